@@ -1,0 +1,47 @@
+"""REST serializers: query parameters in, summaries out; code pages are described from the
+domain dataclasses (``catalog.pages``) so the schema cannot drift from what is returned."""
+
+from __future__ import annotations
+
+from rest_framework import serializers
+from rest_framework_dataclasses.serializers import DataclassSerializer
+
+from catalog.models import Code
+from catalog.pages import CodePage
+from catalog.selectors import SystemSummary
+
+
+class AsOfSerializer(serializers.Serializer):
+    as_of = serializers.DateField(
+        required=False, help_text="Answer as in effect on this day (YYYY-MM-DD); default today."
+    )
+
+
+class CodeListParamsSerializer(AsOfSerializer):
+    system = serializers.SlugField(required=False, help_text="Only this code system.")
+    q = serializers.CharField(
+        required=False, max_length=200, help_text="Words that must all appear."
+    )
+    prefix = serializers.CharField(
+        required=False, max_length=10, help_text="Code prefix, e.g. E11 or E11.6."
+    )
+    billable = serializers.BooleanField(required=False, allow_null=True, default=None)
+
+
+class CodeSummarySerializer(serializers.ModelSerializer):
+    system = serializers.CharField(source="system.slug")
+    display = serializers.CharField(source="short_descriptor")
+
+    class Meta:
+        model = Code
+        fields = ["system", "code", "display", "status", "billable", "level"]
+
+
+class SystemSerializer(DataclassSerializer):
+    class Meta:
+        dataclass = SystemSummary
+
+
+class CodePageSerializer(DataclassSerializer):
+    class Meta:
+        dataclass = CodePage

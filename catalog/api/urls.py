@@ -1,0 +1,9 @@
+from django.urls import path
+
+from catalog.api import views
+
+urlpatterns = [
+    path("systems/", views.SystemListView.as_view(), name="system-list"),
+    path("codes/", views.CodeListView.as_view(), name="code-list"),
+    path("codes/<str:system>/<str:code>/", views.CodeDetailView.as_view(), name="code-detail"),
+]

@@ -1,0 +1,60 @@
+"""REST views of the catalog: thin wrappers over ``catalog.selectors``."""
+
+from __future__ import annotations
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import generics
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from catalog import selectors
+from catalog.api.serializers import (
+    AsOfSerializer,
+    CodeListParamsSerializer,
+    CodePageSerializer,
+    CodeSummarySerializer,
+    SystemSerializer,
+)
+from codeapi.render import to_data
+
+
+class SystemListView(APIView):
+    """Code systems with their releases and code counts."""
+
+    @extend_schema(responses=SystemSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        return Response(to_data(selectors.system_list()))
+
+
+class CodeListView(generics.ListAPIView):
+    """Paginated code summaries (code, system, short descriptor, status); never full pages."""
+
+    serializer_class = CodeSummarySerializer
+
+    @extend_schema(parameters=[CodeListParamsSerializer])
+    def get(self, request: Request, *args, **kwargs) -> Response:
+        return super().get(request, *args, **kwargs)
+
+    def get_queryset(self):
+        params = CodeListParamsSerializer(data=self.request.query_params)
+        params.is_valid(raise_exception=True)
+        return selectors.code_list(**params.validated_data)
+
+
+class CodeDetailView(APIView):
+    """The full code page: every fact the catalog holds about one code."""
+
+    @extend_schema(
+        parameters=[
+            AsOfSerializer,
+            OpenApiParameter("system", str, OpenApiParameter.PATH, description="cpt, hcpcs, ..."),
+            OpenApiParameter("code", str, OpenApiParameter.PATH, description="E11.9 or E119"),
+        ],
+        responses=CodePageSerializer,
+    )
+    def get(self, request: Request, system: str, code: str) -> Response:
+        params = AsOfSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        page = selectors.code_page_get(system=system, code=code, **params.validated_data)
+        return Response(to_data(page))

@@ -1,0 +1,34 @@
+"""Catalog queries: ``systems``, ``codes(filters, pagination)`` and ``code(system, code)``."""
+
+from __future__ import annotations
+
+import datetime
+
+import strawberry
+import strawberry_django
+from strawberry_django.pagination import OffsetPaginated
+
+from catalog import selectors
+from catalog.graphql.types import CodeFilter, CodePageType, CodeSummaryType, SystemType
+
+
+@strawberry.type
+class Query:
+    @strawberry.field(description="Code systems with their releases and counts.")
+    def systems(self) -> list[SystemType]:
+        return selectors.system_list()
+
+    @strawberry_django.offset_paginated(
+        OffsetPaginated[CodeSummaryType], description="Code summaries (never full pages)."
+    )
+    def codes(self, filters: CodeFilter | None = None) -> list[CodeSummaryType]:
+        f = filters or CodeFilter()
+        return selectors.code_list(
+            system=f.system, q=f.q, prefix=f.prefix, billable=f.billable, as_of=f.as_of
+        )
+
+    @strawberry.field(description="The full code page of one code (ICD-10-CM: E11.9 or E119).")
+    def code(
+        self, system: str, code: str, as_of: datetime.date | None = None
+    ) -> CodePageType | None:
+        return selectors.code_page_get(system=system, code=code, as_of=as_of)

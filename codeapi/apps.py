@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class CodeapiConfig(AppConfig):
+    name = "codeapi"
+    verbose_name = "CodeAPI"
