@@ -36,6 +36,7 @@ from strawberry.extensions import (
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
 from catalog.graphql.schema import Query as CatalogQuery
+from clinical.graphql.schema import Query as ClinicalQuery
 from codeapi.errors import DomainError
 from codeapi.problems import problem_response
 
@@ -68,7 +69,7 @@ def _mask(error: GraphQLError) -> bool:
 
 
 @strawberry.type
-class Query(CatalogQuery):
+class Query(CatalogQuery, ClinicalQuery):
     pass
 
 

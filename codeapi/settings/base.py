@@ -71,6 +71,7 @@ INSTALLED_APPS = [
     "catalog",
     "metering",
     "fixtures",
+    "clinical",
 ]
 
 # Order matters and is deliberate (see codeapi/middleware.py for why each one exists):

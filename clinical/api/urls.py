@@ -1,0 +1,3 @@
+"""REST endpoints of the text tools, under /api/v1/tools/."""
+
+urlpatterns: list = []
