@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 
+from django.conf import settings
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -52,6 +53,7 @@ from catalog.pages import (
     SectionItemFacts,
 )
 from codeapi.errors import DomainError
+from metering.services import MeterContext, charge_code_view
 
 
 class UnknownSystem(DomainError):
@@ -182,7 +184,15 @@ def code_list(
     """Summaries of codes in effect on ``as_of``: filter by system, words and code prefix."""
     as_of = as_of or today()
     qs = Code.objects.select_related("system").only(
-        "code", "normalized", "status", "billable", "level", "short_descriptor", "system__slug"
+        "code",
+        "normalized",
+        "status",
+        "billable",
+        "level",
+        "short_descriptor",
+        "long_descriptor",
+        "system__slug",
+        "system__licensed_content",
     )
     if system:
         qs = qs.filter(system=system_get(slug=system))
@@ -201,15 +211,22 @@ def code_list(
     return qs.order_by("system__slug", "sort_key", "code")
 
 
+def code_summary_display(*, code: Code, meter: MeterContext | None) -> str:
+    """The short descriptor a summary shows (empty where licensed content is withheld)."""
+    if not licensed_content_visible(system=code.system, meter=meter):
+        return ""
+    return code.short_descriptor or code.long_descriptor[:200]
+
+
 def _release(release: Release) -> ReleaseRef:
     return ReleaseRef(release.source, release.version, release.effective_date)
 
 
-def _ref(code: Code, system_slug: str) -> CodeRef:
+def _ref(code: Code, system_slug: str, visible: bool = True) -> CodeRef:
     return CodeRef(
         system=system_slug,
         code=code.code,
-        display=code.short_descriptor or code.long_descriptor,
+        display=(code.short_descriptor or code.long_descriptor) if visible else "",
         level=code.level,
         status=code.status,
         billable=code.billable,
@@ -277,7 +294,32 @@ def _latest_fee_schedules(rows: Iterable[FeeSchedule]) -> dict[int, list[FeeSche
     return by_code
 
 
-def _descriptors(code: Code, system: CodeSystem) -> Descriptors:
+WITHHELD_NOTICE = (
+    "CPT® descriptors are licensed content of the American Medical Association and are shown "
+    "only to accounts with an attested CPT licence. The code and every CMS fact are shown."
+)
+
+
+def licensed_content_visible(*, system: CodeSystem, meter: MeterContext | None) -> bool:
+    """May this caller see the system's descriptors? (CPT in ``attested`` mode: licensees only.)"""
+    if not system.licensed_content or settings.CPT_CONTENT_MODE == "public":
+        return True
+    return meter is None or meter.content_licensed
+
+
+def _descriptors(code: Code, system: CodeSystem, visible: bool) -> Descriptors:
+    if not visible:
+        return Descriptors(
+            short="",
+            medium="",
+            long="",
+            plain="",
+            plain_copyright="",
+            copyright=system.copyright,
+            licensed=True,
+            withheld=True,
+            notice=WITHHELD_NOTICE,
+        )
     return Descriptors(
         short=code.short_descriptor,
         medium=code.medium_descriptor,
@@ -301,13 +343,26 @@ def code_get(*, system: str, code: str) -> Code:
         raise CodeNotFound(system, code) from None
 
 
-def code_page_get(*, system: str, code: str, as_of: datetime.date | None = None) -> CodePage:
-    """Everything a coder needs about one code, as in effect on ``as_of`` (default today)."""
+def code_page_get(
+    *,
+    system: str,
+    code: str,
+    meter: MeterContext | None,
+    as_of: datetime.date | None = None,
+) -> CodePage:
+    """Everything a coder needs about one code, as in effect on ``as_of`` (default today).
+
+    This is the one selector that returns full code detail, so it is where a code view is
+    charged: ``meter`` is the caller's metering context (``None`` only for internal,
+    unmetered use such as benchmarks). Unknown codes cost nothing.
+    """
     as_of = as_of or today()
     row = code_get(system=system, code=code)
     if row.effective_date and row.effective_date > as_of:
         raise CodeNotFound(system, code, as_of)
-    return _assemble_page(row, as_of)
+    if meter is not None:
+        charge_code_view(ctx=meter, system=row.system.slug, code=row.code)
+    return _assemble_page(row, as_of, meter)
 
 
 def _ancestors(row: Code) -> list[Code]:
@@ -320,10 +375,11 @@ def _ancestors(row: Code) -> list[Code]:
     return chain
 
 
-def _assemble_page(row: Code, as_of: datetime.date) -> CodePage:
+def _assemble_page(row: Code, as_of: datetime.date, meter: MeterContext | None) -> CodePage:
     system = row.system
     slug = system.slug
     effective = in_effect(as_of)
+    visible = licensed_content_visible(system=system, meter=meter)
 
     sections = [
         SectionFacts(
@@ -408,13 +464,16 @@ def _assemble_page(row: Code, as_of: datetime.date) -> CodePage:
         ):
             linked_billing[b.code_id] = b
 
+    def other_visible(other: Code) -> bool:
+        return licensed_content_visible(system=other.system, meter=meter)
+
     def link(edit: AddOnEdit, other: Code | None, other_text: str) -> AddOnLink:
         fee = linked_fees.get(other.id, [None])[0] if other else None
         bill = linked_billing.get(other.id) if other else None
         return AddOnLink(
-            code=_ref(other, other.system.slug) if other else None,
+            code=_ref(other, other.system.slug, other_visible(other)) if other else None,
             code_text=other_text,
-            long_descriptor=other.long_descriptor if other else "",
+            long_descriptor=other.long_descriptor if other and other_visible(other) else "",
             mpfs_status=indicators.decode("status_code", fee.status_code) if fee else None,
             apc_status_indicator=indicators.decode(
                 "apc_status_indicator", bill.apc_status_indicator
@@ -496,7 +555,7 @@ def _assemble_page(row: Code, as_of: datetime.date) -> CodePage:
             )
 
     children = [
-        _ref(c, slug)
+        _ref(c, slug, visible)
         for c in Code.objects.filter(effective, parent=row)
         .only("code", "short_descriptor", "long_descriptor", "level", "status", "billable")
         .order_by("sort_key", "code")
@@ -519,7 +578,7 @@ def _assemble_page(row: Code, as_of: datetime.date) -> CodePage:
         end_date=row.end_date,
         release=_release(row.release),
         as_of=as_of,
-        descriptors=_descriptors(row, system),
+        descriptors=_descriptors(row, system, visible),
         sections=sections,
         mpfs=mpfs,
         billing=billing,
@@ -529,8 +588,8 @@ def _assemble_page(row: Code, as_of: datetime.date) -> CodePage:
         modifiers=modifiers,
         ncci_edits=ncci_edits,
         history=history,
-        hierarchy=[_ref(a, slug) for a in ancestors],
-        parent=_ref(row.parent, slug) if row.parent else None,
+        hierarchy=[_ref(a, slug, visible) for a in ancestors],
+        parent=_ref(row.parent, slug, visible) if row.parent else None,
         children=children,
         notes=notes,
     )

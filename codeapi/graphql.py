@@ -35,6 +35,8 @@ from strawberry.extensions import (
 )
 from strawberry_django.optimizer import DjangoOptimizerExtension
 
+from accounts.graphql.schema import Mutation as AccountsMutation
+from accounts.graphql.schema import Query as AccountsQuery
 from catalog.graphql.schema import Query as CatalogQuery
 from clinical.graphql.schema import Query as ClinicalQuery
 from codeapi.errors import DomainError
@@ -69,19 +71,25 @@ def _mask(error: GraphQLError) -> bool:
 
 
 @strawberry.type
-class Query(CatalogQuery, ClinicalQuery):
+class Query(CatalogQuery, AccountsQuery, ClinicalQuery):
+    pass
+
+
+@strawberry.type
+class Mutation(AccountsMutation):
     pass
 
 
 schema = strawberry.Schema(
     query=Query,
+    mutation=Mutation,
     extensions=[
-        QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
-        MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
-        MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
-        DjangoOptimizerExtension(),
-        DomainErrorExtension(),
-        MaskErrors(should_mask_error=_mask),
+        lambda: QueryDepthLimiter(max_depth=settings.GRAPHQL_MAX_DEPTH),
+        lambda: MaxAliasesLimiter(max_alias_count=settings.GRAPHQL_MAX_ALIASES),
+        lambda: MaxTokensLimiter(max_token_count=settings.GRAPHQL_MAX_TOKENS),
+        DjangoOptimizerExtension,
+        DomainErrorExtension,
+        lambda: MaskErrors(should_mask_error=_mask),
     ],
 )
 

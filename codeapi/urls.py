@@ -15,6 +15,8 @@ def healthz(request: HttpRequest) -> JsonResponse:
 urlpatterns = [
     path("api/v1/", include("catalog.api.urls")),
     path("api/v1/tools/", include("clinical.api.urls")),
+    path("api/v1/", include("accounts.api.urls")),
+    path("api/v1/", include("metering.api.urls")),
     path("api/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"),
     path("graphql/", GraphQLView.as_view(), name="graphql"),

@@ -8,7 +8,7 @@ from rest_framework_dataclasses.serializers import DataclassSerializer
 
 from catalog.models import Code
 from catalog.pages import CodePage
-from catalog.selectors import SystemSummary
+from catalog.selectors import SystemSummary, code_summary_display
 
 
 class AsOfSerializer(serializers.Serializer):
@@ -30,7 +30,11 @@ class CodeListParamsSerializer(AsOfSerializer):
 
 class CodeSummarySerializer(serializers.ModelSerializer):
     system = serializers.CharField(source="system.slug")
-    display = serializers.CharField(source="short_descriptor")
+    display = serializers.SerializerMethodField()
+
+    def get_display(self, code: Code) -> str:
+        request = self.context.get("request")
+        return code_summary_display(code=code, meter=getattr(request, "meter", None))
 
     class Meta:
         model = Code

@@ -56,5 +56,7 @@ class CodeDetailView(APIView):
     def get(self, request: Request, system: str, code: str) -> Response:
         params = AsOfSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
-        page = selectors.code_page_get(system=system, code=code, **params.validated_data)
+        page = selectors.code_page_get(
+            system=system, code=code, meter=request.meter, **params.validated_data
+        )
         return Response(to_data(page))

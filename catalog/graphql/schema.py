@@ -6,6 +6,7 @@ import datetime
 
 import strawberry
 import strawberry_django
+from strawberry.types import Info
 from strawberry_django.pagination import OffsetPaginated
 
 from catalog import selectors
@@ -29,6 +30,7 @@ class Query:
 
     @strawberry.field(description="The full code page of one code (ICD-10-CM: E11.9 or E119).")
     def code(
-        self, system: str, code: str, as_of: datetime.date | None = None
+        self, info: Info, system: str, code: str, as_of: datetime.date | None = None
     ) -> CodePageType | None:
-        return selectors.code_page_get(system=system, code=code, as_of=as_of)
+        meter = info.context.request.meter
+        return selectors.code_page_get(system=system, code=code, meter=meter, as_of=as_of)

@@ -12,11 +12,12 @@ import datetime
 import strawberry
 import strawberry_django
 from strawberry import auto
+from strawberry.types import Info
 
 from catalog import pages
 from catalog.indicators import Indicator
 from catalog.models import Code
-from catalog.selectors import ReleaseSummary, SystemSummary
+from catalog.selectors import ReleaseSummary, SystemSummary, code_summary_display
 
 IndicatorType = strawberry.type(
     Indicator, name="Indicator", description="A value with its official meaning."
@@ -50,9 +51,12 @@ class CodeSummaryType:
     billable: auto
     level: str
 
-    @strawberry_django.field(only=["short_descriptor"])
-    def display(self) -> str:
-        return self.short_descriptor
+    @strawberry_django.field(
+        select_related=["system"],
+        only=["short_descriptor", "long_descriptor", "system__licensed_content"],
+    )
+    def display(self, info: Info) -> str:
+        return code_summary_display(code=self, meter=info.context.request.meter)
 
     @strawberry_django.field(select_related=["system"], only=["system__slug"])
     def system(self) -> str:

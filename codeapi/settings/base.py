@@ -53,6 +53,11 @@ DEBUG = env_bool("DEBUG", False)
 SECRET_KEY = env("SECRET_KEY")
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
+# Browser clients on other origins (an EHR's web app) that may call the API: an allow-list.
+CORS_ALLOWED_ORIGINS = env_list("CORS_ALLOWED_ORIGINS")
+CORS_URLS_REGEX = r"^/(api/v1|graphql)/.*$"
+CORS_ALLOW_HEADERS = ["accept", "authorization", "content-type", "x-csrftoken"]
+CORS_EXPOSE_HEADERS = ["RateLimit", "RateLimit-Policy", "Retry-After"]
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -62,6 +67,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
+    "corsheaders",
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
@@ -74,17 +80,21 @@ INSTALLED_APPS = [
     "clinical",
 ]
 
-# Order matters and is deliberate (see codeapi/middleware.py for why each one exists):
-# security headers first, static files before anything touches the session, then
-# sessions / CSRF / authentication, and only then the metering identity.
+# Order matters and is deliberate (each class's docstring says why it exists): security
+# headers first, CORS answers preflights, static files before anything touches the session,
+# then sessions / CSRF / authentication (session, then API key), and only then the metering
+# identity, which needs to know who is calling.
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "codeapi.middleware.ContentSecurityPolicyMiddleware",
+    "corsheaders.middleware.CorsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "accounts.authentication.ApiKeyMiddleware",
+    "metering.middleware.MeteringMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
@@ -177,6 +187,7 @@ REST_FRAMEWORK = {
     ],
     "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_AUTHENTICATION_CLASSES": [
+        "accounts.authentication.ApiKeyAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
@@ -202,6 +213,14 @@ STRAWBERRY_DJANGO = {
     "FIELD_DESCRIPTION_FROM_HELP_TEXT": True,
     "TYPE_DESCRIPTION_FROM_MODEL_DOCSTRING": True,
 }
+
+# Metering: code-view and tool-call quotas live in the database (metering.services);
+# request rates in the shared cache (django-ratelimit).
+METERING_ENABLED = env_bool("METERING_ENABLED", True)
+TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+RATE_LIMIT_PER_SUBJECT = env("RATE_LIMIT_PER_SUBJECT", "120/m")
+RATE_LIMIT_PER_ADDRESS = env("RATE_LIMIT_PER_ADDRESS", "600/m")
+RATELIMIT_USE_CACHE = "default"
 
 # GraphQL limits: how deep, how many aliases and how many tokens one document may have.
 GRAPHQL_MAX_DEPTH = env_int("GRAPHQL_MAX_DEPTH", 10)
@@ -233,3 +252,14 @@ LOGGING = {
         "django.request": {"level": "ERROR", "propagate": True},
     },
 }
+
+# Sign-in attempts (REST, GraphQL and the admin), against password guessing.
+SIGN_IN_RATE_PER_ADDRESS = env("SIGN_IN_RATE_PER_ADDRESS", "30/5m")
+SIGN_IN_RATE_PER_USERNAME = env("SIGN_IN_RATE_PER_USERNAME", "10/5m")
+
+# Licensed CPT content: "public" (the operator holds a distribution licence: everyone sees
+# descriptors, with the AMA notice) or "attested" (only accounts staff marked as CPT
+# licensees see them).
+CPT_CONTENT_MODE = env("CPT_CONTENT_MODE", "public")
+if CPT_CONTENT_MODE not in {"public", "attested"}:
+    raise ImproperlyConfigured("CPT_CONTENT_MODE must be 'public' or 'attested'")
