@@ -23,6 +23,7 @@ from django.utils.decorators import method_decorator
 from django.views.decorators.csrf import csrf_exempt
 from graphql import GraphQLError
 from rest_framework import exceptions
+from rest_framework.parsers import BaseParser
 from rest_framework.request import Request
 from rest_framework.settings import api_settings
 from strawberry.django.views import GraphQLView as StrawberryView
@@ -94,6 +95,15 @@ schema = strawberry.Schema(
 )
 
 
+class _LeaveBodyAlone(BaseParser):
+    """Lets DRF authenticate (and check CSRF) without consuming the body strawberry reads."""
+
+    media_type = "*/*"
+
+    def parse(self, stream, media_type=None, parser_context=None):
+        return {}
+
+
 @method_decorator(csrf_exempt, name="dispatch")
 class GraphQLView(StrawberryView):
     """GraphQL over HTTP, with GraphiQL served from our own static files."""
@@ -106,7 +116,9 @@ class GraphQLView(StrawberryView):
 
     def dispatch(self, request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponseBase:
         drf_request = Request(
-            request, authenticators=[cls() for cls in api_settings.DEFAULT_AUTHENTICATION_CLASSES]
+            request,
+            parsers=[_LeaveBodyAlone()],
+            authenticators=[cls() for cls in api_settings.DEFAULT_AUTHENTICATION_CLASSES],
         )
         try:
             request.user = drf_request.user

@@ -46,3 +46,12 @@ class GraphQL:
 @pytest.fixture
 def gql(client: Client) -> GraphQL:
     return GraphQL(client)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits():
+    """Rate counters live in the cache (Redis in CI): every test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
