@@ -58,7 +58,7 @@
   });
 
   function Explorer() {
-    var q = React.useState(parameters.query || EXAMPLE_QUERY);
+    var q = React.useState(parameters.q || EXAMPLE_QUERY);
     var v = React.useState(parameters.variables);
     var explorer = GraphiQLPluginExplorer.explorerPlugin();
     return React.createElement(GraphiQL, {
@@ -69,7 +69,7 @@
       variables: v[0],
       onEditQuery: function (value) {
         q[1](value);
-        updateURL({ query: value });
+        updateURL({ q: value });
       },
       onEditVariables: function (value) {
         v[1](value);
