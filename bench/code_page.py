@@ -17,7 +17,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.harness import interleaved_medians, prepare_database, setup_django  # noqa: E402
+from bench.harness import interleaved_medians, prepare_database, setup_django
 
 
 def main() -> None:
