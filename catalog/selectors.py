@@ -53,6 +53,7 @@ from catalog.pages import (
     SectionItemFacts,
 )
 from codeapi.errors import DomainError
+from codeapi.versioned_cache import VersionedCache
 from metering.services import MeterContext, charge_code_view
 
 
@@ -343,6 +344,11 @@ def code_get(*, system: str, code: str) -> Code:
         raise CodeNotFound(system, code) from None
 
 
+# Assembled code pages, per process, dropped whenever the catalog changes (see
+# catalog.signals and catalog.services.catalog_changed).
+page_cache = VersionedCache("catalog-pages")
+
+
 def code_page_get(
     *,
     system: str,
@@ -357,12 +363,18 @@ def code_page_get(
     unmetered use such as benchmarks). Unknown codes cost nothing.
     """
     as_of = as_of or today()
-    row = code_get(system=system, code=code)
-    if row.effective_date and row.effective_date > as_of:
-        raise CodeNotFound(system, code, as_of)
+    licensed = meter is None or meter.content_licensed
+    key = (system, normalize_code(code), as_of, settings.CPT_CONTENT_MODE, licensed)
+    page = page_cache.get(key)
+    if page is None:
+        row = code_get(system=system, code=code)
+        if row.effective_date and row.effective_date > as_of:
+            raise CodeNotFound(system, code, as_of)
+        page = _assemble_page(row, as_of, meter)
+        page_cache.put(key, page)
     if meter is not None:
-        charge_code_view(ctx=meter, system=row.system.slug, code=row.code)
-    return _assemble_page(row, as_of, meter)
+        charge_code_view(ctx=meter, system=page.system, code=page.code)
+    return page
 
 
 def _ancestors(row: Code) -> list[Code]:

@@ -31,3 +31,14 @@ def release_ensure(
 
 def normalized_code(code: str) -> str:
     return code.upper().replace(".", "")
+
+
+def catalog_changed() -> None:
+    """Tell every process that catalog data changed: now, and again once the current
+    transaction commits (so no process keeps a page built from the data before it)."""
+    from django.db import transaction
+
+    from catalog.selectors import page_cache
+
+    page_cache.invalidate()
+    transaction.on_commit(page_cache.invalidate)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
+import threading
 from functools import cache
 from typing import Any
 
@@ -26,3 +27,28 @@ def to_data(value: Any) -> Any:
     if isinstance(value, datetime.datetime | datetime.date):
         return value.isoformat()
     return value
+
+
+class RenderMemo:
+    """Remembers ``to_data`` of shared immutable objects (cached code pages), so a page
+    built once is also rendered once. Holds the objects themselves, so an ``id`` is never
+    reused while its entry lives; callers must not mutate what they get."""
+
+    def __init__(self, max_entries: int = 4096):
+        self.max_entries = max_entries
+        self._entries: dict[int, tuple[Any, Any]] = {}
+        self._lock = threading.Lock()
+
+    def __call__(self, value: Any) -> Any:
+        entry = self._entries.get(id(value))
+        if entry is not None and entry[0] is value:
+            return entry[1]
+        data = to_data(value)
+        with self._lock:
+            if len(self._entries) >= self.max_entries:
+                self._entries.clear()
+            self._entries[id(value)] = (value, data)
+        return data
+
+
+render_page = RenderMemo()

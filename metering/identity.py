@@ -7,6 +7,7 @@ import ipaddress
 from django.conf import settings
 from django.http import HttpRequest
 
+from codeapi.versioned_cache import VersionedCache
 from metering.models import Plan
 
 
@@ -43,15 +44,28 @@ def guest_subject(address: str) -> str:
     return f"guest:{ip}"
 
 
+# Plans are read on every request and edited rarely (admin): cached per process, dropped
+# everywhere when one is saved (metering.apps connects the signals).
+plan_cache = VersionedCache("plans", max_entries=256)
+
+
+def _cached_plan(key: tuple, **lookup) -> Plan:
+    plan = plan_cache.get(key)
+    if plan is None:
+        plan = Plan.objects.get(**lookup)
+        plan_cache.put(key, plan)
+    return plan
+
+
 def guest_plan() -> Plan:
-    return Plan.objects.get(is_guest_default=True)
+    return _cached_plan(("guest",), is_guest_default=True)
 
 
 def registered_default_plan() -> Plan:
-    return Plan.objects.get(is_registered_default=True)
+    return _cached_plan(("registered",), is_registered_default=True)
 
 
 def plan_for_user(user) -> Plan:
-    if user.plan_id is not None:
-        return user.plan
-    return registered_default_plan()
+    if user.plan_id is None:
+        return registered_default_plan()
+    return _cached_plan(("id", user.plan_id), pk=user.plan_id)

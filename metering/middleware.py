@@ -116,7 +116,7 @@ class MeteringMiddleware:
         ctx: MeterContext = request.meter
         if not ctx.enabled or ctx.plan.code_view_limit is None:
             return
-        usage = meter_usage(ctx=ctx, meter=Meter.CODE_VIEWS)
+        usage = meter_usage(ctx=ctx, meter=Meter.CODE_VIEWS, used=ctx.code_views_used)
         policy = f'"code-views";q={usage.limit}'
         if usage.window_seconds:
             policy += f";w={usage.window_seconds}"

@@ -20,7 +20,7 @@ import datetime
 import logging
 from dataclasses import dataclass, field
 
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
 
@@ -45,6 +45,7 @@ class MeterContext:
     enabled: bool = True
     content_licensed: bool = False
     session: object | None = None
+    code_views_used: int | None = None
     charged: list[str] = field(default_factory=list)
 
     @property
@@ -130,6 +131,37 @@ def _increment(ctx: MeterContext, counter: QuotaCounter, limit: int | None) -> b
     return qs.update(used=F("used") + 1) == 1
 
 
+_STATE_SQL = """
+SELECT c.used, EXISTS (
+    SELECT 1 FROM {unlocked} u
+    WHERE u.subject = c.subject AND u.window_start = c.window_start
+      AND u.system = %s AND u.code = %s
+)
+FROM {counter} c
+WHERE c.subject = %s AND c.meter = %s AND c.window_start = %s
+"""
+
+
+def _code_view_state(
+    ctx: MeterContext, start: datetime.datetime, system: str, code: str
+) -> tuple[int, bool]:
+    """One query on the hot path: the subject's use in this window, and whether the code
+    is already unlocked. (Plain SQL: the ORM spent longer compiling it than the database
+    spent answering it.)
+
+    An unlock row is only ever written after its counter row, and both are removed
+    together, so no counter row means nothing is unlocked.
+    """
+    sql = _STATE_SQL.format(
+        unlocked=UnlockedCode._meta.db_table, counter=QuotaCounter._meta.db_table
+    )
+    when = connection.ops.adapt_datetimefield_value(start)
+    with connection.cursor() as cursor:
+        cursor.execute(sql, [system, code, ctx.subject, Meter.CODE_VIEWS.value, when])
+        row = cursor.fetchone()
+    return (int(row[0]), bool(row[1])) if row else (0, False)
+
+
 def charge_code_view(*, ctx: MeterContext, system: str, code: str) -> bool:
     """Charge one code page view; ``True`` if it cost a view, ``False`` if it was free.
 
@@ -138,12 +170,15 @@ def charge_code_view(*, ctx: MeterContext, system: str, code: str) -> bool:
     if not ctx.enabled:
         return False
     start, reset = window_bounds(ctx.plan.window)
+    used, is_unlocked = _code_view_state(ctx, start, system, code)
+    ctx.code_views_used = used
+    if is_unlocked:
+        return False
     unlocked = UnlockedCode.objects.filter(
         subject=ctx.subject, window_start=start, system=system, code=code
     )
-    if unlocked.exists():
-        return False
     limit = ctx.plan.code_view_limit
+    ctx.code_views_used = None  # changes below; the headers read it again
     with transaction.atomic():
         counter = _counter(ctx, Meter.CODE_VIEWS, start)
         if not _increment(ctx, counter, limit):

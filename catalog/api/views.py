@@ -16,7 +16,7 @@ from catalog.api.serializers import (
     CodeSummarySerializer,
     SystemSerializer,
 )
-from codeapi.render import to_data
+from codeapi.render import render_page, to_data
 
 
 class SystemListView(APIView):
@@ -59,4 +59,4 @@ class CodeDetailView(APIView):
         page = selectors.code_page_get(
             system=system, code=code, meter=request.meter, **params.validated_data
         )
-        return Response(to_data(page))
+        return Response(render_page(page))
