@@ -27,7 +27,12 @@ def main() -> None:
     parser.add_argument("--database-url", default=None, help="default: a scratch SQLite file")
     args = parser.parse_args()
 
-    setup_django(args.database_url, ALLOWED_HOSTS="testserver")
+    setup_django(
+        args.database_url,
+        ALLOWED_HOSTS="testserver",
+        RATE_LIMIT_PER_SUBJECT="10000000/m",
+        RATE_LIMIT_PER_ADDRESS="10000000/m",
+    )
     prepare_database()
     from django.http import JsonResponse
     from django.test import Client
