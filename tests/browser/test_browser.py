@@ -135,3 +135,13 @@ def test_sign_up_sign_in_and_query_as_that_user(live_server, browser_page, demo_
     assert '"free"' in text
     assert "CAREGIVER TRAING 1ST 30 MIN" in text
     assert page.console_errors == []
+
+
+def test_api_docs_render_under_the_csp_without_a_cdn(live_server, browser_page):
+    page = browser_page
+
+    page.goto(f"{live_server.url}/api/docs/")
+    page.wait_for_selector("text=/api/v1/codes/{system}/{code}/")
+
+    assert page.foreign_requests == []
+    assert page.console_errors == []
