@@ -17,7 +17,34 @@ from rest_framework.views import set_rollback
 from codeapi.errors import DomainError
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
-PROBLEM_BASE = "https://codeapi.dev/problems/"
+PROBLEM_PATH = "/problems/"
+
+# What each problem type means; served at /problems/<type> so every ``type`` URI resolves.
+PROBLEM_TYPES = {
+    "bad-request": "The request cannot be answered as sent.",
+    "invalid-parameters": "A query or body parameter is missing or malformed; see `errors`.",
+    "malformed-request": "The request body is not valid JSON.",
+    "malformed-code": "The code is not well formed (letters and digits, at most one dot).",
+    "not-found": "There is nothing at this address.",
+    "unknown-system": "The code system is not one the catalog holds; the detail lists them.",
+    "code-not-found": "The code does not exist in the catalog (on the as_of date, if given).",
+    "quota-exceeded": "The caller's plan has no code page views (or tool calls) left in its "
+    "window. The detail says what to do; Retry-After says when the window resets.",
+    "rate-limited": "Too many requests in a short time; retry after Retry-After seconds.",
+    "not-authenticated": "Sign in, or send an API key (Authorization: Bearer <key>).",
+    "authentication-failed": "The credentials sent could not be verified.",
+    "invalid-api-key": "The API key is unknown or revoked; create a new one in your account.",
+    "invalid-credentials": "The email address or the password is wrong.",
+    "invalid-account": "The account details are not acceptable; see `field`.",
+    "email-taken": "An account with this email address already exists.",
+    "csrf-failed": "A browser session request lacks the CSRF token (X-CSRFToken header).",
+    "forbidden": "The caller may not do this.",
+    "method-not-allowed": "This endpoint does not answer this HTTP method.",
+    "not-acceptable": "The endpoint cannot produce the requested media type.",
+    "unsupported-media-type": "Send JSON (Content-Type: application/json).",
+    "payload-too-large": "The text is longer than the endpoint accepts (see the detail).",
+    "server-error": "The server failed; the error is logged. Retrying may help.",
+}
 
 
 class Problem(exceptions.APIException):
@@ -68,11 +95,22 @@ _TYPES = {
 }
 
 
+def problem_type_uri(request: HttpRequest | None, problem_type: str) -> str:
+    path = PROBLEM_PATH + problem_type
+    return request.build_absolute_uri(path) if request is not None else path
+
+
 def problem_body(
-    *, status_code: int, problem_type: str, title: str, detail: str, **extra: Any
+    *,
+    status_code: int,
+    problem_type: str,
+    title: str,
+    detail: str,
+    request: HttpRequest | None = None,
+    **extra: Any,
 ) -> dict[str, Any]:
     body = {
-        "type": PROBLEM_BASE + problem_type,
+        "type": problem_type_uri(request, problem_type),
         "title": title,
         "status": status_code,
         "detail": detail,
@@ -93,7 +131,12 @@ def problem_response(
 ) -> JsonResponse:
     """A plain Django problem+json response, for middleware and non-DRF views."""
     body = problem_body(
-        status_code=status_code, problem_type=problem_type, title=title, detail=detail, **extra
+        status_code=status_code,
+        problem_type=problem_type,
+        title=title,
+        detail=detail,
+        request=request,
+        **extra,
     )
     if request is not None:
         body.setdefault("instance", request.path)
@@ -147,7 +190,12 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             detail = _flatten(exc.detail)
 
     body = problem_body(
-        status_code=exc.status_code, problem_type=problem_type, title=title, detail=detail, **extra
+        status_code=exc.status_code,
+        problem_type=problem_type,
+        title=title,
+        detail=detail,
+        request=request,
+        **extra,
     )
     if request is not None:
         body.setdefault("instance", request.path)
@@ -161,3 +209,15 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     response = Response(body, status=exc.status_code, headers=headers)
     response.content_type = PROBLEM_CONTENT_TYPE
     return response
+
+
+def problem_type_view(request: HttpRequest, problem_type: str) -> JsonResponse:
+    """What a problem ``type`` URI means."""
+    if problem_type not in PROBLEM_TYPES:
+        raise Http404(problem_type)
+    return JsonResponse(
+        {
+            "type": problem_type_uri(request, problem_type),
+            "description": PROBLEM_TYPES[problem_type],
+        }
+    )

@@ -6,6 +6,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitView
 
 from codeapi.graphql import GraphQLView
+from codeapi.problems import problem_type_view
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -23,6 +24,7 @@ urlpatterns = [
     path("accounts/", include("accounts.urls")),
     path("admin/", admin.site.urls),
     path("healthz", healthz, name="healthz"),
+    path("problems/<slug:problem_type>", problem_type_view, name="problem-type"),
 ]
 
 handler404 = "codeapi.views.not_found"

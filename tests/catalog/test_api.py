@@ -178,6 +178,16 @@ def test_unknown_code_is_a_problem_json_404(client, gql, demo_catalog):
     assert result["errors"][0]["extensions"]["code"] == "NOT_FOUND"
 
 
+def test_problem_type_uris_resolve_to_their_meaning(client, demo_catalog):
+    body = client.get("/api/v1/codes/cpt/99999/").json()
+
+    meaning = client.get(body["type"].replace("http://testserver", ""))
+
+    assert body["type"] == "http://testserver/problems/code-not-found"
+    assert meaning.status_code == 200
+    assert "does not exist" in meaning.json()["description"]
+
+
 def test_unknown_system_is_a_404_with_the_known_systems(client, demo_catalog):
     response = client.get("/api/v1/codes/snomed/123/")
 
