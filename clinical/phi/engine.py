@@ -74,9 +74,9 @@ URL_RE = re.compile(
 )
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 IPV4_RE = re.compile(rf"(?<![\w.]){_OCTET}(?:\.{_OCTET}){{3}}(?!\w|\.\d)")
+_H = r"[0-9A-Fa-f]{1,4}"
 IPV6_RE = re.compile(
-    r"(?<![\w:])(?=[0-9A-Fa-f:]*[A-Fa-f:]{2})(?:[0-9A-Fa-f]{1,4}:){1,7}(?::|[0-9A-Fa-f]{1,4})"
-    r"(?::[0-9A-Fa-f]{1,4})*(?![\w:])"
+    rf"(?<![\w:])(?:{_H}(?::{_H}){{7}}|(?:{_H}(?::{_H}){{0,6}})?::(?:{_H}(?::{_H}){{0,6}})?)(?![\w:])"
 )
 SSN_RE = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])")
 PHONE_RE = re.compile(
@@ -313,6 +313,18 @@ _PARTICLES = frozenset(
         """
     )
 )
+_RARE = 10**9
+_FUNCTION_WORDS = frozenset(
+    lx.wordlist(
+        """
+        a an the and or but nor of on in at to for from with by as is was are were be been
+        has have had will would may might can could shall should must do does did not no
+        see saw call called per via about after before over under into onto than then
+        he she his her him they them their we us our you your it its this that these those
+        who whom which what when where why how here there also very just only still again
+        """
+    )
+)
 _SENT_END_RE = re.compile(r"[.!?;:\n•]\s*$|^\s*$")
 NAME_LIST_CUE_RE = re.compile(
     r"\b(?:name(?:\s+is|\s+was|'s|s)?|named|called|call\s+me|i\s+am|i'm|this\s+is|"
@@ -351,7 +363,9 @@ def _shapes(text: str, add) -> None:
     for m in IPV4_RE.finditer(text):
         add((m.start(), m.end(), "IP", 0.95))
     for m in IPV6_RE.finditer(text):
-        if m.group(0).count(":") >= 2:
+        value = m.group(0)
+        groups = [g for g in value.split(":") if g]
+        if len(groups) >= 2 and ("::" in value or re.search(r"[A-Fa-f]", value)):
             add((m.start(), m.end(), "IP", 0.9))
     for m in SSN_RE.finditer(text):
         add((m.start(), m.end(), "SSN", 0.95))
@@ -547,7 +561,13 @@ def _names(text: str, found: list) -> None:
         if core.endswith(("'s", "\u2019s")):
             core = core[:-2]
         low = core.lower()
-        if not low or low in lx.CLINICAL_STOP or low in lx.MONTHS or low in lx.WEEKDAYS:
+        if (
+            not low
+            or low in lx.CLINICAL_STOP
+            or low in lx.MONTHS
+            or low in lx.WEEKDAYS
+            or low in lx.TITLES
+        ):
             return False, 0.0
         cap = core[0].isupper()
         allcaps = core.isupper() and len(core) > 1
@@ -617,12 +637,14 @@ def _names(text: str, found: list) -> None:
             if cap and score > 0:
                 j += 1
                 continue
-            if lower_ok and not cap and score >= 0.4 and low not in words:
-                j += 1
-                continue
-            if lower_ok and not cap and (low in first or low in last) and j > i:
-                j += 1
-                continue
+            if lower_ok and not cap and (j == i or not toks[i][2][0].isupper()):
+                if low in _FUNCTION_WORDS or low in lx.CLINICAL_STOP:
+                    break
+                if (low in first or low in last) and (
+                    low not in words or first.get(low, _RARE) <= 300 or last.get(low, _RARE) <= 300
+                ):
+                    j += 1
+                    continue
             break
         # don't end on a particle or a bare initial that is a sentence end
         while j > i and toks[j - 1][2].lower() in _PARTICLES:
@@ -711,8 +733,9 @@ def _names(text: str, found: list) -> None:
             not cap
             and i > 0
             and (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
+            and low not in _FUNCTION_WORDS
             and (low in first or low in last)
-            and low not in words
+            and (low not in words or first.get(low, _RARE) <= 300)
         ):
             j = run_from(i, lower_ok=True)
             if j > i:
