@@ -150,6 +150,9 @@ _UNIT_AFTER = (
     r"h\b|days?|d\b|weeks?|wks?|months?|mos?|years?|yrs?|minutes?|mins?|kg|lbs?|cm|mm|in\b|"
     r"percent|to\s+\d|-\s*\d+\s*(?:mg|mcg|ml)|of\s+(?:the|a|an|\d))\b)"
 )
+_MONTH_WORD_RE = re.compile(
+    r"(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", IGN
+)
 DATE_RES = [
     # 3/14/2024, 03-14-24, 14.03.2024 (+ time)
     re.compile(
@@ -231,12 +234,12 @@ STREET_RE = re.compile(
 )
 # Continental style: "Harjukuja 54", "Rua Vinte e Cinco de Setembro 1257".
 STREET_EU_RE = re.compile(
-    r"\b(?:[A-ZÀ-Þ][\wÀ-ÿ'\u2019.-]*\s+){0,5}?[A-ZÀ-Þ]?[\wÀ-ÿ'\u2019-]*"
+    r"(?<![\w'\u2019-])[^\W\d_][\w'\u2019-]*?"
     r"(?:gatan|gata|vej|vegen|veien|weg|laan|straat|strasse|straße|str\.|katu|kuja|tie|utca|"
     r"ulica|gade|stræde|allé|plein|gasse|platz|väg|vägen|gränd|torget|stien|svingen|"
     r"terrasse|tanner|kade|dreef|singel|hof|rinne|polku|raitti)"
     r"\s+\d{1,5}[A-Za-z]?\b",
-    re.IGNORECASE,
+    IGN,
 )
 UNIT_RE = re.compile(
     r"(?<![\w#])(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Bldg)\.?\s*#?\s*\d+[A-Za-z]?\b"
@@ -258,10 +261,10 @@ CITY_STATE_RE = re.compile(
 )
 ZIP_RE = re.compile(
     r"(?:\bzip(?:\s*code)?|\bpostal\s+code|\bpostcode)\s*(?:is|:|#|-)?\s*(?P<zip>\d{5}(?:-\d{4})?)\b"
-    rf"|\b(?:{_STATE_ABBR})\s+(?P<zip2>\d{{5}}(?:-\d{{4}})?)\b"
     r"|(?<![\w/-])(?P<zip3>\d{5}-\d{4})(?![\w/-])",
     IGN,
 )
+STATE_ZIP_RE = re.compile(rf"\b(?:{_STATE_ABBR})\s+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b")
 COUNTY_RE = re.compile(
     r"\b(?:[A-Z][a-zA-Z'.-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)\b"
     r"|\b(?:County|Parish|Township)\s+of\s+[A-Z][a-zA-Z'.-]+(?:\s+[A-Z][a-zA-Z'.-]+)?"
@@ -305,7 +308,7 @@ PHOTO_RE = re.compile(
 )
 
 # --- names ----------------------------------------------------------------------------
-WORD_RE = re.compile(r"[^\W\d_](?:[^\W_]|['\u2019](?=[^\W\d_])|-(?=[^\W\d_]))*\.?")
+WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:['\u2019-][^\W\d_][^\W_]*)*\.?")
 _PARTICLES = frozenset(
     lx.wordlist(
         """
@@ -314,6 +317,13 @@ _PARTICLES = frozenset(
     )
 )
 _RARE = 10**9
+_PART_SPLIT_RE = re.compile(r"[-'\u2019]")
+_CREDENTIAL_RE = re.compile(
+    r",?\s*(?:"
+    + "|".join(re.escape(c) for c in sorted(lx.CREDENTIALS, key=len, reverse=True))
+    + r")(?!\w)",
+    IGN,
+)
 _FUNCTION_WORDS = frozenset(
     lx.wordlist(
         """
@@ -346,10 +356,13 @@ def find_phi(text: str) -> list[Entity]:
     _dates(text, add)
     _places(text, add)
     _names(text, found)
-    for m in BIOMETRIC_RE.finditer(text):
-        add((m.start(), m.end(), "BIOMETRIC", 0.8))
-    for m in PHOTO_RE.finditer(text):
-        add((m.start(), m.end(), "PHOTO", 0.8))
+    lowered = text.lower()
+    if any(k in lowered for k in ("print", "scan", "geometry", "biometric", "gait", "dna")):
+        for m in BIOMETRIC_RE.finditer(text):
+            add((m.start(), m.end(), "BIOMETRIC", 0.8))
+    if any(k in lowered for k in ("photo", "picture", "image", "shot", "selfie")):
+        for m in PHOTO_RE.finditer(text):
+            add((m.start(), m.end(), "PHOTO", 0.8))
     return _resolve(found)
 
 
@@ -431,7 +444,10 @@ def _luhn(value: str) -> bool:
 
 
 def _dates(text: str, add) -> None:
-    for pattern in DATE_RES:
+    has_month = _MONTH_WORD_RE.search(text) is not None
+    for index, pattern in enumerate(DATE_RES):
+        if index >= 2 and not has_month:
+            continue
         for m in pattern.finditer(text):
             value = m.group(0)
             # "may 5 ..." in lower case: a date only after a date word, or with a year
@@ -442,7 +458,7 @@ def _dates(text: str, add) -> None:
             ):
                 continue
             add((m.start(), m.end(), "DATE", 0.9))
-    for m in MONTH_ALONE_RE.finditer(text):
+    for m in MONTH_ALONE_RE.finditer(text) if has_month else ():
         g = "may" if m.group("may") else 0
         add((m.start(g), m.end(g), "DATE", 0.75))
     for m in WEEKDAY_RE.finditer(text):
@@ -500,8 +516,10 @@ def _places(text: str, add) -> None:
             z = zip_.lstrip(" ,\t\n")
             add((m.end("zip") - len(z), m.end("zip"), "LOCATION", 0.9))
     for m in ZIP_RE.finditer(text):
-        g = "zip" if m.group("zip") else "zip2" if m.group("zip2") else "zip3"
+        g = "zip" if m.group("zip") else "zip3"
         add((m.start(g), m.end(g), "LOCATION", 0.85))
+    for m in STATE_ZIP_RE.finditer(text):
+        add((m.start("zip"), m.end("zip"), "LOCATION", 0.85))
     for m in ADDRESS_CUE_RE.finditer(text):
         end = _address_end(text, m.end())
         if end - m.end() >= 3:
@@ -571,7 +589,7 @@ def _names(text: str, found: list) -> None:
             return False, 0.0
         cap = core[0].isupper()
         allcaps = core.isupper() and len(core) > 1
-        parts = re.split(r"[-'\u2019]", low)
+        parts = _PART_SPLIT_RE.split(low) if not low.isalpha() else (low,)
         in_first = low in first or parts[0] in first
         in_last = low in last or any(p in last for p in parts if len(p) > 2)
         common = low in words
@@ -703,13 +721,7 @@ def _names(text: str, found: list) -> None:
                 length = j - i
                 cue = bool(NAME_LIST_CUE_RE.search(before)) or prev_low.rstrip(",:") in lx.NAME_CUES
                 after = text[toks[j - 1][1] : toks[j - 1][1] + 14]
-                cred = bool(
-                    re.match(
-                        r",?\s*(?:" + "|".join(re.escape(c) for c in lx.CREDENTIALS) + r")\b",
-                        after,
-                        IGN,
-                    )
-                )
+                cred = bool(_CREDENTIAL_RE.match(after))
                 if eponym_after(j) or any(hyphen_eponym(k) for k in range(i, j)):
                     i = j
                     continue
