@@ -147,7 +147,7 @@ _TIME = (
 _UNIT_AFTER = (
     r"(?!\s*(?:mg|mcg|µg|ug|g|gm|grams?|ml|mL|l|units?|u|iu|meq|mmol|mEq|tabs?|tablets?|"
     r"caps?|capsules?|puffs?|drops?|gtts?|sprays?|patch(?:es)?|doses?|%|times|x\b|hours?|hrs?|"
-    r"h\b|days?|d\b|weeks?|wks?|months?|mos?|years?|yrs?|minutes?|mins?|kg|lbs?|cm|mm|in\b|"
+    r"h\b|days?|d\b|weeks?|wks?|months?|mos?|years?|yrs?|minutes?|mins?|kg|lbs?|cm|mm|"
     r"percent|to\s+\d|-\s*\d+\s*(?:mg|mcg|ml)|of\s+(?:the|a|an|\d))\b)"
 )
 _MONTH_WORD_RE = re.compile(
@@ -253,7 +253,7 @@ POBOX_RE = re.compile(
 MILITARY_RE = re.compile(r"\b[AFD]PO\s+A[AEP]\s+\d{5}(?:-\d{4})?\b")
 _STATE_NAMES = "|".join(sorted((n.title() for n in lx.US_STATES), key=len, reverse=True))
 _STATE_ABBR = "|".join(sorted(lx.STATE_ABBRS))
-CITY_STATE_RE = re.compile(
+CITY_STATE_RE = re.compile(  # "Tacoma, WA", "Tacoma WA 98402"
     r"(?P<city>\b[A-Z][a-zA-ZÀ-ÿ'\u2019.-]+"
     r"(?:[ -](?:[A-Z][a-zA-ZÀ-ÿ'\u2019.-]+|de|la|del|du|of|on|upon)){0,3})"
     rf",?\s+(?P<state>{_STATE_ABBR}|{_STATE_NAMES})\b\.?"
@@ -317,6 +317,32 @@ _PARTICLES = frozenset(
     )
 )
 _RARE = 10**9
+_PLACE_PREPS = frozenset(_w for _w in lx.wordlist("in near outside inside around downtown"))
+_PLACE_VERB_RE = re.compile(
+    r"\b(?:moved|moving|move|relocated|relocating|travel(?:l?ed|l?ing)?|flew|drove|drive|"
+    r"driving|came|come|comes|immigrated|emigrated|returned|transferred|originally|"
+    r"is|was|are|am|hails?)\s+(?:back\s+)?(?:here\s+)?(?:from|to)\s*$",
+    IGN,
+)
+_RELATION_AFTER_RE = re.compile(
+    r"(?:,\s*|\s*\(\s*)(?:the\s+|my\s+)?(?:patient'?s|pt'?s|his|her|their)?\s*(?:"
+    + "|".join(
+        sorted(
+            (
+                w
+                for w in lx.NAME_CUES
+                if w not in ("patient", "pt", "pt.", "name", "called", "contact")
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b",
+    IGN,
+)
+_LOWER_CREDENTIAL_RE = re.compile(
+    r"(?<![\w'-])([a-z][a-z'-]+(?:\s[a-z][a-z'-]+){0,2}),\s*(?:MD|M\.D\.|DO|NP|RN|PA-C|PhD|DNP|FNP|APRN)\b"
+)
 _PART_SPLIT_RE = re.compile(r"[-'\u2019]")
 _CREDENTIAL_RE = re.compile(
     r",?\s*(?:"
@@ -335,15 +361,18 @@ _FUNCTION_WORDS = frozenset(
         """
     )
 )
+_NAME_LIKE_WORDS = frozenset(lx.wordlist("will may can see call"))
 _SENT_END_RE = re.compile(r"[.!?;:\n•]\s*$|^\s*$")
 NAME_LIST_CUE_RE = re.compile(
     r"\b(?:name(?:\s+is|\s+was|'s|s)?|named|called|call\s+me|i\s+am|i'm|this\s+is|"
     r"signed\s+by|dictated\s+by|transcribed\s+by|entered\s+by|reviewed\s+by|seen\s+by|"
     r"examined\s+by|referred\s+by|performed\s+by|attending|resident|by\s+dr|"
     r"user|bot|patient|client|customer|author|directed\s+by|written\s+by|written|"
-    r"starring|cast|featuring|with|and|&)\s*[:,-]?\s*$",
+    r"starring|cast|featuring|(?:letter|note|message|referral|reply|results?)\s+to|to\s*:|"
+    r"from\s*:|attn\s*:?)\s*[:,-]?\s*$",
     IGN,
 )
+WEAK_CUE_RE = re.compile(r"\b(?:with|and|&|per|by|for|from|to|or|saw|see|ask|tell|told)\s*$", IGN)
 
 
 def find_phi(text: str) -> list[Entity]:
@@ -492,22 +521,26 @@ def _places(text: str, add) -> None:
     for pattern in (STREET_RE, STREET_EU_RE, POBOX_RE, MILITARY_RE, UNIT_RE, COUNTY_RE):
         for m in pattern.finditer(text):
             add((m.start(), m.end(), "LOCATION", 0.85))
+            # "9 Harborview Drive, Baton Rouge." : the city after the street
+            city = _CITY_AFTER_STREET_RE.match(text, m.end())
+            if city and city.group(1).split()[0].lower() not in lx.CLINICAL_STOP:
+                add((city.start(1), city.end(1), "LOCATION", 0.75))
     for m in FACILITY_RE.finditer(text):
         add((m.start(), m.end(), "LOCATION", 0.6))
     for m in CITY_STATE_RE.finditer(text):
         city = m.group("city")
         state = m.group("state")
         zip_ = m.group("zip")
-        # "Smith, MD", "... OR ...": a credential or a word, unless a ZIP follows
-        if (
-            not zip_
-            and state in _AMBIGUOUS_STATES
-            and (state in {"MD", "PA"} or "," not in text[m.end("city") : m.start("state")])
+        # "Smith, MD", "Prior MI": a credential or a word, unless a comma and a ZIP say place
+        if not zip_ and (
+            "," not in text[m.end("city") : m.start("state")] or state in {"MD", "PA", "DO"}
         ):
             continue
         words = city.split()
         # drop leading words that are ordinary ("Home address Springfield, IL")
-        while words and (_common(words[0]) and words[0].lower() not in _CITY_WORDS):
+        while words and (
+            words[0].lower() in lx.CLINICAL_STOP or words[0].lower() in _FUNCTION_WORDS
+        ):
             words = words[1:]
         if words:
             c_start = m.end("city") - len(" ".join(words))
@@ -526,6 +559,9 @@ def _places(text: str, add) -> None:
             add((m.end(), end, "LOCATION", 0.7))
 
 
+_CITY_AFTER_STREET_RE = re.compile(
+    r",?\s*\n?\s*([A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+){0,2})(?=\s*(?:[,.;\n]|$))"
+)
 _AMBIGUOUS_STATES = frozenset({"MD", "PA", "ME", "OR", "IN", "OK", "HI", "CO", "MA"})
 _CITY_WORDS = frozenset(
     lx.wordlist(
@@ -585,13 +621,18 @@ def _names(text: str, found: list) -> None:
             or low in lx.MONTHS
             or low in lx.WEEKDAYS
             or low in lx.TITLES
+            or (low in _FUNCTION_WORDS and low not in _NAME_LIKE_WORDS)
         ):
             return False, 0.0
         cap = core[0].isupper()
         allcaps = core.isupper() and len(core) > 1
         parts = _PART_SPLIT_RE.split(low) if not low.isalpha() else (low,)
         in_first = low in first or parts[0] in first
-        in_last = low in last or any(p in last for p in parts if len(p) > 2)
+        in_last = (
+            low in last
+            or any(p in last for p in parts if len(p) > 2)
+            or (len(parts) > 1 and "".join(parts) in last)
+        )
         common = low in words
         foreign = any(ord(c) > 127 for c in core) and cap
         score = 0.0
@@ -608,7 +649,7 @@ def _names(text: str, found: list) -> None:
         elif cap and common:
             score = 0.0
         if allcaps and (len(core) <= 3 or not (in_first or in_last)):
-            score = 0.0  # acronyms: COPD, CHF, IP
+            score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY
         return cap, score
 
     cache: dict[int, tuple[bool, float]] = {}
@@ -620,7 +661,7 @@ def _names(text: str, found: list) -> None:
 
     def is_initial(i: int) -> bool:
         w = toks[i][2]
-        return len(w.rstrip(".")) == 1 and w[0].isupper()
+        return len(w.rstrip(".")) == 1 and w[0].isupper() and (w[-1] == "." or w not in "IA")
 
     def gap(i: int) -> str:
         """Text between token i-1 and token i."""
@@ -720,8 +761,28 @@ def _names(text: str, found: list) -> None:
                 strong = max(scores, default=0.0)
                 length = j - i
                 cue = bool(NAME_LIST_CUE_RE.search(before)) or prev_low.rstrip(",:") in lx.NAME_CUES
+                weak_cue = not cue and bool(WEAK_CUE_RE.search(before))
                 after = text[toks[j - 1][1] : toks[j - 1][1] + 14]
-                cred = bool(_CREDENTIAL_RE.match(after))
+                cred = bool(_CREDENTIAL_RE.match(after)) or bool(
+                    _RELATION_AFTER_RE.match(text, toks[j - 1][1])
+                )
+                # "Moss, Dawn" / "Smith, Dmitri": surname, comma, first name
+                if (
+                    length == 1
+                    and j < n
+                    and gap(j) == ", "
+                    and toks[j][2][0].isupper()
+                    and (
+                        toks[j][2].lower().rstrip(".") in first
+                        or toks[j][2].lower().rstrip(".") not in words
+                    )
+                    and tok(j)[1] > 0
+                    and tok(i)[1] >= 0.4
+                    and toks[i][2].lower().rstrip(".") in last
+                ):
+                    j = run_from(j, lower_ok=False)
+                    length = j - i
+                    cred = not re.search(r"\d", gap(i))
                 if eponym_after(j) or any(hyphen_eponym(k) for k in range(i, j)):
                     i = j
                     continue
@@ -732,11 +793,27 @@ def _names(text: str, found: list) -> None:
                 ok = False
                 if cue or cred:
                     ok = total >= 0.4
+                elif weak_cue and length == 1:
+                    ok = strong >= 1.2
                 elif length >= 2:
                     ok = (total >= 2.0 and strong >= 1.2) or _pair(toks[i][2], toks[j - 1][2])
                 else:
                     ok = (strong >= 1.6 and not start_of_sentence) or strong >= 2.0
-                if ok:
+                place_prep = (
+                    not cue
+                    and not gap(i).strip()
+                    and not cred
+                    and (
+                        prev_low in _PLACE_PREPS
+                        or (prev_low in ("from", "to") and _PLACE_VERB_RE.search(before))
+                        or (prev_low == "from" and toks[i][2].lower() not in first)
+                    )
+                )
+                if place_prep and min(scores, default=0.0) >= 0.5:
+                    s_i, e_j = toks[i][0], toks[j - 1][1]
+                    e_j -= text[e_j - 1] == "."
+                    found.append((s_i, e_j, "LOCATION", 0.6))
+                elif ok:
                     emit(i, j, 0.85 if (cue or cred) else 0.7)
                 i = j
                 continue
@@ -744,10 +821,16 @@ def _names(text: str, found: list) -> None:
         if (
             not cap
             and i > 0
-            and (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
+            and gap(i).strip() in ("", ":", ",")
             and low not in _FUNCTION_WORDS
-            and (low in first or low in last)
-            and (low not in words or first.get(low, _RARE) <= 300)
+            and (
+                (
+                    (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
+                    and (low in first or low in last)
+                    and (low not in words or first.get(low, _RARE) <= 300)
+                )
+                or (WEAK_CUE_RE.search(before) and low in first and low not in words)
+            )
         ):
             j = run_from(i, lower_ok=True)
             if j > i:
@@ -755,6 +838,10 @@ def _names(text: str, found: list) -> None:
                 i = j
                 continue
         i += 1
+    for m in _LOWER_CREDENTIAL_RE.finditer(text):
+        parts = m.group(1).split()
+        if not any(p in _FUNCTION_WORDS or p in words for p in parts):
+            found.append((m.start(1), m.end(1), "NAME", 0.8))
 
 
 def _pair(first_word: str, last_word: str) -> bool:
@@ -766,9 +853,14 @@ def _pair(first_word: str, last_word: str) -> bool:
     return a in lx.first_names() and (b in lx.surnames() or b not in lx.english_words())
 
 
+def _rank(f: tuple[int, int, str, float]) -> int:
+    """Priority of a finding: a name after a title or cue beats a guessed place."""
+    return _PRIORITY[f[2]] + (2 if f[2] == "NAME" and f[3] >= 0.85 else 0)
+
+
 def _resolve(found: list[tuple[int, int, str, float]]) -> list[Entity]:
     """Keep the strongest finding where findings overlap (priority, then length)."""
-    found.sort(key=lambda f: (-_PRIORITY[f[2]], -(f[1] - f[0]), f[0]))
+    found.sort(key=lambda f: (-_rank(f), -(f[1] - f[0]), f[0]))
     starts: list[int] = []
     taken: list[tuple[int, int, str, float]] = []
     for f in found:
