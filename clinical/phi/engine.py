@@ -362,7 +362,7 @@ _FUNCTION_WORDS = frozenset(
     )
 )
 _NAME_LIKE_WORDS = frozenset(lx.wordlist("will may can see call"))
-_SENT_END_RE = re.compile(r"[.!?;:\n•]\s*$|^\s*$")
+_SENT_END_RE = re.compile(r"[.!?;:\n•\"(\[]\s*$")
 NAME_LIST_CUE_RE = re.compile(
     r"\b(?:name(?:\s+is|\s+was|'s|s)?|named|called|call\s+me|i\s+am|i'm|this\s+is|"
     r"signed\s+by|dictated\s+by|transcribed\s+by|entered\s+by|reviewed\s+by|seen\s+by|"
@@ -814,7 +814,7 @@ def _names(text: str, found: list) -> None:
                     e_j -= text[e_j - 1] == "."
                     found.append((s_i, e_j, "LOCATION", 0.6))
                 elif ok:
-                    emit(i, j, 0.85 if (cue or cred) else 0.7)
+                    emit(i, j, 0.85 if cue else 0.8 if cred else 0.7)
                 i = j
                 continue
         # 2. lower-case names after a name cue: "pt john smith", "my son kevin"
