@@ -790,13 +790,37 @@ def _names(text: str, found: list) -> None:
                     i = j
                     continue
                 start_of_sentence = sentence_start(i)
+                # "John: You saved my life!" - a speaker label at the start of a line
+                speaker_label = (
+                    length == 1
+                    and (i == 0 or "\n" in gap(i) or gap(i).strip() in (">", "-", "*"))
+                    and text.startswith(":", toks[i][1])
+                )
                 ok = False
                 if cue or cred:
                     ok = total >= 0.4
                 elif weak_cue and length == 1:
                     ok = strong >= 1.2
                 elif length >= 2:
-                    ok = (total >= 2.0 and strong >= 1.2) or _pair(toks[i][2], toks[j - 1][2])
+                    words_only = [k for k in range(i, j) if not is_initial(k)]
+                    ok = (
+                        (total >= 2.0 and strong >= 1.2)
+                        or _pair(toks[i][2], toks[j - 1][2])
+                        # "Hanne I. Kreutzmann": a middle initial between two proper words
+                        or (
+                            length >= 3
+                            and any(is_initial(k) for k in range(i + 1, j - 1))
+                            and min(scores, default=0.0) >= 0.4
+                        )
+                        # "Miklos Hajdu": two or three words that are in no dictionary
+                        or (
+                            len(words_only) >= 2
+                            and min(scores, default=0.0) >= 0.5
+                            and not any(toks[k][2].isupper() for k in words_only)
+                        )
+                    )
+                elif speaker_label:
+                    ok = strong >= 0.5
                 else:
                     ok = (strong >= 1.6 and not start_of_sentence) or strong >= 2.0
                 place_prep = (
