@@ -54,7 +54,7 @@ class Entity:
 # Higher wins when two findings overlap.
 _PRIORITY = {
     "EMAIL": 9, "URL": 9, "IP": 8, "SSN": 8, "PHONE": 7, "FAX": 7, "MRN": 7,
-    "HEALTH_PLAN": 7, "ACCOUNT": 7, "LICENSE": 7, "VEHICLE": 7, "DEVICE": 7, "ID": 5,
+    "HEALTH_PLAN": 7, "ACCOUNT": 7, "LICENSE": 7, "VEHICLE": 7, "DEVICE": 7, "ID": 4,
     "AGE": 6, "DATE": 6, "LOCATION": 4, "NAME": 3, "BIOMETRIC": 2, "PHOTO": 2,
 }  # fmt: skip
 
@@ -83,10 +83,20 @@ PHONE_RE = re.compile(
     r"(?<![\w/.+-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
     r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w/-]|\.\d)"
     r"|(?<![\w/.+-])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}\d(?![\w/-]|\.\d)"
-    r"|(?<![\w/.+-])(?:00|0)\d{1,4}[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?(?![\w/-]|\.\d)",
+    r"|(?<![\w/.+-])(?:00|0)\d{1,4}[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?(?![\w/-]|\.\d)"
+    r"|(?<![\w/.+-])\(\d{2,4}\)\s?\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?(?![\w/]|\.\d)"
+    r"|(?<![\w/.+-])\d{2}(?:\.\d{2}){4}(?![\w/]|\.\d)",
     IGN,
 )
-DIGIT_RUN_RE = re.compile(r"(?<![\w.,/-])\d(?:[\d -]*\d)?(?![\w/]|[.,]\d)")
+DIGIT_RUN_RE = re.compile(r"(?<![\w.,/-])\d(?:[\d-]*\d)?(?![\w/]|[.,]\d)")
+# "699 956 915", "78 651 450": digit groups (the first may have two digits, the rest three+).
+SPACED_DIGITS_RE = re.compile(r"(?<![\w.,/-])\d{2,4}(?: \d{3,4}){1,3}(?![\w/]|[.,]\d)")
+PHONE_CUE_RE = re.compile(
+    r"\b(?:phone|tel|telephone|cell|mobile|call|calls|text|texts|messages?|fax|contact|"
+    r"number|ph|reach|dial)\b\W*(?:\w+\W+){0,3}$",
+    IGN,
+)
+CARD_RE = re.compile(r"(?<![\w.,/-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?(?![\w/]|[.,]\d)")
 ALNUM_ID_RE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]*[A-Za-z0-9]")
 VIN_RE = re.compile(
     r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}\b"
@@ -260,7 +270,7 @@ CITY_STATE_RE = re.compile(  # "Tacoma, WA", "Tacoma WA 98402"
     r"(?P<zip>[\s,]+\d{5}(?:-\d{4})?\b)?"
 )
 ZIP_RE = re.compile(
-    r"(?:\bzip(?:\s*code)?|\bpostal\s+code|\bpostcode)\s*(?:is|:|#|-)?\s*(?P<zip>\d{5}(?:-\d{4})?)\b"
+    r"(?:\bzip(?:\s*code)?|\bpostal\s+code|\bpostcode)\s*(?:is|:|#|-)?\s*(?P<zip>\d{4,5}(?:-\d{4})?)\b"
     r"|(?<![\w/-])(?P<zip3>\d{5}-\d{4})(?![\w/-])",
     IGN,
 )
@@ -435,6 +445,16 @@ def _shapes(text: str, add) -> None:
     for m in IBAN_RE.finditer(text):
         if sum(c.isdigit() for c in m.group(0)) >= 10:
             add((m.start(), m.end(), "ACCOUNT", 0.85))
+    for m in SPACED_DIGITS_RE.finditer(text):
+        value = m.group(0)
+        if not 7 <= sum(c.isdigit() for c in value) <= 12:
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        kind = "PHONE" if PHONE_CUE_RE.search(before) else "ID"
+        add((m.start(), m.end(), kind, 0.6))
+    for m in CARD_RE.finditer(text):
+        if _luhn(m.group(0)):
+            add((m.start(), m.end(), "ACCOUNT", 0.9))
     for m in DIGIT_RUN_RE.finditer(text):
         value = m.group(0)
         digits = sum(c.isdigit() for c in value)
@@ -521,6 +541,8 @@ def _places(text: str, add) -> None:
     for pattern in (STREET_RE, STREET_EU_RE, POBOX_RE, MILITARY_RE, UNIT_RE, COUNTY_RE):
         for m in pattern.finditer(text):
             add((m.start(), m.end(), "LOCATION", 0.85))
+            if text.startswith("\n", m.end()) or text.startswith(" \n", m.end()):
+                _address_block(text, text.index("\n", m.end()), add)
             # "9 Harborview Drive, Baton Rouge." : the city after the street
             city = _CITY_AFTER_STREET_RE.match(text, m.end())
             if city and city.group(1).split()[0].lower() not in lx.CLINICAL_STOP:
@@ -553,10 +575,38 @@ def _places(text: str, add) -> None:
         add((m.start(g), m.end(g), "LOCATION", 0.85))
     for m in STATE_ZIP_RE.finditer(text):
         add((m.start("zip"), m.end("zip"), "LOCATION", 0.85))
+    for m in ADDRESS_LINE_RE.finditer(text):
+        add((m.start(1), m.end(1), "LOCATION", 0.8))
+        _address_block(text, m.end(), add)
     for m in ADDRESS_CUE_RE.finditer(text):
         end = _address_end(text, m.end())
         if end - m.end() >= 3:
             add((m.end(), end, "LOCATION", 0.7))
+
+
+# A line that is a street address: house number, words, number ("20789 Allika 46").
+ADDRESS_LINE_RE = re.compile(
+    r"^[ \t>*-]*(\d{1,6}[A-Za-z]?\s+(?:[^\W\d_][\w'\u2019.-]*\s+){1,5}\d{1,5}[A-Za-z]?\.?"
+    r"(?:,?\s*(?:Apt|Suite|Unit|Ste)\.?\s*\d+)?)[ \t]*$",
+    re.MULTILINE,
+)
+# The lines after a street address line: unit, city, "Country 12345".
+_BLOCK_LINE_RE = re.compile(
+    r"\n[ \t>*-]*((?:[^\W\d_][\w'\u2019().-]*|\d{3,6}|\d{3}\s\d{2})"
+    r"(?:[ \t,]+(?:[^\W\d_][\w'\u2019().-]*|\d{3,6}|\d{3}\s\d{2})){0,5})[ \t,]*(?=\n|$)"
+)
+
+
+def _address_block(text: str, pos: int, add) -> None:
+    """Mark the short lines that follow a street address line (at most four)."""
+    for _ in range(4):
+        while text.startswith("\n\n", pos) or text.startswith("\n \n", pos):
+            pos = text.index("\n", pos + 1)
+        m = _BLOCK_LINE_RE.match(text, pos)
+        if not m or m.group(1).split()[0].lower() in lx.CLINICAL_STOP:
+            return
+        add((m.start(1), m.end(1), "LOCATION", 0.7))
+        pos = m.end()
 
 
 _CITY_AFTER_STREET_RE = re.compile(

@@ -104,6 +104,7 @@ CLINICAL_STOP = frozenset(
         ml kg lb cm mm units unit tablet tablets tab tabs capsule capsules normal negative
         positive stable alert oriented denies reports states left right bilateral anterior
         posterior lateral medial gcs apgar mmse nihss bmi bp hr rr spo2 temp
+        apt suite ste unit bldg
         na k cl hco3 bun cr ca mg phos alt ast alp tsh inr ptt hgb hct wbc plt ldl hdl
         english spanish french german italian portuguese polish russian ukrainian chinese
         mandarin cantonese vietnamese korean japanese tagalog filipino hindi urdu punjabi
