@@ -196,7 +196,7 @@ MONTH_ALONE_RE = re.compile(
     r"|\b(?:in|since|during|until|till|before|after|through|of|early|late|mid|last|next|"
     r"this|by)\s(?P<may>May)\b(?!\s+(?:be|have|take|need|use|require|cause|help|not|also)\b)"
 )
-WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", IGN)
 # 3/14 without a year: a date only after a date word, and never a score or a dose.
 SHORT_DATE_RE = re.compile(
     r"(?<![\w/.-])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)"
@@ -327,7 +327,7 @@ _PARTICLES = frozenset(
     )
 )
 _RARE = 10**9
-_PLACE_PREPS = frozenset(_w for _w in lx.wordlist("in near outside inside around downtown"))
+_PLACE_PREPS = frozenset(_w for _w in lx.wordlist("in at near outside inside around downtown"))
 _PLACE_VERB_RE = re.compile(
     r"\b(?:moved|moving|move|relocated|relocating|travel(?:l?ed|l?ing)?|flew|drove|drive|"
     r"driving|came|come|comes|immigrated|emigrated|returned|transferred|originally|"
@@ -541,7 +541,7 @@ def _places(text: str, add) -> None:
     for pattern in (STREET_RE, STREET_EU_RE, POBOX_RE, MILITARY_RE, UNIT_RE, COUNTY_RE):
         for m in pattern.finditer(text):
             add((m.start(), m.end(), "LOCATION", 0.85))
-            if text.startswith("\n", m.end()) or text.startswith(" \n", m.end()):
+            if re.match(r"[ \t,]*\n", text[m.end() : m.end() + 4]):
                 _address_block(text, text.index("\n", m.end()), add)
             # "9 Harborview Drive, Baton Rouge." : the city after the street
             city = _CITY_AFTER_STREET_RE.match(text, m.end())
@@ -586,13 +586,13 @@ def _places(text: str, add) -> None:
 
 # A line that is a street address: house number, words, number ("20789 Allika 46").
 ADDRESS_LINE_RE = re.compile(
-    r"^[ \t>*-]*(\d{1,6}[A-Za-z]?\s+(?:[^\W\d_][\w'\u2019.-]*\s+){1,5}\d{1,5}[A-Za-z]?\.?"
+    r"^[ \t>*?#|-]*(\d{1,6}[A-Za-z]?\s+(?:[^\W\d_][\w'\u2019.-]*\s+){1,5}\d{1,5}[A-Za-z]?\.?"
     r"(?:,?\s*(?:Apt|Suite|Unit|Ste)\.?\s*\d+)?)[ \t]*$",
     re.MULTILINE,
 )
 # The lines after a street address line: unit, city, "Country 12345".
 _BLOCK_LINE_RE = re.compile(
-    r"\n[ \t>*-]*((?:[^\W\d_][\w'\u2019().-]*|\d{3,6}|\d{3}\s\d{2})"
+    r"\n[ \t>*?#|-]*((?:[^\W\d_][\w'\u2019().-]*|\d{3,6}|\d{3}\s\d{2})"
     r"(?:[ \t,]+(?:[^\W\d_][\w'\u2019().-]*|\d{3,6}|\d{3}\s\d{2})){0,5})[ \t,]*(?=\n|$)"
 )
 
@@ -883,7 +883,7 @@ def _names(text: str, found: list) -> None:
                         or (prev_low == "from" and toks[i][2].lower() not in first)
                     )
                 )
-                if place_prep and min(scores, default=0.0) >= 0.5:
+                if place_prep and all(_proper(toks[k][2]) for k in range(i, j)):
                     s_i, e_j = toks[i][0], toks[j - 1][1]
                     e_j -= text[e_j - 1] == "."
                     found.append((s_i, e_j, "LOCATION", 0.6))
@@ -916,6 +916,21 @@ def _names(text: str, found: list) -> None:
         parts = m.group(1).split()
         if not any(p in _FUNCTION_WORDS or p in words for p in parts):
             found.append((m.start(1), m.end(1), "NAME", 0.8))
+
+
+def _proper(word: str) -> bool:
+    """Capitalized and in no dictionary: a proper noun (a place after "in", "at")."""
+    core = word.rstrip(".")
+    low = core.lower()
+    return (
+        core[:1].isupper()
+        and len(core) > 1
+        and low not in lx.english_words()
+        and low not in lx.CLINICAL_STOP
+        and low not in lx.MONTHS
+        and low not in lx.WEEKDAYS
+        and not (core.isupper() and len(core) <= 3)
+    )
 
 
 def _pair(first_word: str, last_word: str) -> bool:
