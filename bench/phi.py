@@ -8,7 +8,9 @@ Data:
 - ``bench/data/phi_clinical.jsonl``: our clinical set, written before the engine was tuned
   (the engine was then tuned on its misses).
 - ``bench/data/phi_clinical_holdout.txt``: 70 hand-written clinical lines, written after the
-  tuning and never used for it: the honest figure for unseen clinical text.
+  tuning: the honest figure for unseen clinical text. Its first run gave span recall 0.905,
+  char precision 0.959, 0/30 false alarms; two generic fixes followed (a short date after a
+  full date in the same sentence; "the corner of X and Y"), so it is no longer unseen.
 
 Figures per data set and engine: span recall (a gold span is found when predictions cover at
 least half of its characters; the type does not matter for redaction), character recall and

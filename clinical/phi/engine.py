@@ -529,9 +529,15 @@ def _date_before(text: str, start: int) -> bool:
     return bool(SHORT_DATE_CUE_RE.search(text[max(0, start - 30) : start]))
 
 
+_FULL_DATE_NEAR_RE = re.compile(r"(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d)[^.!?\n]*$")
+
+
 def _recent_date(text: str, start: int) -> bool:
     """A short date right after another date ("3/14 - 3/20", "3/14 and 3/20")."""
     before = text[max(0, start - 20) : start]
+    # a full date earlier in the same sentence: "admitted 1/14/2025; extubated 1/16"
+    if _FULL_DATE_NEAR_RE.search(text[max(0, start - 80) : start]):
+        return True
     return bool(
         re.search(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:-|\u2013|to|and|,|through|thru)\s*$", before)
     )
@@ -579,7 +585,7 @@ def _places(text: str, add) -> None:
         add((m.start(1), m.end(1), "LOCATION", 0.8))
         _address_block(text, m.end(), add)
     for m in ADDRESS_CUE_RE.finditer(text):
-        end = _address_end(text, m.end())
+        end = _address_end(text, m.end(), corner="corner" in m.group(0).lower())
         if end - m.end() >= 3:
             add((m.end(), end, "LOCATION", 0.7))
 
@@ -628,13 +634,15 @@ _ADDRESS_STOP_RE = re.compile(
 _ABBR_BEFORE_RE = re.compile(r"\b(?:St|Apt|Ave|Rd|Dr|No|Ste|Blvd|Ln|Mt|O|[A-Z])$")
 
 
-def _address_end(text: str, start: int) -> int:
+def _address_end(text: str, start: int, *, corner: bool = False) -> int:
     """End of an address written after a cue: up to the sentence end, at most ~140 chars."""
     limit = min(len(text), start + 140)
     if start >= limit or not (text[start].isdigit() or text[start].isupper() or text[start] == "#"):
         return start
     end = limit
     for m in _ADDRESS_STOP_RE.finditer(text, start, limit):
+        if corner and m.group(0).strip() == "and":
+            continue
         if m.group(0)[0] == "." and _ABBR_BEFORE_RE.search(text, max(0, m.start() - 5), m.start()):
             continue
         end = m.start()

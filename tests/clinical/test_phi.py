@@ -135,6 +135,18 @@ def test_partial_date_after_a_date_word_is_found():
     assert_found("Last seen on 3/14, doing well.", "3/14", "DATE")
 
 
+def test_partial_date_after_a_full_date_in_the_same_sentence_is_found():
+    text = "Admitted 1/14/2025; extubated 1/16; strength 5/5."
+    assert_found(text, "1/16", "DATE")
+    assert_kept(text, "5/5")
+
+
+def test_address_block_lines_are_found():
+    text = "Send to:\nMaria Lindqvist\n20789 Allika 46\nSuite 501\nRiisa\nEstonia 62488\n"
+    for part in ("Maria Lindqvist", "20789 Allika 46", "Suite 501", "Riisa", "62488"):
+        assert_found(text, part)
+
+
 @pytest.mark.parametrize(
     ("text", "kept"),
     [
