@@ -264,8 +264,8 @@ MILITARY_RE = re.compile(r"\b[AFD]PO\s+A[AEP]\s+\d{5}(?:-\d{4})?\b")
 _STATE_NAMES = "|".join(sorted((n.title() for n in lx.US_STATES), key=len, reverse=True))
 _STATE_ABBR = "|".join(sorted(lx.STATE_ABBRS))
 CITY_STATE_RE = re.compile(  # "Tacoma, WA", "Tacoma WA 98402"
-    r"(?P<city>\b[A-Z][a-zA-ZÀ-ÿ'\u2019.-]+"
-    r"(?:[ -](?:[A-Z][a-zA-ZÀ-ÿ'\u2019.-]+|de|la|del|du|of|on|upon)){0,3})"
+    r"(?P<city>(?<![\w'\u2019.-])[A-Z][a-zA-ZÀ-ÿ'\u2019.-]+"
+    r"(?: (?:[A-Z][a-zA-ZÀ-ÿ'\u2019.-]+|de|la|del|du|of|on|upon)){0,3})"
     rf",?\s+(?P<state>{_STATE_ABBR}|{_STATE_NAMES})\b\.?"
     r"(?P<zip>[\s,]+\d{5}(?:-\d{4})?\b)?"
 )
@@ -276,11 +276,11 @@ ZIP_RE = re.compile(
 )
 STATE_ZIP_RE = re.compile(rf"\b(?:{_STATE_ABBR})\s+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b")
 COUNTY_RE = re.compile(
-    r"\b(?:[A-Z][a-zA-Z'.-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)\b"
+    r"(?<![\w'.-])(?:[A-Z][a-zA-Z'.-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)\b"
     r"|\b(?:County|Parish|Township)\s+of\s+[A-Z][a-zA-Z'.-]+(?:\s+[A-Z][a-zA-Z'.-]+)?"
 )
 FACILITY_RE = re.compile(
-    r"\b(?:(?:St\.?|Saint|Mount|Mt\.?)\s+)?(?:[A-Z][a-zA-Z'\u2019.-]+\s+){1,4}?"
+    r"(?<![\w'\u2019.-])(?:(?:St\.?|Saint|Mount|Mt\.?)\s+)?(?:[A-Z][a-zA-Z'\u2019.-]+\s+){1,4}?"
     r"(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+System|"
     r"Clinic|Infirmary|Nursing\s+Home|Rehabilitation\s+Center|Rehab|Hospice|"
     r"Memorial|General|Children's|Regional|Community\s+Hospital|Surgery\s+Center|"
