@@ -371,6 +371,7 @@ _FUNCTION_WORDS = frozenset(
         """
     )
 )
+_CONTRACTION_RE = re.compile(r"n['\u2019]t$|['\u2019](?:ll|re|ve|m|d)$")
 _NAME_LIKE_WORDS = frozenset(lx.wordlist("will may can see call"))
 _SENT_END_RE = re.compile(r"[.!?;:\n•\"(\[]\s*$")
 NAME_LIST_CUE_RE = re.compile(
@@ -680,6 +681,7 @@ def _names(text: str, found: list) -> None:
             or low in lx.WEEKDAYS
             or low in lx.TITLES
             or (low in _FUNCTION_WORDS and low not in _NAME_LIKE_WORDS)
+            or _CONTRACTION_RE.search(low)
         ):
             return False, 0.0
         cap = core[0].isupper()

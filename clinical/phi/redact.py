@@ -178,8 +178,10 @@ class _Surrogates:
                 parsed = parsed.replace(year=2000)  # leap-safe placeholder year
             if "%d" not in fmt:
                 parsed = parsed.replace(day=15)
-            shifted = parsed + self.shift
-            return shifted.strftime(fmt) + suffix
+            out = (parsed + self.shift).strftime(fmt)
+            if not re.search(r"(?<!\d)0\d", cleaned):  # "3/4/2024", not "03/04/2024"
+                out = re.sub(r"(?<!\d)0(\d)", r"\1", out)
+            return out + suffix
         if cleaned.lower().rstrip(".") in lx.MONTHS:
             month = lx.MONTHS[cleaned.lower().rstrip(".")]
             shifted = dt.date(2000, month, 15) + self.shift
