@@ -11,6 +11,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Iterator
 from typing import Any
 
@@ -83,7 +84,27 @@ class Mutation(AccountsMutation):
     pass
 
 
-schema = strawberry.Schema(
+logger = logging.getLogger("strawberry.execution")
+
+
+class Schema(strawberry.Schema):
+    """Logs errors without the document or variables (clinical text tools take PHI).
+
+    Strawberry's default logs ``str(error)``, which quotes the failing part of the query, so
+    a syntax error in a document that inlines a note would write the note to the log.
+    Client errors (bad documents, domain errors) are answered, not logged; unexpected
+    errors are logged by exception type and traceback only.
+    """
+
+    def process_errors(self, errors: list[GraphQLError], execution_context: Any = None) -> None:
+        for error in errors:
+            original = error.original_error
+            if original is None or isinstance(original, DomainError):
+                continue
+            logger.error("GraphQL resolver error: %s", type(original).__name__, exc_info=original)
+
+
+schema = Schema(
     query=Query,
     mutation=Mutation,
     extensions=[

@@ -1,3 +1,9 @@
 """REST endpoints of the text tools, under /api/v1/tools/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from clinical.api.phi import RedactPhiView
+
+urlpatterns = [
+    path("redact-phi", RedactPhiView.as_view(), name="redact-phi"),
+]

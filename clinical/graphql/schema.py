@@ -2,7 +2,9 @@
 
 import strawberry
 
+from clinical.graphql.phi import PhiQuery
+
 
 @strawberry.type
-class Query:
+class Query(PhiQuery):
     pass

@@ -1,0 +1,976 @@
+"""Find the HIPAA Safe Harbor identifiers (45 CFR 164.514(b)(2)) in English clinical text.
+
+A rule engine: regular expressions for identifiers with a shape (dates, telephone numbers,
+e-mail addresses, SSNs, labelled record / plan / account / licence / device numbers, VINs,
+URLs, IP addresses, street addresses, ZIP codes, ages over 89), and names and places found
+from context (titles, relations, credentials, address cues) and the US Census name lists,
+with the clinical vocabulary (eponyms, drugs, doses, lab values, vital signs, scores written
+like dates, medical code numbers) kept out. Plain Python: no Django, no model, no download.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from clinical.phi import lexicon as lx
+
+# Safe Harbor categories, in the order of 45 CFR 164.514(b)(2)(i)(A)-(R).
+CATEGORIES: dict[str, str] = {
+    "NAME": "(A) names of the individual, relatives, employers, household members, clinicians",
+    "LOCATION": "(B) geographic subdivisions smaller than a state: street, city, county, ZIP",
+    "DATE": "(C) elements of dates (except year) directly related to an individual",
+    "AGE": "(C) ages over 89 and elements of dates indicating such an age",
+    "PHONE": "(D) telephone numbers",
+    "FAX": "(E) fax numbers",
+    "EMAIL": "(F) electronic mail addresses",
+    "SSN": "(G) social security numbers",
+    "MRN": "(H) medical record numbers",
+    "HEALTH_PLAN": "(I) health plan beneficiary numbers",
+    "ACCOUNT": "(J) account numbers (including payment card and IBAN numbers)",
+    "LICENSE": "(K) certificate / license numbers",
+    "VEHICLE": "(L) vehicle identifiers and serial numbers, including license plates",
+    "DEVICE": "(M) device identifiers and serial numbers",
+    "URL": "(N) web universal resource locators",
+    "IP": "(O) internet protocol addresses",
+    "BIOMETRIC": "(P) biometric identifiers, including finger and voice prints",
+    "PHOTO": "(Q) full-face photographs and comparable images",
+    "ID": "(R) any other unique identifying number, characteristic, or code",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    start: int
+    end: int
+    type: str
+    score: float
+
+    def as_dict(self) -> dict:
+        return {"start": self.start, "end": self.end, "type": self.type, "score": self.score}
+
+
+# Higher wins when two findings overlap.
+_PRIORITY = {
+    "EMAIL": 9, "URL": 9, "IP": 8, "SSN": 8, "PHONE": 7, "FAX": 7, "MRN": 7,
+    "HEALTH_PLAN": 7, "ACCOUNT": 7, "LICENSE": 7, "VEHICLE": 7, "DEVICE": 7, "ID": 4,
+    "AGE": 6, "DATE": 6, "LOCATION": 4, "NAME": 3, "BIOMETRIC": 2, "PHOTO": 2,
+}  # fmt: skip
+
+IGN = re.IGNORECASE
+
+# --- shapes ---------------------------------------------------------------------------
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]+@[\w-]+(?:\.[\w-]+)*\.[A-Za-z]{2,}\b")
+_TLDS = (
+    "com|org|net|edu|gov|mil|int|info|biz|io|co|us|uk|ca|au|de|fr|nl|be|dk|se|no|fi|is|"
+    "it|es|pt|pl|cz|hu|ch|at|ie|nz|za|in|jp|cn|br|mx|ru|eu|me|tv|health|care|app|dev"
+)
+URL_RE = re.compile(
+    r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'()]+[^\s<>\"'().,;:!?\]]"
+    rf"|(?<![@\w.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\.)+(?:{_TLDS})\b"
+    r"(?:/[^\s<>\"'()]*[^\s<>\"'().,;:!?\]])?(?![\w@-])",
+    IGN,
+)
+_OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
+IPV4_RE = re.compile(rf"(?<![\w.]){_OCTET}(?:\.{_OCTET}){{3}}(?!\w|\.\d)")
+_H = r"[0-9A-Fa-f]{1,4}"
+IPV6_RE = re.compile(
+    rf"(?<![\w:])(?:{_H}(?::{_H}){{7}}|(?:{_H}(?::{_H}){{0,6}})?::(?:{_H}(?::{_H}){{0,6}})?)(?![\w:])"
+)
+SSN_RE = re.compile(r"(?<![\w-])(?!000|666|9\d\d)\d{3}([- ])(?!00)\d{2}\1(?!0000)\d{4}(?![\w-])")
+PHONE_RE = re.compile(
+    r"(?<![\w/.+-])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
+    r"(?:\s?(?:x|ext\.?)\s?\d{1,5})?(?![\w/-]|\.\d)"
+    r"|(?<![\w/.+-])\+\d{1,3}(?:[\s.-]?\(?\d{1,4}\)?){2,5}\d(?![\w/-]|\.\d)"
+    r"|(?<![\w/.+-])(?:00|0)\d{1,4}[\s.-]\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?(?![\w/-]|\.\d)"
+    r"|(?<![\w/.+-])\(\d{2,4}\)\s?\d{2,4}[\s.-]\d{2,4}(?:[\s.-]\d{2,4})?(?![\w/]|\.\d)"
+    r"|(?<![\w/.+-])\d{2}(?:\.\d{2}){4}(?![\w/]|\.\d)",
+    IGN,
+)
+DIGIT_RUN_RE = re.compile(r"(?<![\w.,/-])\d(?:[\d-]*\d)?(?![\w/]|[.,]\d)")
+# "699 956 915", "78 651 450": digit groups (the first may have two digits, the rest three+).
+SPACED_DIGITS_RE = re.compile(r"(?<![\w.,/-])\d{2,4}(?: \d{3,4}){1,3}(?![\w/]|[.,]\d)")
+PHONE_CUE_RE = re.compile(
+    r"\b(?:phone|tel|telephone|cell|mobile|call|calls|text|texts|messages?|fax|contact|"
+    r"number|ph|reach|dial)\b\W*(?:\w+\W+){0,3}$",
+    IGN,
+)
+CARD_RE = re.compile(r"(?<![\w.,/-])\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,4})?(?![\w/]|[.,]\d)")
+ALNUM_ID_RE = re.compile(r"(?<![\w-])(?=[\w-]*\d)(?=[\w-]*[A-Za-z])[A-Za-z0-9][\w-]*[A-Za-z0-9]")
+VIN_RE = re.compile(
+    r"(?<![\w-])(?=[A-HJ-NPR-Z0-9]*\d)(?=[A-HJ-NPR-Z0-9]*[A-Z])[A-HJ-NPR-Z0-9]{17}\b"
+)
+IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?:\s?[A-Z0-9]{4}){2,7}(?:\s?[A-Z0-9]{1,4})?\b")
+# Code shapes that are not PHI (ICD-10-CM, HCPCS Level II, NDC, LOINC-ish).
+CODE_RE = re.compile(
+    r"^(?:[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?|[A-V]\d{4}|\d{4,5}-\d{3,4}-\d{1,2}|\d{1,5}-\d)$"
+)
+
+_ID_PATTERN = r"(?P<id>(?=[\w-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]|\s(?=\d))*[A-Za-z0-9])"
+_LABELS: list[tuple[str, str]] = [
+    ("MRN", r"mrn|medical\s+record(?:\s+(?:number|no\.?|num|#))?|med\s*rec(?:ord)?|"
+     r"patient\s+(?:id|identifier|number|#)|pt\.?\s+(?:id|#)|chart\s*(?:number|no\.?|#)|"
+     r"record\s+(?:number|no\.?|#)|hospital\s+(?:number|no\.?|#)|unit\s+(?:number|no\.?)"),
+    ("HEALTH_PLAN", r"member\s*(?:id|number|no\.?|#)|subscriber\s*(?:id|number|no\.?|#)|"
+     r"beneficiary\s*(?:id|number|no\.?|#)|(?:health\s+)?plan\s+(?:id|number|no\.?|#)|"
+     r"policy\s*(?:id|number|no\.?|#)?|insurance\s*(?:id|number|no\.?|#)|"
+     r"medicaid\s*(?:id|number|no\.?|#)?|medicare\s*(?:id|number|no\.?|#)|mbi|hicn|"
+     r"health\s+plan\s+beneficiary\s+(?:number|id|no\.?|#)"),
+    ("ACCOUNT", r"account\s*(?:number|no\.?|num|#)?|acct\.?\s*(?:number|no\.?|#)?|"
+     r"encounter\s*(?:id|number|no\.?|#)?|visit\s+(?:id|number|no\.?|#)|fin|"
+     r"invoice\s*(?:number|no\.?|#)?|(?:credit|debit)\s+card(?:\s+(?:number|no\.?|#))?|"
+     r"card\s*(?:number|no\.?|#)?|iban|claim\s*(?:id|number|no\.?|#)"),
+    ("LICENSE", r"licen[cs]e\s*(?:number|no\.?|num|#)?|"
+     r"driver'?s\s+licen[cs]e(?:\s+(?:number|no\.?|#))?|"
+     r"dl|dea(?:\s*(?:number|no\.?|#))?|npi|certificate\s*(?:number|no\.?|#)?|cert\.?\s*#|"
+     r"passport(?:\s+(?:number|no\.?|#))?|registration\s+(?:number|no\.?|#)"),
+    ("VEHICLE", r"vin|vehicle\s+identification\s+number|"
+     r"(?:licen[cs]e\s+)?plate(?:\s+(?:number|no\.?|#))?|"
+     r"tag\s+(?:number|no\.?|#)"),
+    ("DEVICE", r"serial(?:\s*(?:number|no\.?|num|#))?|s/n|sn|device\s*(?:id|identifier|number|#)|"
+     r"udi|imei|lot\s*(?:number|no\.?|#)|model\s*(?:number|no\.?|#)"),
+    ("SSN", r"ssn|social\s+security(?:\s+(?:number|no\.?|#))?|ss\s*#"),
+    ("ID", r"id|identifier|ref(?:erence)?\s*(?:number|no\.?|#)|case\s*(?:number|no\.?|#)|"
+     r"specimen\s*(?:id|number|no\.?|#)|accession\s*(?:number|no\.?|#)?|badge\s*(?:number|#)?"),
+]  # fmt: skip
+LABELLED_RE = re.compile(
+    r"\b(?:"
+    + "|".join(f"(?P<{kind}>{pattern})" for kind, pattern in _LABELS)
+    + r")(?![\w])[\s:#.=-]*(?:(?:is|was|of|number|no\.?|num)\b[\s:#.]*)?"
+    + _ID_PATTERN,
+    IGN,
+)
+
+# --- dates and ages -------------------------------------------------------------------
+_MONTH = (
+    r"(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+    r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?"
+)
+_DAY = r"(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)?"
+_YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
+_TIME = (
+    r"(?:(?:\s*(?:,|at|@|-)?\s*|T)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
+    r"(?:\s*[ap](?:\.m\.|m\b))?(?:\s*(?:Z|[+-]\d\d:?\d\d|[ECMP][SD]T|UTC|GMT))?"
+    r"|\s*(?:at|@)?\s*(?:1[0-2]|0?[1-9])\s*[ap](?:\.m\.|m\b))?"
+)
+_UNIT_AFTER = (
+    r"(?!\s*(?:mg|mcg|µg|ug|g|gm|grams?|ml|mL|l|units?|u|iu|meq|mmol|mEq|tabs?|tablets?|"
+    r"caps?|capsules?|puffs?|drops?|gtts?|sprays?|patch(?:es)?|doses?|%|times|x\b|hours?|hrs?|"
+    r"h\b|days?|d\b|weeks?|wks?|months?|mos?|years?|yrs?|minutes?|mins?|kg|lbs?|cm|mm|"
+    r"percent|to\s+\d|-\s*\d+\s*(?:mg|mcg|ml)|of\s+(?:the|a|an|\d))\b)"
+)
+_MONTH_WORD_RE = re.compile(
+    r"(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", IGN
+)
+DATE_RES = [
+    # 3/14/2024, 03-14-24, 14.03.2024 (+ time)
+    re.compile(
+        r"(?<![\w/.-])(?:0?[1-9]|[12]\d|3[01])([/.-])(?:0?[1-9]|[12]\d|3[01])\1(?:\d{4}|\d{2})"
+        rf"(?![\w/]|[.-]\d){_TIME}",
+        IGN,
+    ),
+    # 2024-03-14 (+ time)
+    re.compile(
+        rf"(?<![\w/.-])(?:19|20)\d\d([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\w/]){_TIME}"
+    ),
+    # March 14, 2024 / Mar. 14th / May 5 (+ time)
+    re.compile(
+        rf"\b{_MONTH}\s*(?:the\s+)?{_DAY}(?![\d/:])(?:(?:\s*,\s*|\s+){_YEAR}\b)?{_TIME}{_UNIT_AFTER}",
+        IGN,
+    ),
+    # 14 March 2024 / the 5th of May / 5th of May, 2024
+    re.compile(
+        rf"(?:\bthe\s+)?\b{_DAY}(?:\s+of)?\s+{_MONTH}(?![a-z])(?:,?\s*{_YEAR}\b)?{_TIME}", IGN
+    ),
+    # 14-Mar-2024, MAR-14-2024
+    re.compile(rf"\b{_DAY}[-/ ]{_MONTH}[-/ ](?:\d{{4}}|\d{{2}})\b{_TIME}", IGN),
+    re.compile(rf"\b{_MONTH}[-/]{_DAY}[-/](?:\d{{4}}|\d{{2}})\b{_TIME}", IGN),
+    # March 2024, Mar '24
+    re.compile(rf"\b{_MONTH}\s*,?\s*{_YEAR}\b", IGN),
+]
+# Month names alone: "in March", "since April" (May only after a date preposition).
+MONTH_ALONE_RE = re.compile(
+    r"\b(?:January|February|March|April|June|July|August|September|October|November|"
+    r"December|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)(?![\w-])"
+    r"|\b(?:in|since|during|until|till|before|after|through|of|early|late|mid|last|next|"
+    r"this|by)\s(?P<may>May)\b(?!\s+(?:be|have|take|need|use|require|cause|help|not|also)\b)"
+)
+WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", IGN)
+# 3/14 without a year: a date only after a date word, and never a score or a dose.
+SHORT_DATE_RE = re.compile(
+    r"(?<![\w/.-])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)"
+    rf"{_TIME}{_UNIT_AFTER}",
+    IGN,
+)
+SHORT_DATE_CUE_RE = re.compile(
+    r"\b(?:on|since|from|until|till|by|dated|date|dob|d\.o\.b\.?|born|seen|admitted|admit|"
+    r"discharged|through|thru|to|before|after|last|next|scheduled|starting|started|"
+    r"effective|due|visit|appt|appointment|surgery|procedure|collected|drawn|resulted|"
+    r"performed|done|expires?|expired|expiring|post|s/p|and|or|of|between|dos|doa|dod|"
+    r"onset|reviewed|signed|called|was|is|for|until)\W*$|[-\u2013]\s*$",
+    IGN,
+)
+SCORE_BEFORE_RE = re.compile(
+    r"\b(?:pain|strength|grade|murmur|vision|visual|acuity|apgar|score|scores|rated|rate|"
+    r"ratio|motor|power|reflexes|gcs|nihss|bp|blood\s+pressure|fraction|of|x)\W*$",
+    IGN,
+)
+AGE_RES = [
+    re.compile(
+        r"\b(?P<n>\d{2,3})\s*(?:-\s*|\s)?(?:years?|yrs?|y/o|y\.o\.|yo|y)(?:[\s-]*(?:of\s+age|old))?\b",
+        IGN,
+    ),
+    re.compile(r"\b(?:age|aged|ages)\s*(?:is|of|:|=)?\s*(?P<n>\d{2,3})\b", IGN),
+    re.compile(r"\b(?P<n>\d{2,3})(?:\s*(?:-|\s)\s*)(?:yo[mf]|[mf])\b", IGN),
+    re.compile(r"\bin\s+(?:his|her|their)\s+(?P<n>(?:9|1[01])0)s\b", IGN),
+]
+
+# --- places ---------------------------------------------------------------------------
+_SUFFIX = (
+    r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|"
+    r"Pl|Terrace|Ter|Circle|Cir|Highway|Hwy|Parkway|Pkwy|Square|Sq|Trail|Trl|Route|Rte|Pike|"
+    r"Alley|Aly|Crescent|Cres|Close|Row|Plaza|Loop|Path|Walk|Bend|Crossing|Ridge|Heights|"
+    r"Turnpike|Expressway|Freeway|Causeway|Green|Gardens|Grove|Park|Point|Pt|Run|View|Vista|"
+    r"Fwy|Expy|Cv|Cove|Mews|Wharf|Quay|Strasse|Straße|Str|Gatan|Gata|Vej|Vegen|Veien|Weg|"
+    r"Laan|Straat|Rue|Via|Calle|Rua|Avenida|Ulica|Utca|Tie|Katu|Kuja)"
+)
+_UNIT = r"(?:Apt|Apartment|Unit|Suite|Ste|Room|Rm|Floor|Fl|Bldg|Building|Lot|Trlr|#)"
+STREET_RE = re.compile(
+    r"\b\d{1,6}[A-Za-z]?(?:-\d{1,4})?\s+(?:(?:[NSEW]|NE|NW|SE|SW|North|South|East|West)\.?\s+)?"
+    r"(?:(?:[A-Z][\w'\u2019.-]*|\d{1,3}(?:st|nd|rd|th)|[a-z]{1,3}|\d{1,5})\s+){0,4}?"
+    rf"{_SUFFIX}\b\.?(?:\s+(?:NE|NW|SE|SW|N|S|E|W)\b\.?)?(?:\s+\d{{1,5}}\b(?![/:]))?"
+    rf"(?:,?\s*{_UNIT}\.?\s*#?\s*[\w-]*\d[\w-]*)?"
+)
+# Continental style: "Harjukuja 54", "Rua Vinte e Cinco de Setembro 1257".
+STREET_EU_RE = re.compile(
+    r"(?<![\w'\u2019-])[^\W\d_][\w'\u2019-]*?"
+    r"(?:gatan|gata|vej|vegen|veien|weg|laan|straat|strasse|straße|str\.|katu|kuja|tie|utca|"
+    r"ulica|gade|stræde|allé|plein|gasse|platz|väg|vägen|gränd|torget|stien|svingen|"
+    r"terrasse|tanner|kade|dreef|singel|hof|rinne|polku|raitti)"
+    r"\s+\d{1,5}[A-Za-z]?\b",
+    IGN,
+)
+UNIT_RE = re.compile(
+    r"(?<![\w#])(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Bldg)\.?\s*#?\s*\d+[A-Za-z]?\b"
+    r"|(?<!\w)#\s?\d{1,5}[A-Za-z]?\b(?=\s*,)"
+)
+POBOX_RE = re.compile(
+    r"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PO\s*Box|(?:PSC|CMR|Unit)\s+\d+,?\s+Box)\s*#?\s*\d+"
+    r"(?:\s*\n?\s*[AFD]PO\s+A[AEP]\s+\d{5})?",
+    IGN,
+)
+MILITARY_RE = re.compile(r"\b[AFD]PO\s+A[AEP]\s+\d{5}(?:-\d{4})?\b")
+_STATE_NAMES = "|".join(sorted((n.title() for n in lx.US_STATES), key=len, reverse=True))
+_STATE_ABBR = "|".join(sorted(lx.STATE_ABBRS))
+CITY_STATE_RE = re.compile(  # "Tacoma, WA", "Tacoma WA 98402"
+    r"(?P<city>(?<![\w'\u2019.-])[A-Z][a-zA-ZÀ-ÿ'\u2019.-]+"
+    r"(?: (?:[A-Z][a-zA-ZÀ-ÿ'\u2019.-]+|de|la|del|du|of|on|upon)){0,3})"
+    rf",?\s+(?P<state>{_STATE_ABBR}|{_STATE_NAMES})\b\.?"
+    r"(?P<zip>[\s,]+\d{5}(?:-\d{4})?\b)?"
+)
+ZIP_RE = re.compile(
+    r"(?:\bzip(?:\s*code)?|\bpostal\s+code|\bpostcode)\s*(?:is|:|#|-)?\s*(?P<zip>\d{4,5}(?:-\d{4})?)\b"
+    r"|(?<![\w/-])(?P<zip3>\d{5}-\d{4})(?![\w/-])",
+    IGN,
+)
+STATE_ZIP_RE = re.compile(rf"\b(?:{_STATE_ABBR})\s+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b")
+COUNTY_RE = re.compile(
+    r"(?<![\w'.-])(?:[A-Z][a-zA-Z'.-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)\b"
+    r"|\b(?:County|Parish|Township)\s+of\s+[A-Z][a-zA-Z'.-]+(?:\s+[A-Z][a-zA-Z'.-]+)?"
+)
+FACILITY_RE = re.compile(
+    r"(?<![\w'\u2019.-])(?:(?:St\.?|Saint|Mount|Mt\.?)\s+)?(?:[A-Z][a-zA-Z'\u2019.-]+\s+){1,4}?"
+    r"(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+System|"
+    r"Clinic|Infirmary|Nursing\s+Home|Rehabilitation\s+Center|Rehab|Hospice|"
+    r"Memorial|General|Children's|Regional|Community\s+Hospital|Surgery\s+Center|"
+    r"Care\s+Center|Assisted\s+Living|Manor|Academy|School|University|College)\b"
+    r"|\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s)(?:\s+(?:Hospital|Medical\s+Center|Health))?"
+)
+ADDRESS_CUE_RE = re.compile(
+    r"\b(?:address(?:\s+is)?|addr\.?|(?:i|we|he|she|they|patient|pt)?\s*(?:live|lives|living|"
+    r"reside|resides|residing|stay|stays|staying)\s+(?:at|on)|located\s+at|"
+    r"(?:ship|send|mail|deliver|forward)\s+(?:it|them|this|the\s+\w+)?\s*to|"
+    r"corner\s+of|moved\s+to)\s*[:,-]?\s*",
+    IGN,
+)
+PLACE_CUE_RE = re.compile(
+    r"\b(?:lives?|living|lived|resides?|residing|resided|born|raised|grew\s+up|moved|"
+    r"relocated|works?|worked|working|employed|travel(?:l?ed)?|visiting|visited|stay(?:ing|ed)?|"
+    r"located|transferred|admitted|came|comes|is|was|hometown|city|town|village|suburb|"
+    r"neighborhood|county|area|near|outside|nearby|around|downtown|from|to|in|at)"
+    r"(?:\s+(?:in|to|from|at|of|near|outside|around|is|was))?\s+$",
+    IGN,
+)
+
+# --- biometrics and photographs -------------------------------------------------------
+BIOMETRIC_RE = re.compile(
+    r"\b(?:finger\s*prints?(?:\s+scans?)?|thumb\s*prints?|palm\s*prints?|voice\s*prints?|"
+    r"retinal\s+scans?|retina\s+scans?|iris\s+scans?|facial\s+(?:geometry|recognition)(?:\s+scans?)?|"
+    r"hand\s+geometry|gait\s+signature|dna\s+(?:profile|fingerprint)|biometric\s+(?:data|scan|template|identifiers?))\b",
+    IGN,
+)
+PHOTO_RE = re.compile(
+    r"\b(?:full[\s-]*face\s+(?:photo(?:graph)?s?|images?|pictures?)|face\s+(?:photo(?:graph)?s?|"
+    r"pictures?|images?)|facial\s+(?:photo(?:graph)?s?|images?)|(?:head\s*shot|mug\s*shot)s?|"
+    r"photo(?:graph)?s?\s+of\s+(?:the\s+)?(?:patient'?s?\s+)?face|selfies?)\b",
+    IGN,
+)
+
+# --- names ----------------------------------------------------------------------------
+WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:['\u2019-][^\W\d_][^\W_]*)*\.?")
+_PARTICLES = frozenset(
+    lx.wordlist(
+        """
+        van von der den de del della di da du la le dos das al el bin ibn ben ter ten af
+        """
+    )
+)
+_RARE = 10**9
+_PLACE_PREPS = frozenset(_w for _w in lx.wordlist("in at near outside inside around downtown"))
+_PLACE_VERB_RE = re.compile(
+    r"\b(?:moved|moving|move|relocated|relocating|travel(?:l?ed|l?ing)?|flew|drove|drive|"
+    r"driving|came|come|comes|immigrated|emigrated|returned|transferred|originally|"
+    r"is|was|are|am|hails?)\s+(?:back\s+)?(?:here\s+)?(?:from|to)\s*$",
+    IGN,
+)
+_RELATION_AFTER_RE = re.compile(
+    r"(?:,\s*|\s*\(\s*)(?:the\s+|my\s+)?(?:patient'?s|pt'?s|his|her|their)?\s*(?:"
+    + "|".join(
+        sorted(
+            (
+                w
+                for w in lx.NAME_CUES
+                if w not in ("patient", "pt", "pt.", "name", "called", "contact")
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
+    + r")\b",
+    IGN,
+)
+_LOWER_CREDENTIAL_RE = re.compile(
+    r"(?<![\w'-])([a-z][a-z'-]+(?:\s[a-z][a-z'-]+){0,2}),\s*(?:MD|M\.D\.|DO|NP|RN|PA-C|PhD|DNP|FNP|APRN)\b"
+)
+_PART_SPLIT_RE = re.compile(r"[-'\u2019]")
+_CREDENTIAL_RE = re.compile(
+    r",?\s*(?:"
+    + "|".join(re.escape(c) for c in sorted(lx.CREDENTIALS, key=len, reverse=True))
+    + r")(?!\w)",
+    IGN,
+)
+_FUNCTION_WORDS = frozenset(
+    lx.wordlist(
+        """
+        a an the and or but nor of on in at to for from with by as is was are were be been
+        has have had will would may might can could shall should must do does did not no
+        see saw call called per via about after before over under into onto than then
+        he she his her him they them their we us our you your it its this that these those
+        who whom which what when where why how here there also very just only still again
+        """
+    )
+)
+_CONTRACTION_RE = re.compile(r"n['\u2019]t$|['\u2019](?:ll|re|ve|m|d)$")
+_NAME_LIKE_WORDS = frozenset(lx.wordlist("will may can see call"))
+_SENT_END_RE = re.compile(r"[.!?;:\n•\"(\[]\s*$")
+NAME_LIST_CUE_RE = re.compile(
+    r"\b(?:name(?:\s+is|\s+was|'s|s)?|named|called|call\s+me|i\s+am|i'm|this\s+is|"
+    r"signed\s+by|dictated\s+by|transcribed\s+by|entered\s+by|reviewed\s+by|seen\s+by|"
+    r"examined\s+by|referred\s+by|performed\s+by|attending|resident|by\s+dr|"
+    r"user|bot|patient|client|customer|author|directed\s+by|written\s+by|written|"
+    r"starring|cast|featuring|(?:letter|note|message|referral|reply|results?)\s+to|to\s*:|"
+    r"from\s*:|attn\s*:?)\s*[:,-]?\s*$",
+    IGN,
+)
+WEAK_CUE_RE = re.compile(r"\b(?:with|and|&|per|by|for|from|to|or|saw|see|ask|tell|told)\s*$", IGN)
+
+
+def find_phi(text: str) -> list[Entity]:
+    """Every Safe Harbor identifier found in ``text``, ordered, without overlaps."""
+    if not text:
+        return []
+    found: list[tuple[int, int, str, float]] = []
+    add = found.append
+    _shapes(text, add)
+    _dates(text, add)
+    _places(text, add)
+    _names(text, found)
+    lowered = text.lower()
+    if any(k in lowered for k in ("print", "scan", "geometry", "biometric", "gait", "dna")):
+        for m in BIOMETRIC_RE.finditer(text):
+            add((m.start(), m.end(), "BIOMETRIC", 0.8))
+    if any(k in lowered for k in ("photo", "picture", "image", "shot", "selfie")):
+        for m in PHOTO_RE.finditer(text):
+            add((m.start(), m.end(), "PHOTO", 0.8))
+    return _resolve(found)
+
+
+def _shapes(text: str, add) -> None:
+    for m in EMAIL_RE.finditer(text):
+        add((m.start(), m.end(), "EMAIL", 0.99))
+    for m in URL_RE.finditer(text):
+        if "@" in m.group(0):
+            continue
+        add((m.start(), m.end(), "URL", 0.95))
+    for m in IPV4_RE.finditer(text):
+        add((m.start(), m.end(), "IP", 0.95))
+    for m in IPV6_RE.finditer(text):
+        value = m.group(0)
+        groups = [g for g in value.split(":") if g]
+        if len(groups) >= 2 and ("::" in value or re.search(r"[A-Fa-f]", value)):
+            add((m.start(), m.end(), "IP", 0.9))
+    for m in SSN_RE.finditer(text):
+        add((m.start(), m.end(), "SSN", 0.95))
+    for m in PHONE_RE.finditer(text):
+        digits = sum(c.isdigit() for c in m.group(0))
+        if digits < 7 or digits > 15 or CODE_RE.match(m.group(0)):
+            continue
+        before = text[max(0, m.start() - 30) : m.start()].lower()
+        kind = "FAX" if "fax" in before and "phone" not in before.rsplit("fax", 1)[1] else "PHONE"
+        add((m.start(), m.end(), kind, 0.9))
+    for m in LABELLED_RE.finditer(text):
+        kind = m.lastgroup if m.lastgroup != "id" else None
+        kind = next(k for k, _ in _LABELS if m.group(k) is not None)
+        value = m.group("id")
+        digits = sum(c.isdigit() for c in value)
+        if digits < 3 or CODE_RE.match(value) or _looks_like_date(value):
+            continue
+        if kind == "ID" and digits < 4:
+            continue
+        if kind == "LICENSE" and "plate" in m.group(0).lower():
+            kind = "VEHICLE"
+        add((m.start("id"), m.end("id"), kind, 0.9))
+    for m in VIN_RE.finditer(text):
+        add((m.start(), m.end(), "VEHICLE", 0.85))
+    for m in IBAN_RE.finditer(text):
+        if sum(c.isdigit() for c in m.group(0)) >= 10:
+            add((m.start(), m.end(), "ACCOUNT", 0.85))
+    for m in SPACED_DIGITS_RE.finditer(text):
+        value = m.group(0)
+        if not 7 <= sum(c.isdigit() for c in value) <= 12:
+            continue
+        before = text[max(0, m.start() - 40) : m.start()]
+        kind = "PHONE" if PHONE_CUE_RE.search(before) else "ID"
+        add((m.start(), m.end(), kind, 0.6))
+    for m in CARD_RE.finditer(text):
+        if _luhn(m.group(0)):
+            add((m.start(), m.end(), "ACCOUNT", 0.9))
+    for m in DIGIT_RUN_RE.finditer(text):
+        value = m.group(0)
+        digits = sum(c.isdigit() for c in value)
+        if digits < 7 or CODE_RE.match(value) or _looks_like_date(value):
+            continue
+        if 13 <= digits <= 19 and _luhn(value):
+            add((m.start(), m.end(), "ACCOUNT", 0.9))
+        elif digits == 10 and " " not in value.strip():
+            add((m.start(), m.end(), "PHONE", 0.7))
+        else:
+            add((m.start(), m.end(), "ID", 0.7))
+    for m in ALNUM_ID_RE.finditer(text):
+        value = m.group(0)
+        digits = sum(c.isdigit() for c in value)
+        if digits < 4 or len(value) < 6 or CODE_RE.match(value):
+            continue
+        if re.fullmatch(r"\d+(?:-\d+)*-?[A-Za-z]{1,6}", value):  # 500mg, 24-hour, 2x
+            continue
+        add((m.start(), m.end(), "ID", 0.6))
+
+
+def _looks_like_date(value: str) -> bool:
+    return bool(re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}", value))
+
+
+def _luhn(value: str) -> bool:
+    digits = [int(c) for c in value if c.isdigit()]
+    total = 0
+    for i, d in enumerate(reversed(digits)):
+        if i % 2:
+            d *= 2
+            if d > 9:
+                d -= 9
+        total += d
+    return total % 10 == 0
+
+
+def _dates(text: str, add) -> None:
+    has_month = _MONTH_WORD_RE.search(text) is not None
+    for index, pattern in enumerate(DATE_RES):
+        if index >= 2 and not has_month:
+            continue
+        for m in pattern.finditer(text):
+            value = m.group(0)
+            # "may 5 ..." in lower case: a date only after a date word, or with a year
+            if (
+                value[:3] == "may"
+                and not _date_before(text, m.start())
+                and not re.search(r"\d{4}|'\d\d|\d(?:st|nd|rd|th)", value)
+            ):
+                continue
+            add((m.start(), m.end(), "DATE", 0.9))
+    for m in MONTH_ALONE_RE.finditer(text) if has_month else ():
+        g = "may" if m.group("may") else 0
+        add((m.start(g), m.end(g), "DATE", 0.75))
+    for m in WEEKDAY_RE.finditer(text):
+        add((m.start(), m.end(), "DATE", 0.6))
+    for m in SHORT_DATE_RE.finditer(text):
+        before = text[max(0, m.start() - 40) : m.start()]
+        if SCORE_BEFORE_RE.search(before):
+            continue
+        if not SHORT_DATE_CUE_RE.search(before) and not _recent_date(text, m.start()):
+            continue
+        add((m.start(), m.end(), "DATE", 0.75))
+    for pattern in AGE_RES:
+        for m in pattern.finditer(text):
+            if int(m.group("n")) >= 90 and int(m.group("n")) < 130:
+                add((m.start("n"), m.end("n"), "AGE", 0.9))
+
+
+def _date_before(text: str, start: int) -> bool:
+    return bool(SHORT_DATE_CUE_RE.search(text[max(0, start - 30) : start]))
+
+
+_FULL_DATE_NEAR_RE = re.compile(r"(?:\d{1,2}/\d{1,2}/\d{2,4}|\d{4}-\d\d-\d\d)[^.!?\n]*$")
+
+
+def _recent_date(text: str, start: int) -> bool:
+    """A short date right after another date ("3/14 - 3/20", "3/14 and 3/20")."""
+    before = text[max(0, start - 20) : start]
+    # a full date earlier in the same sentence: "admitted 1/14/2025; extubated 1/16"
+    if _FULL_DATE_NEAR_RE.search(text[max(0, start - 80) : start]):
+        return True
+    return bool(
+        re.search(r"\d{1,2}/\d{1,2}(?:/\d{2,4})?\s*(?:-|\u2013|to|and|,|through|thru)\s*$", before)
+    )
+
+
+def _places(text: str, add) -> None:
+    for pattern in (STREET_RE, STREET_EU_RE, POBOX_RE, MILITARY_RE, UNIT_RE, COUNTY_RE):
+        for m in pattern.finditer(text):
+            add((m.start(), m.end(), "LOCATION", 0.85))
+            if re.match(r"[ \t,]*\n", text[m.end() : m.end() + 4]):
+                _address_block(text, text.index("\n", m.end()), add)
+            # "9 Harborview Drive, Baton Rouge." : the city after the street
+            city = _CITY_AFTER_STREET_RE.match(text, m.end())
+            if city and city.group(1).split()[0].lower() not in lx.CLINICAL_STOP:
+                add((city.start(1), city.end(1), "LOCATION", 0.75))
+    for m in FACILITY_RE.finditer(text):
+        add((m.start(), m.end(), "LOCATION", 0.6))
+    for m in CITY_STATE_RE.finditer(text):
+        city = m.group("city")
+        state = m.group("state")
+        zip_ = m.group("zip")
+        # "Smith, MD", "Prior MI": a credential or a word, unless a comma and a ZIP say place
+        if not zip_ and (
+            "," not in text[m.end("city") : m.start("state")] or state in {"MD", "PA", "DO"}
+        ):
+            continue
+        words = city.split()
+        # drop leading words that are ordinary ("Home address Springfield, IL")
+        while words and (
+            words[0].lower() in lx.CLINICAL_STOP or words[0].lower() in _FUNCTION_WORDS
+        ):
+            words = words[1:]
+        if words:
+            c_start = m.end("city") - len(" ".join(words))
+            add((c_start, m.end("city"), "LOCATION", 0.8))
+        if zip_:
+            z = zip_.lstrip(" ,\t\n")
+            add((m.end("zip") - len(z), m.end("zip"), "LOCATION", 0.9))
+    for m in ZIP_RE.finditer(text):
+        g = "zip" if m.group("zip") else "zip3"
+        add((m.start(g), m.end(g), "LOCATION", 0.85))
+    for m in STATE_ZIP_RE.finditer(text):
+        add((m.start("zip"), m.end("zip"), "LOCATION", 0.85))
+    for m in ADDRESS_LINE_RE.finditer(text):
+        add((m.start(1), m.end(1), "LOCATION", 0.8))
+        _address_block(text, m.end(), add)
+    for m in ADDRESS_CUE_RE.finditer(text):
+        end = _address_end(text, m.end(), corner="corner" in m.group(0).lower())
+        if end - m.end() >= 3:
+            add((m.end(), end, "LOCATION", 0.7))
+
+
+# A line that is a street address: house number, words, number ("20789 Allika 46").
+ADDRESS_LINE_RE = re.compile(
+    r"^[ \t>*?#|-]*(\d{1,6}[A-Za-z]?\s+(?:[^\W\d_][\w'\u2019.-]*\s+){1,5}\d{1,5}[A-Za-z]?\.?"
+    r"(?:,?\s*(?:Apt|Suite|Unit|Ste)\.?\s*\d+)?)[ \t]*$",
+    re.MULTILINE,
+)
+# The lines after a street address line: unit, city, "Country 12345".
+_BLOCK_LINE_RE = re.compile(
+    r"\n[ \t>*?#|-]*((?:[^\W\d_][\w'\u2019().-]*|\d{3,6}|\d{3}\s\d{2})"
+    r"(?:[ \t,]+(?:[^\W\d_][\w'\u2019().-]*|\d{3,6}|\d{3}\s\d{2})){0,5})[ \t,]*(?=\n|$)"
+)
+
+
+def _address_block(text: str, pos: int, add) -> None:
+    """Mark the short lines that follow a street address line (at most four)."""
+    for _ in range(4):
+        while text.startswith("\n\n", pos) or text.startswith("\n \n", pos):
+            pos = text.index("\n", pos + 1)
+        m = _BLOCK_LINE_RE.match(text, pos)
+        if not m or m.group(1).split()[0].lower() in lx.CLINICAL_STOP:
+            return
+        add((m.start(1), m.end(1), "LOCATION", 0.7))
+        pos = m.end()
+
+
+_CITY_AFTER_STREET_RE = re.compile(
+    r",?\s*\n?\s*([A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+){0,2})(?=\s*(?:[,.;\n]|$))"
+)
+_AMBIGUOUS_STATES = frozenset({"MD", "PA", "ME", "OR", "IN", "OK", "HI", "CO", "MA"})
+_CITY_WORDS = frozenset(
+    lx.wordlist(
+        """
+        new san los las el la fort port mount saint st. st north south east west
+        """
+    )
+)
+
+
+_ADDRESS_STOP_RE = re.compile(
+    r"[.?!;](?=\s|$)|\s(?:and|but|with|since|for|which|who|where|when|because)\s|\n\s*\n"
+)
+_ABBR_BEFORE_RE = re.compile(r"\b(?:St|Apt|Ave|Rd|Dr|No|Ste|Blvd|Ln|Mt|O|[A-Z])$")
+
+
+def _address_end(text: str, start: int, *, corner: bool = False) -> int:
+    """End of an address written after a cue: up to the sentence end, at most ~140 chars."""
+    limit = min(len(text), start + 140)
+    if start >= limit or not (text[start].isdigit() or text[start].isupper() or text[start] == "#"):
+        return start
+    end = limit
+    for m in _ADDRESS_STOP_RE.finditer(text, start, limit):
+        if corner and m.group(0).strip() == "and":
+            continue
+        if m.group(0)[0] == "." and _ABBR_BEFORE_RE.search(text, max(0, m.start() - 5), m.start()):
+            continue
+        end = m.start()
+        break
+    while end > start and text[end - 1] in " ,\n\t":
+        end -= 1
+    return end
+
+
+def _common(word: str) -> bool:
+    w = word.lower().rstrip(".")
+    return w in lx.english_words() or w in lx.CLINICAL_STOP
+
+
+def _names(text: str, found: list) -> None:
+    first = lx.first_names()
+    last = lx.surnames()
+    words = lx.english_words()
+    toks = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text)]
+    n = len(toks)
+    if not n:
+        return
+
+    def info(i: int) -> tuple[bool, float]:
+        """(looks like a name token, strength of the evidence)."""
+        w = toks[i][2]
+        core = w.rstrip(".")
+        if core.endswith(("'s", "\u2019s")):
+            core = core[:-2]
+        low = core.lower()
+        if (
+            not low
+            or low in lx.CLINICAL_STOP
+            or low in lx.MONTHS
+            or low in lx.WEEKDAYS
+            or low in lx.TITLES
+            or (low in _FUNCTION_WORDS and low not in _NAME_LIKE_WORDS)
+            or _CONTRACTION_RE.search(low)
+        ):
+            return False, 0.0
+        cap = core[0].isupper()
+        allcaps = core.isupper() and len(core) > 1
+        parts = _PART_SPLIT_RE.split(low) if not low.isalpha() else (low,)
+        in_first = low in first or parts[0] in first
+        in_last = (
+            low in last
+            or any(p in last for p in parts if len(p) > 2)
+            or (len(parts) > 1 and "".join(parts) in last)
+        )
+        common = low in words
+        foreign = any(ord(c) > 127 for c in core) and cap
+        score = 0.0
+        if in_first and not common:
+            score = 2.0
+        elif in_last and not common:
+            score = 1.6 if last.get(low, 99999) < 60000 else 1.2
+        elif (in_first or in_last) and common:
+            score = 0.4
+        elif foreign:
+            score = 1.2
+        elif cap and not common and len(low) > 1:
+            score = 0.5  # unknown capitalized word
+        elif cap and common:
+            score = 0.0
+        if allcaps and (len(core) <= 3 or not (in_first or in_last)):
+            score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY
+        return cap, score
+
+    cache: dict[int, tuple[bool, float]] = {}
+
+    def tok(i: int) -> tuple[bool, float]:
+        if i not in cache:
+            cache[i] = info(i)
+        return cache[i]
+
+    def is_initial(i: int) -> bool:
+        w = toks[i][2]
+        return len(w.rstrip(".")) == 1 and w[0].isupper() and (w[-1] == "." or w not in "IA")
+
+    def gap(i: int) -> str:
+        """Text between token i-1 and token i."""
+        return text[toks[i - 1][1] : toks[i][0]] if i > 0 else text[: toks[0][0]]
+
+    def sentence_start(i: int) -> bool:
+        if i == 0:
+            return True
+        g = gap(i)
+        prev = toks[i - 1][2]
+        return bool(_SENT_END_RE.search(g)) or (
+            prev.endswith(".") and prev.lower() not in lx.TITLES and len(prev) > 2
+        )
+
+    def run_from(i: int, *, lower_ok: bool) -> int:
+        """Extend a name run from token i; return the exclusive end token index."""
+        j = i
+        while j < n and j - i < 4:
+            if j > i:
+                g = gap(j)
+                if g.strip() or "\n" in g or len(g) > 3:
+                    break
+            w = toks[j][2]
+            low = w.lower().rstrip(".")
+            cap, score = tok(j)
+            if is_initial(j):
+                j += 1
+                continue
+            if j > i and low in _PARTICLES and j + 1 < n and tok(j + 1)[0]:
+                j += 1
+                continue
+            if cap and score > 0:
+                j += 1
+                continue
+            if lower_ok and not cap and (j == i or not toks[i][2][0].isupper()):
+                if low in _FUNCTION_WORDS or low in lx.CLINICAL_STOP:
+                    break
+                if (low in first or low in last) and (
+                    low not in words or first.get(low, _RARE) <= 300 or last.get(low, _RARE) <= 300
+                ):
+                    j += 1
+                    continue
+            break
+        # don't end on a particle or a bare initial that is a sentence end
+        while j > i and toks[j - 1][2].lower() in _PARTICLES:
+            j -= 1
+        return j
+
+    def eponym_after(j: int) -> bool:
+        if j >= n:
+            return False
+        prev = toks[j - 1][2]
+        nxt = toks[j][2].lower().rstrip(".")
+        g = gap(j)
+        if g.strip() not in ("", "-", "\u2013"):
+            return False
+        return nxt in lx.EPONYM_HEADS or (
+            prev.endswith(("'s", "\u2019s")) and nxt in lx.EPONYM_HEADS
+        )
+
+    def hyphen_eponym(i: int) -> bool:
+        w = toks[i][2]
+        return "-" in w and any(p.lower() in _PARTICLES for p in w.split("-")[1:])
+
+    def emit(i: int, j: int, score: float) -> None:
+        s = toks[i][0]
+        e = toks[j - 1][1]
+        w = text[s:e]
+        if w.endswith(".") and not is_initial(j - 1):
+            e -= 1
+        if text[e - 2 : e] in ("'s", "\u2019s"):
+            e -= 2
+        found.append((s, e, "NAME", score))
+
+    i = 0
+    while i < n:
+        s, _, w = toks[i]
+        low = w.lower()
+        prev_low = toks[i - 1][2].lower() if i > 0 else ""
+        before = text[max(0, s - 40) : s]
+        # 1. after a title: Dr. Ellis, Mrs. O'Brien, dr smith
+        if i > 0 and prev_low in lx.TITLES and gap(i).strip() in ("", ".") and "\n" not in gap(i):
+            j = run_from(i, lower_ok=True)
+            if j > i and not (
+                prev_low in ("sister", "brother", "father", "nurse", "pa", "rn", "np", "sr")
+                and not tok(i)[0]
+            ):
+                emit(i, j, 0.9)
+                i = j
+                continue
+        cap, score = tok(i)
+        if (cap and score > 0) or is_initial(i):
+            j = run_from(i, lower_ok=False)
+            if j > i:
+                scores = [tok(k)[1] for k in range(i, j) if not is_initial(k)]
+                total = sum(scores)
+                strong = max(scores, default=0.0)
+                length = j - i
+                cue = bool(NAME_LIST_CUE_RE.search(before)) or prev_low.rstrip(",:") in lx.NAME_CUES
+                weak_cue = not cue and bool(WEAK_CUE_RE.search(before))
+                after = text[toks[j - 1][1] : toks[j - 1][1] + 14]
+                cred = bool(_CREDENTIAL_RE.match(after)) or bool(
+                    _RELATION_AFTER_RE.match(text, toks[j - 1][1])
+                )
+                # "Moss, Dawn" / "Smith, Dmitri": surname, comma, first name
+                if (
+                    length == 1
+                    and j < n
+                    and gap(j) == ", "
+                    and toks[j][2][0].isupper()
+                    and (
+                        toks[j][2].lower().rstrip(".") in first
+                        or toks[j][2].lower().rstrip(".") not in words
+                    )
+                    and tok(j)[1] > 0
+                    and tok(i)[1] >= 0.4
+                    and toks[i][2].lower().rstrip(".") in last
+                ):
+                    j = run_from(j, lower_ok=False)
+                    length = j - i
+                    cred = not re.search(r"\d", gap(i))
+                if eponym_after(j) or any(hyphen_eponym(k) for k in range(i, j)):
+                    i = j
+                    continue
+                if length == 1 and is_initial(i):
+                    i = j
+                    continue
+                start_of_sentence = sentence_start(i)
+                # "John: You saved my life!" - a speaker label at the start of a line
+                speaker_label = (
+                    length == 1
+                    and (i == 0 or "\n" in gap(i) or gap(i).strip() in (">", "-", "*"))
+                    and text.startswith(":", toks[i][1])
+                )
+                ok = False
+                if cue or cred:
+                    ok = total >= 0.4
+                elif weak_cue and length == 1:
+                    ok = strong >= 1.2
+                elif length >= 2:
+                    words_only = [k for k in range(i, j) if not is_initial(k)]
+                    ok = (
+                        (total >= 2.0 and strong >= 1.2)
+                        or _pair(toks[i][2], toks[j - 1][2])
+                        # "Hanne I. Kreutzmann": a middle initial between two proper words
+                        or (
+                            length >= 3
+                            and any(is_initial(k) for k in range(i + 1, j - 1))
+                            and min(scores, default=0.0) >= 0.4
+                        )
+                        # "Miklos Hajdu": two or three words that are in no dictionary
+                        or (
+                            len(words_only) >= 2
+                            and min(scores, default=0.0) >= 0.5
+                            and not any(toks[k][2].isupper() for k in words_only)
+                        )
+                    )
+                elif speaker_label:
+                    ok = strong >= 0.5
+                else:
+                    ok = (strong >= 1.6 and not start_of_sentence) or strong >= 2.0
+                place_prep = (
+                    not cue
+                    and not gap(i).strip()
+                    and not cred
+                    and (
+                        prev_low in _PLACE_PREPS
+                        or (prev_low in ("from", "to") and _PLACE_VERB_RE.search(before))
+                        or (prev_low == "from" and toks[i][2].lower() not in first)
+                    )
+                )
+                if place_prep and all(_proper(toks[k][2]) for k in range(i, j)):
+                    s_i, e_j = toks[i][0], toks[j - 1][1]
+                    e_j -= text[e_j - 1] == "."
+                    found.append((s_i, e_j, "LOCATION", 0.6))
+                elif ok:
+                    emit(i, j, 0.85 if cue else 0.8 if cred else 0.7)
+                i = j
+                continue
+        # 2. lower-case names after a name cue: "pt john smith", "my son kevin"
+        if (
+            not cap
+            and i > 0
+            and gap(i).strip() in ("", ":", ",")
+            and low not in _FUNCTION_WORDS
+            and (
+                (
+                    (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
+                    and (low in first or low in last)
+                    and (low not in words or first.get(low, _RARE) <= 300)
+                )
+                or (WEAK_CUE_RE.search(before) and low in first and low not in words)
+            )
+        ):
+            j = run_from(i, lower_ok=True)
+            if j > i:
+                emit(i, j, 0.6)
+                i = j
+                continue
+        i += 1
+    for m in _LOWER_CREDENTIAL_RE.finditer(text):
+        parts = m.group(1).split()
+        if not any(p in _FUNCTION_WORDS or p in words for p in parts):
+            found.append((m.start(1), m.end(1), "NAME", 0.8))
+
+
+def _proper(word: str) -> bool:
+    """Capitalized and in no dictionary: a proper noun (a place after "in", "at")."""
+    core = word.rstrip(".")
+    low = core.lower()
+    return (
+        core[:1].isupper()
+        and len(core) > 1
+        and low not in lx.english_words()
+        and low not in lx.CLINICAL_STOP
+        and low not in lx.MONTHS
+        and low not in lx.WEEKDAYS
+        and not (core.isupper() and len(core) <= 3)
+    )
+
+
+def _pair(first_word: str, last_word: str) -> bool:
+    """A first name then a surname ("John Smith", "Will Long"), even if both are words."""
+    a = first_word.lower().rstrip(".")
+    b = re.sub(r"['\u2019]s$", "", last_word.lower().rstrip("."))
+    if a in lx.CLINICAL_STOP or b in lx.CLINICAL_STOP or (first_word.isupper() and len(a) <= 3):
+        return False
+    return a in lx.first_names() and (b in lx.surnames() or b not in lx.english_words())
+
+
+def _rank(f: tuple[int, int, str, float]) -> int:
+    """Priority of a finding: a name after a title or cue beats a guessed place."""
+    return _PRIORITY[f[2]] + (2 if f[2] == "NAME" and f[3] >= 0.85 else 0)
+
+
+def _resolve(found: list[tuple[int, int, str, float]]) -> list[Entity]:
+    """Keep the strongest finding where findings overlap (priority, then length)."""
+    found.sort(key=lambda f: (-_rank(f), -(f[1] - f[0]), f[0]))
+    starts: list[int] = []
+    taken: list[tuple[int, int, str, float]] = []
+    for f in found:
+        s, e = f[0], f[1]
+        if s >= e:
+            continue
+        k = bisect.bisect_right(starts, s)
+        if k > 0 and taken[k - 1][1] > s:
+            continue
+        if k < len(taken) and taken[k][0] < e:
+            continue
+        starts.insert(k, s)
+        taken.insert(k, f)
+    return [Entity(s, e, t, round(sc, 2)) for s, e, t, sc in taken]

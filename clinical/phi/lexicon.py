@@ -1,0 +1,183 @@
+"""Word lists the PHI engine decides with, loaded once per process.
+
+- Person names: the US Census 1990 name frequency files shipped by the ``names`` package on
+  PyPI (5,494 first names, 88,799 surnames; public-domain Census data).
+- Ordinary English words: the lower-case entries of SCOWL's ``american-english`` list
+  (``data/english_words.txt.gz``, see ``data/SCOWL-LICENSE.txt``). A name that is also a
+  common word (``Mark``, ``Hope``, ``Will``, ``May``) needs more evidence than one that is not.
+- Hand-written clinical vocabulary: eponym heads (``syndrome``, ``disease``, ``sign``) and
+  clinical words that must never be taken for names or places.
+"""
+
+from __future__ import annotations
+
+import gzip
+from functools import cache
+from importlib import resources
+from pathlib import Path
+
+DATA = Path(__file__).with_name("data")
+
+
+def wordlist(text: str) -> list[str]:
+    return text.split()
+
+
+TITLES = frozenset(
+    wordlist(
+        """
+        dr dr. doctor mr mr. mrs mrs. ms ms. miss mx prof professor nurse rn np pa sr sister
+        brother father fr rev reverend judge attorney officer capt
+        """
+    )
+)
+# Words after which a name (not a clinical term) follows.
+NAME_CUES = frozenset(
+    wordlist(
+        """
+        patient pt pt. name wife husband daughter son mother mom mum father dad brother sister
+        granddaughter grandson grandmother grandfather grandma grandpa aunt uncle niece nephew
+        cousin partner spouse fiance fiancee boyfriend girlfriend friend neighbor neighbour
+        caregiver guardian roommate attention attn dear sincerely regards cc signed contact
+        called spoke surrogate poa proxy witness interpreter chaplain resident attending intern
+        fellow therapist pharmacist coordinator manager technician tech author
+        """
+    )
+)
+# Words a name often follows but that also precede ordinary words: the next words must look
+# like names on their own (in the name lists, capitalized) to count.
+WEAK_NAME_CUES = frozenset(
+    wordlist(
+        """
+        by with per from to for and or seen saw this is am as via see ask asked tell told
+        """
+    )
+)
+# Credentials written after a clinician's name.
+CREDENTIALS = frozenset(
+    wordlist(
+        """
+        md m.d. do d.o. rn np pa pa-c phd ph.d. dds dmd od dpm pharmd rph lcsw msw lpn cnp crna
+        aprn fnp dnp mph facp facs ccc-slp pt dpt ot otr
+        """
+    )
+)
+# A capitalized word followed by one of these is an eponym, not a person.
+EPONYM_HEADS = frozenset(
+    wordlist(
+        """
+        syndrome syndromes disease diseases disorder sign signs phenomenon palsy lymphoma
+        sarcoma procedure procedures maneuver manoeuvre catheter catheters test tests score
+        scores scale criteria classification esophagus oesophagus thyroiditis fundoplication
+        monitor tube line reflex reflexes law laws point triad ulcer ulcers fracture fractures
+        tumor tumour node nodes cell cells body bodies effect staging stage method position
+        operation repair anastomosis incision fixation splint brace bandage cyst cysts duct
+        ducts gland glands space foramen canal dementia ataxia anemia anaemia chorea dystrophy
+        encephalopathy neuroma nodule nodules murmur hernia hernias disease's variant equation
+        formula rule rules index solution block shunt valve reaction reactions classification
+        grading grade needle forceps retractor approach
+        """
+    )
+)
+# Clinical and administrative words that are in the census name lists or are capitalized
+# in notes, and are never a person on their own.
+CLINICAL_STOP = frozenset(
+    wordlist(
+        """
+        patient patients pt history hx assessment plan diagnosis dx impression labs lab vitals
+        exam physical general heent neck chest heart lungs abdomen extremities neuro skin psych
+        medications meds allergies allergy social family surgical past present illness chief
+        complaint review systems ros hpi pmh psh fh sh subjective objective discharge admission
+        admitted date time dob mrn ssn fax phone email tel cell home work address street city
+        state zip county insurance medicare medicaid tricare aetna cigna humana kaiser anthem
+        blue cross shield united healthcare walgreens cvs walmart rite aid emergency department
+        clinic hospital center unit icu er ed or pacu floor ward room bed cardiology neurology
+        oncology radiology pathology pediatrics surgery medicine nursing pharmacy therapy
+        service services team follow up return precautions signed electronically note notes
+        letter referral consult consultation order orders result results procedure imaging
+        ultrasound echo ekg ecg mri ct xray x-ray cxr type mellitus hypertension diabetes cancer
+        tumor fever pain nausea vomiting aspirin tylenol advil motrin lasix coumadin warfarin
+        heparin insulin metformin lisinopril eliquis xarelto plavix lipitor zocor norvasc
+        prednisone keflex zofran mon tue tues wed thu thur thurs fri sat sun bid tid qid qhs prn
+        po iv im sq sc am pm noon midnight tomorrow today yesterday tonight morning evening
+        night male female man woman boy girl infant child baby he she his her they them mg mcg
+        ml kg lb cm mm units unit tablet tablets tab tabs capsule capsules normal negative
+        positive stable alert oriented denies reports states left right bilateral anterior
+        posterior lateral medial gcs apgar mmse nihss bmi bp hr rr spo2 temp
+        apt suite ste unit bldg
+        na k cl hco3 bun cr ca mg phos alt ast alp tsh inr ptt hgb hct wbc plt ldl hdl
+        english spanish french german italian portuguese polish russian ukrainian chinese
+        mandarin cantonese vietnamese korean japanese tagalog filipino hindi urdu punjabi
+        bengali arabic farsi persian somali amharic swahili haitian creole hmong navajo
+        american african asian hispanic latino latina caucasian european mexican
+        """
+    )
+)
+MONTHS = {
+    "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
+    "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "sept": 9, "oct": 10, "nov": 11, "dec": 12,
+}  # fmt: skip
+WEEKDAYS = frozenset(wordlist("monday tuesday wednesday thursday friday saturday sunday"))
+US_STATES = {
+    "alabama": "AL", "alaska": "AK", "arizona": "AZ", "arkansas": "AR", "california": "CA",
+    "colorado": "CO", "connecticut": "CT", "delaware": "DE", "florida": "FL", "georgia": "GA",
+    "hawaii": "HI", "idaho": "ID", "illinois": "IL", "indiana": "IN", "iowa": "IA",
+    "kansas": "KS", "kentucky": "KY", "louisiana": "LA", "maine": "ME", "maryland": "MD",
+    "massachusetts": "MA", "michigan": "MI", "minnesota": "MN", "mississippi": "MS",
+    "missouri": "MO", "montana": "MT", "nebraska": "NE", "nevada": "NV",
+    "new hampshire": "NH", "new jersey": "NJ", "new mexico": "NM", "new york": "NY",
+    "north carolina": "NC", "north dakota": "ND", "ohio": "OH", "oklahoma": "OK",
+    "oregon": "OR", "pennsylvania": "PA", "rhode island": "RI", "south carolina": "SC",
+    "south dakota": "SD", "tennessee": "TN", "texas": "TX", "utah": "UT", "vermont": "VT",
+    "virginia": "VA", "washington": "WA", "west virginia": "WV", "wisconsin": "WI",
+    "wyoming": "WY", "district of columbia": "DC", "puerto rico": "PR", "guam": "GU",
+}  # fmt: skip
+STATE_ABBRS = frozenset(US_STATES.values())
+# Three-digit ZIP prefixes whose areas hold 20,000 people or fewer (2000 Census, as listed
+# by HHS): under Safe Harbor these must become 000; any other prefix may stay.
+RESTRICTED_ZIP3 = frozenset(
+    wordlist(
+        """
+        036 059 063 102 203 556 692 790 821 823 830 831 878 879 884 890 893
+        """
+    )
+)
+
+
+def _census(name: str) -> dict[str, int]:
+    """Name -> frequency rank (1 = most common) from a ``names`` package data file."""
+    ranks: dict[str, int] = {}
+    text = resources.files("names").joinpath(name).read_text(encoding="ascii")
+    for rank, line in enumerate(text.splitlines(), start=1):
+        word = line.split(" ", 1)[0].lower()
+        if word:
+            ranks.setdefault(word, rank)
+    return ranks
+
+
+@cache
+def first_names() -> dict[str, int]:
+    ranks = _census("dist.male.first")
+    for word, rank in _census("dist.female.first").items():
+        ranks[word] = min(rank, ranks.get(word, rank))
+    return ranks
+
+
+@cache
+def surnames() -> dict[str, int]:
+    return _census("dist.all.last")
+
+
+@cache
+def english_words() -> frozenset[str]:
+    with gzip.open(DATA / "english_words.txt.gz", "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
+
+
+def load() -> None:
+    """Load every list now (the first request would otherwise pay for it)."""
+    first_names()
+    surnames()
+    english_words()
