@@ -1,0 +1,204 @@
+"""Benchmark DetectICD10CM against gold codes, with the ``icd10-coder`` package as baseline.
+
+    .venv/bin/python bench/detect.py [--split dev|train] [--limit N] [--no-baseline]
+
+Prints, for CodiEsp (English) documents: document-level micro precision / recall / F1 of
+``codes`` against gold at full-code and 3-character level, recall@10 of the ranked list,
+throughput (characters per second, one core, after load) and load time; the same figures
+for the baseline in the same run, and the ratio. Then negation / history / family accuracy
+on the NegEx / ConText test kit, and peak memory (max RSS) of this process.
+
+The baseline: ``icd10-coder`` (PyPI, VitalDB) maps a *diagnosis phrase* to CM codes
+(``icd10-coder dx "type 2 diabetes with neuropathy"``; the README says only billable
+results are final recommendations). It is used as its author intends: the note is split
+into phrases (sentences, then clauses at commas / semicolons / " and "), each phrase is
+looked up with ``cm_search`` and its first billable result kept.
+
+Data: ``$CODEAPI_SHARED_DIR/dev-eval`` (default ``../shared/dev-eval``); never copied here.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import resource
+import statistics
+import sys
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from clinical.icd10cm.context import context_traits  # noqa: E402
+from clinical.icd10cm.knowledge import load_knowledge, shared_dir  # noqa: E402
+
+
+def norm(code: str) -> str:
+    return code.upper().replace(".", "").strip()
+
+
+def prf(pred: list[set[str]], gold: list[set[str]]) -> tuple[float, float, float]:
+    tp = sum(len(p & g) for p, g in zip(pred, gold, strict=True))
+    np_ = sum(len(p) for p in pred)
+    ng = sum(len(g) for g in gold)
+    p = tp / np_ if np_ else 0.0
+    r = tp / ng if ng else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def evaluate(
+    name: str, predict: Callable[[str], list[str]], docs: list[dict], repeats: int = 3
+) -> dict:
+    ranked = [[norm(c) for c in predict(d["text"])] for d in docs]
+    gold = [{norm(c) for c in d["codes"]} for d in docs]
+    full = prf([set(r) for r in ranked], gold)
+    cat = prf([{c[:3] for c in r} for r in ranked], [{c[:3] for c in g} for g in gold])
+    r10 = sum(len(set(r[:10]) & g) for r, g in zip(ranked, gold, strict=True)) / sum(
+        len(g) for g in gold
+    )
+    chars = sum(len(d["text"]) for d in docs)
+    runs = []
+    for _ in range(repeats):
+        t = time.perf_counter()
+        for d in docs:
+            predict(d["text"])
+        runs.append(chars / (time.perf_counter() - t))
+    return {
+        "name": name,
+        "full": full,
+        "cat": cat,
+        "r10": r10,
+        "cps": statistics.median(runs),
+        "avg_codes": sum(len(r) for r in ranked) / len(ranked),
+    }
+
+
+# -- the baseline --------------------------------------------------------------------------
+
+_PHRASE_SPLIT = re.compile(r"[.;:\n]+|,|\band\b|\bwith\b", re.I)
+
+
+def baseline_predictor() -> Callable[[str], list[str]]:
+    from icd10_coder import coder
+
+    conn = coder.get_conn(coder.CM_DB)
+
+    def predict(text: str) -> list[str]:
+        out: list[str] = []
+        for phrase in _PHRASE_SPLIT.split(text):
+            phrase = phrase.strip()
+            if len(phrase) < 3:
+                continue
+            for code_dot, _name, billable in coder.cm_search(conn, phrase, limit=20):
+                if billable:
+                    if code_dot not in out:
+                        out.append(code_dot)
+                    break
+        return out
+
+    return predict
+
+
+# -- NegEx / ConText kit --------------------------------------------------------------------
+
+
+def negex(path: Path) -> dict[str, tuple[float, float, float]]:
+    rows = [json.loads(line) for line in path.open()]
+    rows = [r for r in rows if r.get("concept")]
+    pairs: dict[str, list[tuple[bool, bool]]] = {"negation": [], "history": [], "family": []}
+    for r in rows:
+        tr = context_traits(r["text"], r["concept"]["start"], r["concept"]["end"])
+        pairs["negation"].append(("NEGATION" in tr, r["negation"] == "Negated"))
+        pairs["history"].append(("HISTORICAL" in tr, r["temporality"] == "Historical"))
+        pairs["family"].append(("PERTAINS_TO_FAMILY" in tr, r["experiencer"] != "Patient"))
+    out = {"n": len(rows)}
+    for k, ps in pairs.items():
+        tp = sum(p and g for p, g in ps)
+        fp = sum(p and not g for p, g in ps)
+        fn = sum(g and not p for p, g in ps)
+        pr = tp / (tp + fp) if tp + fp else 0.0
+        rc = tp / (tp + fn) if tp + fn else 0.0
+        out[k] = (pr, rc, 2 * pr * rc / (pr + rc) if pr + rc else 0.0)
+        out[k + "_acc"] = sum(p == g for p, g in ps) / len(ps)
+    return out
+
+
+def fmt(t: Iterable[float]) -> str:
+    return " / ".join(f"{x:.3f}" for x in t)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--split", default="dev", choices=["dev", "train"])
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--no-baseline", action="store_true")
+    args = ap.parse_args()
+
+    dev_eval = shared_dir() / "dev-eval"
+    path = dev_eval / f"codiesp_en_{args.split}.jsonl"
+    if not path.is_file():
+        sys.exit(f"missing {path}: set CODEAPI_SHARED_DIR")
+    docs = [json.loads(line) for line in path.open()]
+    if args.limit:
+        docs = docs[: args.limit]
+
+    t = time.perf_counter()
+    kb = load_knowledge()
+    from clinical.icd10cm import detector
+
+    detector.detect("warm-up", kb)
+    load_s = time.perf_counter() - t
+    print(
+        f"DetectICD10CM load (cached knowledge, this process): {load_s:.2f} s; sources {kb.sources}"
+    )
+    results = [
+        evaluate(
+            "DetectICD10CM", lambda s: [c["code"] for c in detector.detect(s, kb)["codes"]], docs
+        )
+    ]
+    if not args.no_baseline:
+        t = time.perf_counter()
+        base = baseline_predictor()
+        base("warm-up")
+        print(f"icd10-coder load: {time.perf_counter() - t:.2f} s")
+        results.append(evaluate("icd10-coder (phrase by phrase)", base, docs, repeats=1))
+
+    print(
+        f"\nCodiEsp EN {args.split}: {len(docs)} documents, "
+        f"{sum(len(d['codes']) for d in docs)} gold codes, "
+        f"{sum(len(d['text']) for d in docs):,} characters"
+    )
+    print(
+        f"{'system':32} {'full P / R / F1':24} {'3-char P / R / F1':24} {'R@10':>6} "
+        f"{'codes/doc':>9} {'chars/s':>10}"
+    )
+    for r in results:
+        print(
+            f"{r['name']:32} {fmt(r['full']):24} {fmt(r['cat']):24} {r['r10']:6.3f} "
+            f"{r['avg_codes']:9.1f} {r['cps']:10,.0f}"
+        )
+    if len(results) == 2 and results[1]["full"][2] and results[1]["cat"][2]:
+        a, b = results
+        print(
+            f"ratio F1 full {a['full'][2] / b['full'][2]:.1f}x, 3-char "
+            f"{a['cat'][2] / b['cat'][2]:.1f}x, throughput {a['cps'] / b['cps']:.1f}x"
+        )
+
+    kit = dev_eval / "negex_testkit.jsonl"
+    if kit.is_file():
+        n = negex(kit)
+        print(f"\nNegEx/ConText kit ({n['n']} marked conditions; P / R / F1, accuracy):")
+        for k in ("negation", "history", "family"):
+            print(f"  {k:9} {fmt(n[k])}   acc {n[k + '_acc']:.3f}")
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"\npeak memory (max RSS, whole bench process incl. baseline): {rss:,.0f} MB")
+    if os.environ.get("BENCH_JSON"):
+        print(json.dumps(results))
+
+
+if __name__ == "__main__":
+    main()
