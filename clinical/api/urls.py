@@ -1,3 +1,9 @@
 """REST endpoints of the text tools, under /api/v1/tools/."""
 
-urlpatterns: list = []
+from django.urls import path
+
+from clinical.api.detect import DetectIcd10cmView
+
+urlpatterns: list = [
+    path("detect-icd10cm", DetectIcd10cmView.as_view(), name="detect-icd10cm"),
+]

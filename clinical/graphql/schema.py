@@ -2,7 +2,9 @@
 
 import strawberry
 
+from clinical.graphql.detect import DetectQuery
+
 
 @strawberry.type
-class Query:
+class Query(DetectQuery):
     pass

@@ -37,7 +37,7 @@ from pathlib import Path
 
 from clinical.icd10cm.text import ABBREVIATIONS, WEAK_ANCHORS, term_key
 
-FORMAT_VERSION = 5  # bump when the builder's output changes
+FORMAT_VERSION = 6  # bump when the builder's output changes
 MAX_TERM_WORDS = 8  # longer catalogue terms never match free text
 
 # Source weights: how much a term from each source is trusted as a name of its code.
@@ -200,6 +200,21 @@ def _text(elem: ET.Element | None) -> str:
     return "".join(elem.itertext()).strip() if elem is not None else ""
 
 
+def _variants(title: str) -> list[str]:
+    """ "Diabetes, diabetic" -> both spellings; "Bridge, myocardial" stays one phrase."""
+    parts = [p.strip() for p in title.split(",") if p.strip()]
+    if len(parts) > 1 and all(p.lower()[:4] == parts[0].lower()[:4] for p in parts):
+        return parts
+    return [title]
+
+
+def _combos(trail: list[str], cap: int = 12) -> list[tuple[str, ...]]:
+    out: list[tuple[str, ...]] = [()]
+    for title in trail:
+        out = [(*c, v) for c in out for v in _variants(title)][:cap]
+    return out
+
+
 def _title_parts(title: ET.Element | None) -> str:
     """A title without its non-essential modifiers (the ``<nemod>`` text)."""
     if title is None:
@@ -288,8 +303,12 @@ class _Builder:
         for code, kids in self.diag_children.items():
             if not kids or code in self.kb.billable:
                 continue
-            pick = next((k for k in kids if "unspecified" in titles.get(k, "").lower()), None)
+            low = {k: titles.get(k, "").lower() for k in kids}
+            pick = next(
+                (k for k in kids if low[k].endswith(("unspecified", "without complications"))), None
+            )
             pick = pick or next((k for k in kids if k.endswith("9")), None)
+            pick = pick or next((k for k in kids if "unspecified" in low[k]), None)
             if pick:
                 self.kb.default_child[code] = pick
 
@@ -322,37 +341,29 @@ class _Builder:
 
     def read_index(self, nodes: Iterable[tuple[list[str], str, str]], weight: float) -> None:
         by_path: dict[tuple[tuple[str, ...], ...], str] = {}
-        main_variants: dict[tuple[str, ...], tuple[str, ...]] = {}
-        pending: list[tuple[list[str], str]] = []
+        pending: list[tuple[list[tuple[str, ...]], float, str]] = []
         for trail, code, see in nodes:
-            variants = [v for v in trail[0].split(",") if v.strip()]
-            main_key = term_key(variants[0]) if variants else ()
-            for v in variants:
-                main_variants.setdefault(term_key(v), main_key)
-            path_key = (main_key, *(term_key(t) for t in trail[1:]))
+            combos = _combos(trail)
+            w = weight * (1 - 0.02 * (len(trail) - 1))
             if code:
                 valid = self.valid_or_ancestor(code)
                 if not valid:
                     continue
-                by_path.setdefault(path_key, valid)
-                w = weight * (1 - 0.02 * (len(trail) - 1))
-                for v in variants:
-                    self.add_term(" ".join([v, *trail[1:]]), valid, w)
+                for combo in combos:
+                    by_path.setdefault(tuple(term_key(t) for t in combo), valid)
+                    self.add_term(" ".join(combo), valid, w)
             elif see:
-                pending.append((trail, see))
-        for trail, see in pending:
-            parts = [p for p in see.split(",") if p.strip()]
-            if not parts:
-                continue
-            main = main_variants.get(term_key(parts[0]), term_key(parts[0]))
-            target = by_path.get((main, *(term_key(p) for p in parts[1:])))
-            if target is None:
-                target = by_path.get((main,))
+                pending.append((combos, w, see))
+        for combos, w, see in pending:
+            keys = tuple(term_key(p) for p in see.split(",") if p.strip())
+            target = None
+            for n in range(len(keys), 0, -1):
+                target = by_path.get(keys[:n])
+                if target:
+                    break
             if target:
-                variants = [v for v in trail[0].split(",") if v.strip()]
-                w = weight * 0.95 * (1 - 0.02 * (len(trail) - 1))
-                for v in variants:
-                    self.add_term(" ".join([v, *trail[1:]]), target, w)
+                for combo in combos:
+                    self.add_term(" ".join(combo), target, w * 0.95)
 
     def read_table(self, path: Path, kind: str) -> None:
         root = _parse(path)
@@ -389,14 +400,14 @@ class _Builder:
     def _neoplasm(self, sites: list[str], cells: dict) -> None:
         if not sites:
             return
-        variants = [v for v in sites[0].split(",") if v.strip()]
+        weight = W_NEOPLASM * (1 - 0.02 * (len(sites) - 1))
         for col, words in self._NEO.items():
             code = self._cell(cells, col)
             if not code:
                 continue
-            for v in variants:
+            for combo in _combos(sites):
                 for w in words:
-                    self.add_term(" ".join([v, *sites[1:], w]), code, W_NEOPLASM)
+                    self.add_term(" ".join([*combo, w]), code, weight)
 
     _DRUG = {"2": ("poisoning", "overdose", "intoxication"), "6": ("adverse effect",)}
 

@@ -189,6 +189,7 @@ ABBREVIATIONS = {
 # A few hyphen/spelling variants glued in the index and split in notes (or vice versa).
 _SPLITS = {"gastroesophageal": ["gastro", "esophagus"]}
 
+_PLURAL_MARK = re.compile(r"\((?:s|es)\)")
 _PLURAL_KEEP = ("ss", "us", "is", "ys", "os")
 
 
@@ -205,7 +206,8 @@ def stem(word: str) -> str:
 def words(text: str) -> list[str]:
     """Lower-case word tokens of a term (no offsets), hyphens split, abbreviations expanded."""
     out: list[str] = []
-    for raw in re.findall(r"[A-Za-z0-9]+", text.lower().replace("'s", "")):
+    text = _PLURAL_MARK.sub("", text.lower().replace("'s", ""))
+    for raw in re.findall(r"[a-z0-9]+", text):
         if raw in ABBREVIATIONS and ABBREVIATIONS[raw] and len(text) > len(raw) + 2:
             # inside a catalogue term an abbreviation is rare; keep it literal
             out.append(stem(raw))
