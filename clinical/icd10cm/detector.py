@@ -32,7 +32,7 @@ from clinical.icd10cm.context import (
     triggers,
 )
 from clinical.icd10cm.knowledge import Knowledge, load_knowledge
-from clinical.icd10cm.text import ABBREVIATIONS, STOPWORDS, stem
+from clinical.icd10cm.text import ABBREVIATIONS, STOPWORDS, stem, term_key
 
 EXCLUDED_TRAITS = frozenset({NEGATION, HYPOTHETICAL, FAMILY})
 _TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:/[A-Za-z0-9]+)?")
@@ -126,13 +126,40 @@ def _matches(kb: Knowledge, toks: list[tuple[str, int, int]]) -> list[_Match]:
     return keep
 
 
-def _resolve(kb: Knowledge, code: str) -> str:
-    """A header code -> its unspecified billable leaf (when the tabular has one)."""
-    seen = 0
-    while code not in kb.billable and code in kb.default_child and seen < 4:
-        code = kb.default_child[code]
-        seen += 1
+def _resolve(kb: Knowledge, code: str, near: frozenset[str]) -> str:
+    """A header code -> the subdivision the nearby words name (laterality, site, type),
+    else its unspecified billable leaf (when the tabular has one)."""
+    for _ in range(4):
+        if code in kb.billable:
+            break
+        default = kb.default_child.get(code)
+        best, best_n = default, 0
+        for child in kb.children.get(code, ()):
+            words = _title_words(kb, child)
+            n = len(words & near)
+            # a child must name something the text says and nothing it does not ask for
+            if n > best_n and child != default:
+                best, best_n = child, n
+        if best is None:
+            break
+        if best != default and default is not None:
+            base_n = len(_title_words(kb, default) & near)
+            if best_n <= base_n:
+                best = default
+        code = best
     return code
+
+
+_TITLE_WORDS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _title_words(kb: Knowledge, code: str) -> frozenset[str]:
+    key = (id(kb), code)
+    got = _TITLE_WORDS.get(key)
+    if got is None:
+        got = frozenset(term_key(kb.titles.get(code, ""))) - {"unspecified"}
+        _TITLE_WORDS[key] = got
+    return got
 
 
 def _encounter(text: str) -> str | None:
@@ -181,9 +208,12 @@ def detect(text: str, kb: Knowledge | None = None) -> dict[str, Any]:
             by_span.setdefault((m.begin, m.end), []).append(m)
         for (b, e), group in sorted(by_span.items()):
             concepts: dict[str, dict[str, Any]] = {}
+            lo = min(min(m.positions) for m in group)
+            hi = max(max(m.positions) for m in group)
+            near = frozenset(w for w, _, _ in toks[max(0, lo - 3) : hi + 4])
             for m in group:
                 for code, weight in kb.terms[m.key]:
-                    code = _resolve(kb, code)
+                    code = _resolve(kb, code, near)
                     code, flags = _complete_7th(kb, code, encounter)
                     score = _score(weight, m)
                     have = concepts.get(code)

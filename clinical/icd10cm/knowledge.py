@@ -24,7 +24,7 @@ from __future__ import annotations
 import csv
 import gzip
 import hashlib
-import importlib.resources
+import importlib.util
 import os
 import pickle
 import re
@@ -37,7 +37,7 @@ from pathlib import Path
 
 from clinical.icd10cm.text import ABBREVIATIONS, WEAK_ANCHORS, term_key
 
-FORMAT_VERSION = 6  # bump when the builder's output changes
+FORMAT_VERSION = 7  # bump when the builder's output changes
 MAX_TERM_WORDS = 8  # longer catalogue terms never match free text
 
 # Source weights: how much a term from each source is trusted as a name of its code.
@@ -62,6 +62,7 @@ class Knowledge:
     valid: frozenset[str] = frozenset()  # every FY2026 code, dotted, 7-character ones too
     billable: frozenset[str] = frozenset()
     default_child: dict[str, str] = field(default_factory=dict)  # header -> unspecified leaf
+    children: dict[str, list[str]] = field(default_factory=dict)  # tabular subdivisions
     seventh: dict[str, dict[str, str]] = field(default_factory=dict)  # code with rule -> chars
     excludes1: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # (lo, hi)
     terms: dict[tuple[str, ...], list[tuple[str, float]]] = field(default_factory=dict)
@@ -128,11 +129,15 @@ def shared_dir() -> Path:
 
 
 def default_inputs(shared: Path | None = None) -> dict[str, Path]:
-    pkg = importlib.resources.files("simple_icd_10_cm") / "data"
+    # find_spec does not import the package (its import parses the whole tabular)
+    spec = importlib.util.find_spec("simple_icd_10_cm")
+    if spec is None or not spec.submodule_search_locations:
+        raise RuntimeError("the simple-icd-10-cm package (FY2026 tabular) is not installed")
+    pkg = Path(next(iter(spec.submodule_search_locations))) / "data"
     tabular = next(p for p in pkg.iterdir() if p.name.endswith(".xml") and "tabular" in p.name)
     codelist = next(p for p in pkg.iterdir() if p.name.startswith("code-list"))
     base = (shared or shared_dir()) / "data" / "icd10cm"
-    inputs = {"tabular": Path(str(tabular)), "codelist": Path(str(codelist))}
+    inputs = {"tabular": tabular, "codelist": codelist}
     optional = {
         "index_csv": base / "derived" / "ICD10CM_2025_Index_flattened_wbdill.csv",
         "index_xml": base / "fy2017-index" / "icd10cm_index_2017.xml.gz",
@@ -422,6 +427,7 @@ class _Builder:
     def finish(self) -> Knowledge:
         self.kb.terms = {k: sorted(v.items(), key=lambda cw: -cw[1]) for k, v in self.terms.items()}
         self.kb.anchors = build_anchors(self.kb.terms)
+        self.kb.children = {k: v for k, v in self.diag_children.items() if v}
         return self.kb
 
 
