@@ -27,7 +27,8 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         FORWARD,
         200,
         (
-            r"(?:past |prior )?(?:medical |surgical |social |psychiatric )?(?:history|hx)\s*:",
+            r"(?:past |prior )?(?:medical|surgical|social|psychiatric) (?:history|hx)\s*:",
+            r"past (?:history|hx)\s*:",
             r"(?:pmh|pmhx|psh)\s*:",
         ),
     ),
@@ -47,6 +48,9 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         8,
         (
             r"-ve for",
+            r"none",
+            r"not consistent with",
+            r"low (?:suspicion|probability|likelihood) (?:for|of)",
             r"no further",
             r"no",
             r"not",
@@ -95,6 +99,7 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"negative",
             r"absent",
             r"excluded",
+            r"none",
             r"has resolved",
             r"have resolved",
         ),
@@ -140,17 +145,26 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"past history",
             r"pmh",
             r"pmhx",
-            r"previous",
-            r"previously",
-            r"prior",
             r"in the past",
-            r"remote",
-            r"former",
-            r"old",
             r"since childhood",
             r"past",
             r"childhood",
             r"history",
+        ),
+    ),
+    (
+        HISTORICAL,
+        FORWARD,
+        3,
+        (
+            r"previous",
+            r"previously",
+            r"prior",
+            r"remote",
+            r"former",
+            r"old",
+            r"known(?: to have)?",
+            r"sequela[e]? of",
         ),
     ),
     (
@@ -196,12 +210,10 @@ _PSEUDO = (
     r"not ruled out",
     r"not been ruled out",
     r"without difficulty",
-    r"no further",
     r"gram[- ]negative",
     r"not drain",
     r"not extend",
     r"not cause",
-    r"no longer",
     r"history of present illness",
     r"patient history",
     r"history and physical",
@@ -237,6 +249,7 @@ _TERMINATE = (
     r"etiology of",
     r"reason for",
     r"consistent with",
+    r"positive for",
     r"now",
     r"currently",
     r"presently",
@@ -248,13 +261,15 @@ _TERMINATE = (
 
 
 def _alt(phrases) -> str:
-    return "|".join(sorted(phrases, key=len, reverse=True))
+    # notes are full of double spaces and line breaks inside phrases
+    return "|".join(p.replace(" ", r"\s+") for p in sorted(phrases, key=len, reverse=True))
 
 
 _WORD = r"(?<![\w/])(?:{})(?![\w/])"
 _PSEUDO_RE = re.compile(_WORD.format(_alt(_PSEUDO)), re.I)
 _TERM_RE = re.compile(_WORD.format(_alt(_TERMINATE)) + r"|[;:]|\.(?!\d)|\n", re.I)
 _RULE_RES = [(t, d, n, re.compile(_WORD.format(_alt(p)), re.I)) for t, d, n, p in _RULES]
+_HEADER_RE = re.compile(r"\b[A-Z][A-Z/ ]{2,}:")
 _WORDS_RE = re.compile(r"\S+")
 _SENT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\d•])")
 
@@ -305,8 +320,8 @@ def traits_in_sentence(sentence: str, start: int, end: int, found=None) -> list[
             continue
         if t.direction in (FORWARD, BOTH) and t.end <= start:
             gap = sentence[t.end : start]
-            if t.max_words >= 200:  # a section header covers its whole section
-                ok = True
+            if t.max_words >= 200:  # a section header covers its section, up to the next one
+                ok = _HEADER_RE.search(gap) is None
             else:
                 ok = _TERM_RE.search(gap) is None and _n_words(gap) <= t.max_words
             if ok:

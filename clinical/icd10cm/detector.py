@@ -18,9 +18,11 @@ Pipeline, per sentence:
 
 from __future__ import annotations
 
+import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from clinical.icd10cm.context import (
@@ -40,6 +42,8 @@ _TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:/[A-Za-z0-9]+)?")
 _CASE_SENSITIVE = frozenset(
     {"all", "ms", "pe", "cp", "af", "ra", "hf", "mi", "loc", "pad", "sob", "gi", "tb", "ami"}
 )
+# "a 29-year-old woman": "old" is an age, not "old myocardial infarction"
+_AGE_RE = re.compile(r"\b(?:years?|months?|weeks?|days?)[- ](old)\b", re.I)
 _ENCOUNTER = [
     ("S", re.compile(r"\bsequela[e]?\b|\blate effects?\b", re.I)),
     (
@@ -54,6 +58,17 @@ _ENCOUNTER = [
 MAX_CONCEPTS = 5
 
 
+def _load_suppressed() -> set[tuple[str, str]]:
+    path = Path(__file__).with_name("tuning.json")
+    if not path.is_file():
+        return set()
+    return {(m, c) for m, c in json.loads(path.read_text())["suppress"]}
+
+
+# (mention words, code) pairs that do not make a document code (see bench/tune_detect.py)
+SUPPRESSED: set[tuple[str, str]] = _load_suppressed()
+
+
 @dataclass
 class _Match:
     key: tuple[str, ...]
@@ -66,7 +81,10 @@ class _Match:
 def _tokens(sentence: str, offset: int) -> list[tuple[str, int, int]]:
     """(folded word, begin, end) for each content word; abbreviations expand in place."""
     out: list[tuple[str, int, int]] = []
+    skip = {m.start(1) for m in _AGE_RE.finditer(sentence)}
     for m in _TOKEN_RE.finditer(sentence):
+        if m.start() in skip:
+            continue
         raw = m.group(0)
         low = raw.lower()
         b, e = m.start() + offset, m.end() + offset
@@ -250,9 +268,12 @@ def document_codes(kb: Knowledge, entities: list[dict[str, Any]]) -> list[dict[s
         if any(t["name"] in EXCLUDED_TRAITS for t in ent["traits"]):
             continue
         top = ent["icd10cmConcepts"][0]["score"]
+        mention = " ".join(term_key(ent["text"])) if SUPPRESSED else ""
         for c in ent["icd10cmConcepts"]:
             if c["score"] < top:  # only the entity's best-supported codes
                 break
+            if (mention, c["code"]) in SUPPRESSED:
+                continue
             mentions[c["code"]] += 1
             if c["code"] not in best or best[c["code"]]["score"] < c["score"]:
                 best[c["code"]] = dict(c)

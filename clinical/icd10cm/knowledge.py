@@ -37,7 +37,7 @@ from pathlib import Path
 
 from clinical.icd10cm.text import ABBREVIATIONS, WEAK_ANCHORS, term_key
 
-FORMAT_VERSION = 7  # bump when the builder's output changes
+FORMAT_VERSION = 8  # bump when the builder's output changes
 MAX_TERM_WORDS = 8  # longer catalogue terms never match free text
 
 # Source weights: how much a term from each source is trusted as a name of its code.
@@ -440,7 +440,7 @@ def build_anchors(terms: dict[tuple[str, ...], object]) -> dict[str, list[tuple[
     for key in terms:
         if len(key) > MAX_TERM_WORDS:
             continue
-        strong = [w for w in key if w not in WEAK_ANCHORS and not w.isdigit()]
+        strong = [w for w in key if w not in WEAK_ANCHORS and len(w) > 2 and not w.isdigit()]
         if not strong:
             continue
         anchor = min(strong, key=lambda w: (freq[w], w))
