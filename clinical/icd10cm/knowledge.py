@@ -35,12 +35,13 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from clinical.icd10cm.text import ABBREVIATIONS, WEAK_ANCHORS, term_key
+from clinical.icd10cm.text import ABBREVIATIONS, CLINICAL_PHRASES, WEAK_ANCHORS, term_key
 
-FORMAT_VERSION = 8  # bump when the builder's output changes
+FORMAT_VERSION = 9  # bump when the builder's output changes
 MAX_TERM_WORDS = 8  # longer catalogue terms never match free text
 
 # Source weights: how much a term from each source is trusted as a name of its code.
+W_PHRASE = 1.02  # hand-written clinical phrasing, above the index
 W_INDEX = 1.0
 W_TITLE = 0.9
 W_INCLUSION = 0.85
@@ -454,7 +455,11 @@ def knowledge_from_files(inputs: dict[str, Path]) -> Knowledge:
     b.read_codelist(inputs["codelist"])
     b.read_tabular(inputs["tabular"])
     b.defaults()
-    b.kb.sources = ["tabular", "codelist"]
+    b.kb.sources = ["tabular", "codelist", "clinical_phrases"]
+    for phrase, code in CLINICAL_PHRASES.items():
+        valid = b.valid_or_ancestor(code)
+        if valid:
+            b.add_term(phrase, valid, W_PHRASE)
     if "index_csv" in inputs:
         b.read_index(b.index_nodes_csv(inputs["index_csv"]), W_INDEX)
         b.kb.sources.append("index_csv")

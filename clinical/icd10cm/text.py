@@ -183,6 +183,14 @@ ABBREVIATIONS = {
     "ckd3": "chronic kidney disease stage 3",
     "lbp": "low back pain",
     "n/v": "nausea vomiting",
+    "cmv": "cytomegaloviral disease",
+    "hsv": "herpesviral infection",
+    "vzv": "zoster",
+    "rsv": "respiratory syncytial virus infection",
+    "sirs": "systemic inflammatory response syndrome",
+    "dka": "diabetic ketoacidosis",
+    "ugib": "upper gastrointestinal hemorrhage",
+    "lgib": "lower gastrointestinal hemorrhage",
     "hypokalaemia": "hypokalemia",
 }
 
@@ -222,3 +230,46 @@ def words(text: str) -> list[str]:
 def term_key(text: str) -> tuple[str, ...]:
     """The order-free key of a term: its sorted distinct content tokens."""
     return tuple(sorted({w for w in words(text) if w not in STOPWORDS}))
+
+
+# Phrasing clinicians use that the index words differently (or sends to a vaguer code).
+# Each maps to a code; the builder validates it against the FY2026 code set.
+CLINICAL_PHRASES = {
+    "smoker": "F17.210",
+    "cigarette smoker": "F17.210",
+    "active smoker": "F17.210",
+    "smoking": "F17.210",
+    "ex-smoker": "Z87.891",
+    "former smoker": "Z87.891",
+    "hyperbilirubinemia": "E80.7",
+    "elevated bilirubin": "E80.7",
+    "hypertransaminasemia": "R74.01",
+    "elevated transaminases": "R74.01",
+    "transaminase elevation": "R74.01",
+    "adenopathy": "R59.9",
+    "adenopathies": "R59.9",
+    "lymphadenopathy": "R59.9",
+    "localized lymphadenopathy": "R59.0",
+    "febrile syndrome": "R50.9",
+    "febricula": "R50.9",
+    "trauma": "T14.90",
+    "polytrauma": "T07",
+    "skin necrosis": "I96",
+    "necrosis": "I96",
+    "arterial hypertension": "I10",
+    "high blood pressure": "I10",
+    "heart attack": "I21.9",
+    "stroke": "I63.9",
+    "kidney stone": "N20.0",
+    "renal colic": "N23",
+    "pallor": "R23.1",
+    "paleness": "R23.1",
+    "cutaneous mucosal pallor": "R23.1",
+    "weight loss": "R63.4",
+    "asthenia": "R53.1",
+    "general malaise": "R53.81",
+    "malaise": "R53.81",
+    "dyspnea": "R06.00",
+    "shortness of breath": "R06.02",
+    "hemodynamic instability": "R57.9",
+}
