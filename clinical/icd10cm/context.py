@@ -177,7 +177,6 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"in (?:19|20)\d\d",
             r"as a child",
             r"in childhood",
-            r"previously",
         ),
     ),
     (
@@ -269,6 +268,8 @@ _WORD = r"(?<![\w/])(?:{})(?![\w/])"
 _PSEUDO_RE = re.compile(_WORD.format(_alt(_PSEUDO)), re.I)
 _TERM_RE = re.compile(_WORD.format(_alt(_TERMINATE)) + r"|[;:]|\.(?!\d)|\n", re.I)
 _RULE_RES = [(t, d, n, re.compile(_WORD.format(_alt(p)), re.I)) for t, d, n, p in _RULES]
+# a history scope also ends where the text turns to what is recent or new
+_HIST_TERM_RE = re.compile(_WORD.format(r"recent(?:ly)?|new(?:ly)?|acute"), re.I)
 _HEADER_RE = re.compile(r"\b[A-Z][A-Z/ ]{2,}:")
 _WORDS_RE = re.compile(r"\S+")
 _SENT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\d•])")
@@ -324,6 +325,8 @@ def traits_in_sentence(sentence: str, start: int, end: int, found=None) -> list[
                 ok = _HEADER_RE.search(gap) is None
             else:
                 ok = _TERM_RE.search(gap) is None and _n_words(gap) <= t.max_words
+                if ok and t.trait == HISTORICAL:
+                    ok = _HIST_TERM_RE.search(gap) is None
             if ok:
                 out.append(t.trait)
                 continue
