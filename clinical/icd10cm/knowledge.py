@@ -160,7 +160,9 @@ def cache_dir() -> Path:
 _LOADED: dict[str, Knowledge] = {}
 
 
-def load_knowledge(inputs: dict[str, Path] | None = None, *, use_cache: bool = True) -> Knowledge:
+def load_knowledge(
+    inputs: dict[str, Path] | None = None, *, use_cache: bool = True, rebuild: bool = False
+) -> Knowledge:
     """The knowledge built from ``inputs`` (default: the official files), cached on disk."""
     inputs = inputs or default_inputs()
     h = hashlib.sha256(str(FORMAT_VERSION).encode())
@@ -168,10 +170,10 @@ def load_knowledge(inputs: dict[str, Path] | None = None, *, use_cache: bool = T
         st = inputs[name].stat()
         h.update(f"{name}={inputs[name]}:{st.st_size}:{st.st_mtime_ns};".encode())
     key = h.hexdigest()[:20]
-    if key in _LOADED:
+    if key in _LOADED and not rebuild:
         return _LOADED[key]
     path = cache_dir() / f"icd10cm-knowledge-{key}.pickle"
-    if use_cache and path.is_file():
+    if use_cache and path.is_file() and not rebuild:
         with path.open("rb") as fh:
             kb = pickle.load(fh)  # noqa: S301 - our own cache file
     else:

@@ -274,3 +274,41 @@ def test_redact_first_without_the_redactor_is_a_clear_501(client):
     response = post(client, {"text": "Type 2 diabetes.", "redact_first": True})
     assert response.status_code == 501
     assert response["Content-Type"] == "application/problem+json"
+
+
+# -- the knowledge cache ---------------------------------------------------------------------
+
+TABULAR = """<?xml version="1.0" encoding="utf-8"?>
+<ICD10CM.tabular><version>2026</version>
+<chapter><name>1</name><desc>Test chapter</desc>
+<section id="Q00-Q01"><desc>Test section</desc>
+<diag><name>Q00</name><desc>Zorblax syndrome</desc>
+  <diag><name>Q00.0</name><desc>Zorblax syndrome, acute</desc></diag>
+  <diag><name>Q00.9</name><desc>Zorblax syndrome, unspecified</desc></diag>
+</diag>
+{extra}
+</section></chapter></ICD10CM.tabular>
+"""
+
+
+def test_knowledge_cache_is_rebuilt_when_an_input_changes(tmp_path, monkeypatch):
+    from clinical.icd10cm.knowledge import load_knowledge
+
+    monkeypatch.setenv("CODEAPI_DATA_DIR", str(tmp_path / "cache"))
+    tabular, codelist = tmp_path / "tabular.xml", tmp_path / "codes.txt"
+    tabular.write_text(TABULAR.format(extra=""))
+    codelist.write_text("Q00\nQ000\nQ009\n")
+    inputs = {"tabular": tabular, "codelist": codelist}
+
+    kb = load_knowledge(inputs)
+    assert [c["code"] for c in detect("Acute zorblax syndrome.", kb)["codes"]] == ["Q00.0"]
+    assert [c["code"] for c in detect("Zorblax syndrome.", kb)["codes"]] == ["Q00.9"]
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1
+
+    tabular.write_text(
+        TABULAR.format(extra="<diag><name>Q01</name><desc>Quibble fever</desc></diag>")
+    )
+    codelist.write_text("Q00\nQ000\nQ009\nQ01\n")
+    kb2 = load_knowledge(inputs)
+    assert [c["code"] for c in detect("Quibble fever.", kb2)["codes"]] == ["Q01"]
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2
