@@ -37,7 +37,7 @@ from pathlib import Path
 
 from clinical.icd10cm.text import ABBREVIATIONS, CLINICAL_PHRASES, WEAK_ANCHORS, term_key
 
-FORMAT_VERSION = 9  # bump when the builder's output changes
+FORMAT_VERSION = 10  # bump when the builder's output changes
 MAX_TERM_WORDS = 8  # longer catalogue terms never match free text
 
 # Source weights: how much a term from each source is trusted as a name of its code.
@@ -48,6 +48,10 @@ W_INCLUSION = 0.85
 W_NEOPLASM = 0.8
 W_DRUG = 0.7
 W_EXTERNAL = 0.5
+
+# Codes a mere word never supports: encounters for examination / screening (Z00-Z13) and
+# external-cause activity / place / status (Y92, Y93, Y99). Index terms to them are skipped.
+_NOT_FROM_WORDS = (*(f"Z{n:02d}" for n in range(14)), "Y92", "Y93", "Y99")
 
 CODE_REF_RE = re.compile(
     r"\b([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-)?(?:\s*-\s*([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?))?"
@@ -242,6 +246,10 @@ class _Builder:
         self.diag_children: dict[str, list[str]] = {}
 
     def add_term(self, text: str, code: str, weight: float) -> None:
+        if "classified elsewhere" in text.lower():
+            # manifestation wording ("... in diseases classified elsewhere"): without those
+            # stop words it would read as the bare condition
+            return
         key = term_key(text)
         if not key or not code:
             return
@@ -355,7 +363,7 @@ class _Builder:
             w = weight * (1 - 0.02 * (len(trail) - 1))
             if code:
                 valid = self.valid_or_ancestor(code)
-                if not valid:
+                if not valid or valid.startswith(_NOT_FROM_WORDS):
                     continue
                 for combo in combos:
                     by_path.setdefault(tuple(term_key(t) for t in combo), valid)
@@ -369,7 +377,7 @@ class _Builder:
                 target = by_path.get(keys[:n])
                 if target:
                     break
-            if target:
+            if target and not target.startswith(_NOT_FROM_WORDS):
                 for combo in combos:
                     self.add_term(" ".join(combo), target, w * 0.95)
 
