@@ -170,6 +170,9 @@ def load_knowledge(
     """The knowledge built from ``inputs`` (default: the official files), cached on disk."""
     inputs = inputs or default_inputs()
     h = hashlib.sha256(str(FORMAT_VERSION).encode())
+    # the builder's own source is an input too: editing it invalidates the cache
+    for module in (Path(__file__), Path(__file__).with_name("text.py")):
+        h.update(module.read_bytes())
     for name in sorted(inputs):
         st = inputs[name].stat()
         h.update(f"{name}={inputs[name]}:{st.st_size}:{st.st_mtime_ns};".encode())

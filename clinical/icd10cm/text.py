@@ -212,14 +212,11 @@ def stem(word: str) -> str:
 
 
 def words(text: str) -> list[str]:
-    """Lower-case word tokens of a term (no offsets), hyphens split, abbreviations expanded."""
+    """Lower-case word tokens of a catalogue term, hyphens split. Abbreviations are not
+    expanded here (catalogue terms spell words out); the detector expands them in notes."""
     out: list[str] = []
     text = _PLURAL_MARK.sub("", text.lower().replace("'s", ""))
     for raw in re.findall(r"[a-z0-9]+", text):
-        if raw in ABBREVIATIONS and ABBREVIATIONS[raw] and len(text) > len(raw) + 2:
-            # inside a catalogue term an abbreviation is rare; keep it literal
-            out.append(stem(raw))
-            continue
         if raw in _SPLITS:
             out.extend(_SPLITS[raw])
             continue
