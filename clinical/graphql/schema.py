@@ -2,9 +2,10 @@
 
 import strawberry
 
+from clinical.graphql.detect import DetectQuery
 from clinical.graphql.phi import PhiQuery
 
 
 @strawberry.type
-class Query(PhiQuery):
+class Query(PhiQuery, DetectQuery):
     pass

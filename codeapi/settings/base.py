@@ -228,7 +228,10 @@ GRAPHQL_MAX_DEPTH = env_int("GRAPHQL_MAX_DEPTH", 10)
 GRAPHQL_MAX_ALIASES = env_int("GRAPHQL_MAX_ALIASES", 15)
 GRAPHQL_MAX_TOKENS = env_int("GRAPHQL_MAX_TOKENS", 2000)
 
-PHI_MAX_CHARS = env_int("PHI_MAX_CHARS", 100_000)  # longest text the PHI redactor accepts
+# Text tools: the longest text (in characters) each accepts in one request; longer texts get
+# 413 problem+json.
+PHI_MAX_CHARS = env_int("PHI_MAX_CHARS", 100_000)
+DETECT_MAX_CHARS = env_int("DETECT_MAX_CHARS", 100_000)
 
 # Content-Security-Policy sent on every response: scripts, styles and everything else from
 # our own origin only (hospitals run strict CSP and air-gapped networks).

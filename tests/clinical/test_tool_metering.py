@@ -57,3 +57,18 @@ def test_invalid_input_costs_nothing(client):
         )
         assert response.status_code == 400
     assert call_rest(client) == 200
+
+
+def test_detection_is_a_tool_call_too(client, gql):
+    for _ in range(5):
+        response = client.post(
+            "/api/v1/tools/detect-icd10cm",
+            data=json.dumps({"text": "Type 2 diabetes.", "redact_first": True}),
+            content_type="application/json",
+        )
+        assert response.status_code == 200
+
+    result = gql('{ detectIcd10cm(text: "Hypertension.") { codes { code } } }')
+
+    assert result["errors"][0]["extensions"]["code"] == "QUOTA_EXCEEDED"
+    assert set(UsageEvent.objects.values_list("tool", flat=True)) == {"detect-icd10cm"}

@@ -1,0 +1,314 @@
+"""Find conditions in clinical text and link them to FY2026 ICD-10-CM codes.
+
+Pipeline, per sentence:
+1. tokens with character offsets, folded by ``clinical.icd10cm.text`` (abbreviations
+   expanded, plurals and adjective forms folded);
+2. term lookup: every catalogue term (title, inclusion term, index path, table row) is an
+   order-free set of content words, filed under its rarest word; a term matches when all its
+   words occur within a compact window of the sentence, so "pain in the right renal fossa"
+   and "right renal pain" meet the same index path;
+3. specificity: a match whose words are a strict subset of another match's words is dropped
+   (the combination "type 2 diabetes ... chronic kidney disease" beats "diabetes" alone);
+4. context traits (``clinical.icd10cm.context``) for each remaining mention;
+5. codes: a header code descends to its unspecified billable leaf; a code that needs a 7th
+   character gets it only when the text states the encounter (initial / subsequent /
+   sequela), else it is returned flagged; Excludes1 conflicts among the returned codes are
+   flagged on both codes.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from clinical.icd10cm.context import (
+    FAMILY,
+    HYPOTHETICAL,
+    NEGATION,
+    sentence_bounds,
+    traits_in_sentence,
+    triggers,
+)
+from clinical.icd10cm.knowledge import Knowledge, load_knowledge
+from clinical.icd10cm.text import ABBREVIATIONS, STOPWORDS, stem, term_key
+
+EXCLUDED_TRAITS = frozenset({NEGATION, HYPOTHETICAL, FAMILY})
+_TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:/[A-Za-z0-9]+)?")
+# abbreviations expanded only when written in capitals (they are common English words)
+_CASE_SENSITIVE = frozenset(
+    {"all", "ms", "pe", "cp", "af", "ra", "hf", "mi", "loc", "pad", "sob", "gi", "tb", "ami"}
+)
+# "a 29-year-old woman": "old" is an age, not "old myocardial infarction"
+_AGE_RE = re.compile(r"\b(?:years?|months?|weeks?|days?)[- ](old)\b", re.I)
+_ENCOUNTER = [
+    ("S", re.compile(r"\bsequela[e]?\b|\blate effects?\b", re.I)),
+    (
+        "D",
+        re.compile(
+            r"\bsubsequent (?:encounter|visit)\b|\bfollow[- ]up (?:visit|encounter)\b", re.I
+        ),
+    ),
+    ("A", re.compile(r"\binitial (?:encounter|visit)\b|\bfirst (?:encounter|visit)\b", re.I)),
+]
+
+MAX_CONCEPTS = 5
+
+
+def _load_suppressed() -> set[tuple[str, str]]:
+    path = Path(__file__).with_name("tuning.json")
+    if not path.is_file():
+        return set()
+    return {(m, c) for m, c in json.loads(path.read_text())["suppress"]}
+
+
+# (mention words, code) pairs that do not make a document code (see bench/tune_detect.py)
+SUPPRESSED: set[tuple[str, str]] = _load_suppressed()
+
+
+@dataclass
+class _Match:
+    key: tuple[str, ...]
+    positions: frozenset[int]
+    begin: int
+    end: int
+    compact: float
+
+
+def _tokens(sentence: str, offset: int) -> list[tuple[str, int, int]]:
+    """(folded word, begin, end) for each content word; abbreviations expand in place."""
+    out: list[tuple[str, int, int]] = []
+    skip = {m.start(1) for m in _AGE_RE.finditer(sentence)}
+    for m in _TOKEN_RE.finditer(sentence):
+        if m.start() in skip:
+            continue
+        raw = m.group(0)
+        low = raw.lower()
+        b, e = m.start() + offset, m.end() + offset
+        exp = ABBREVIATIONS.get(low)
+        if exp is not None and (low not in _CASE_SENSITIVE or raw.isupper()):
+            for w in re.findall(r"[a-z0-9]+", exp):
+                w = stem(w)
+                if w not in STOPWORDS:
+                    out.append((w, b, e))
+            continue
+        if "/" in low:
+            parts = low.split("/")
+            start = b
+            for p in parts:
+                w = stem(p)
+                if w not in STOPWORDS:
+                    out.append((w, start, start + len(p)))
+                start += len(p) + 1
+            continue
+        w = stem(low)
+        if w not in STOPWORDS:
+            out.append((w, b, e))
+    return out
+
+
+def _matches(kb: Knowledge, toks: list[tuple[str, int, int]]) -> list[_Match]:
+    where: dict[str, list[int]] = {}
+    for i, (w, _, _) in enumerate(toks):
+        where.setdefault(w, []).append(i)
+    found: dict[frozenset[int], list[_Match]] = {}
+    for word, places in where.items():
+        for key in kb.anchors.get(word, ()):
+            if any(k not in where for k in key):
+                continue
+            slack = 1 + len(key) // 2
+            for p in places:
+                pos = {p}
+                for k in key:
+                    if k == word:
+                        continue
+                    pos.add(min(where[k], key=lambda q, p=p: abs(q - p)))
+                lo, hi = min(pos), max(pos)
+                width = hi - lo + 1
+                if width > len(key) + slack:
+                    continue
+                fz = frozenset(pos)
+                m = _Match(key, fz, toks[lo][1], toks[hi][2], len(key) / width)
+                found.setdefault(fz, []).append(m)
+    out = [m for ms in found.values() for m in ms]
+    # specificity: drop a match whose positions are a strict subset of another's
+    sets = sorted({m.positions for m in out}, key=len, reverse=True)
+    keep = []
+    for m in out:
+        if any(len(s) > len(m.positions) and m.positions < s for s in sets):
+            continue
+        keep.append(m)
+    return keep
+
+
+def _resolve(kb: Knowledge, code: str, near: frozenset[str]) -> str:
+    """A header code -> the subdivision the nearby words name (laterality, site, type),
+    else its unspecified billable leaf (when the tabular has one)."""
+    for _ in range(4):
+        if code in kb.billable:
+            break
+        default = kb.default_child.get(code)
+        best, best_n = default, 0
+        for child in kb.children.get(code, ()):
+            words = _title_words(kb, child)
+            n = len(words & near)
+            # a child must name something the text says and nothing it does not ask for
+            if n > best_n and child != default:
+                best, best_n = child, n
+        if best is None:
+            break
+        if best != default and default is not None:
+            base_n = len(_title_words(kb, default) & near)
+            if best_n <= base_n:
+                best = default
+        code = best
+    return code
+
+
+_TITLE_WORDS: dict[tuple[int, str], frozenset[str]] = {}
+
+
+def _title_words(kb: Knowledge, code: str) -> frozenset[str]:
+    key = (id(kb), code)
+    got = _TITLE_WORDS.get(key)
+    if got is None:
+        got = frozenset(term_key(kb.titles.get(code, ""))) - {"unspecified"}
+        _TITLE_WORDS[key] = got
+    return got
+
+
+def _encounter(text: str) -> str | None:
+    for char, rx in _ENCOUNTER:
+        if rx.search(text):
+            return char
+    return None
+
+
+def _complete_7th(kb: Knowledge, code: str, char: str | None) -> tuple[str, list[str]]:
+    """(code, flags): add the 7th character the text states, or flag that one is needed."""
+    if kb.seventh_rule(code) is None or len(code.replace(".", "")) >= 7:
+        return code, []
+    if char is None:
+        return code, ["SEVENTH_CHARACTER_REQUIRED"]
+    base = code.replace(".", "")
+    full = base.ljust(6, "X") + char
+    full = f"{full[:3]}.{full[3:]}"
+    if full in kb.valid:
+        return full, []
+    return code, ["SEVENTH_CHARACTER_REQUIRED"]
+
+
+def _score(weight: float, m: _Match) -> float:
+    length = len(m.key)
+    base = 0.55 + 0.12 * min(length, 4)
+    return round(min(0.99, weight * base * (0.7 + 0.3 * m.compact)), 4)
+
+
+def detect(text: str, kb: Knowledge | None = None) -> dict[str, Any]:
+    """Entities (AWS InferICD10CM-like) and the document's ranked ``codes``."""
+    kb = kb or load_knowledge()
+    encounter = _encounter(text)
+    entities: list[dict[str, Any]] = []
+    for s_begin, s_end in sentence_bounds(text):
+        sentence = text[s_begin:s_end]
+        toks = _tokens(sentence, s_begin)
+        if not toks:
+            continue
+        ms = _matches(kb, toks)
+        if not ms:
+            continue
+        trig = triggers(sentence)
+        by_span: dict[tuple[int, int], list[_Match]] = {}
+        for m in ms:
+            by_span.setdefault((m.begin, m.end), []).append(m)
+        for (b, e), group in sorted(by_span.items()):
+            concepts: dict[str, dict[str, Any]] = {}
+            lo = min(min(m.positions) for m in group)
+            hi = max(max(m.positions) for m in group)
+            near = frozenset(w for w, _, _ in toks[max(0, lo - 3) : hi + 4])
+            for m in group:
+                for code, weight in kb.terms[m.key]:
+                    code = _resolve(kb, code, near)
+                    code, flags = _complete_7th(kb, code, encounter)
+                    score = _score(weight, m)
+                    have = concepts.get(code)
+                    if have is None or have["score"] < score:
+                        concepts[code] = {
+                            "code": code,
+                            "description": kb.title(code),
+                            "score": score,
+                            **({"flags": flags} if flags else {}),
+                        }
+            ranked = sorted(concepts.values(), key=lambda c: (-c["score"], c["code"]))
+            ranked = ranked[:MAX_CONCEPTS]
+            names = traits_in_sentence(sentence, b - s_begin, e - s_begin, trig)
+            entities.append(
+                {
+                    "beginOffset": b,
+                    "endOffset": e,
+                    "text": text[b:e],
+                    "score": ranked[0]["score"],
+                    "category": "MEDICAL_CONDITION",
+                    "type": "DX_NAME",
+                    "traits": [{"name": n, "score": 0.9} for n in names],
+                    "icd10cmConcepts": ranked,
+                }
+            )
+    return {"entities": entities, "codes": document_codes(kb, entities)}
+
+
+def document_codes(kb: Knowledge, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The ranked, de-duplicated codes the affirmed mentions support."""
+    best: dict[str, dict[str, Any]] = {}
+    mentions: Counter[str] = Counter()
+    for ent in entities:
+        if any(t["name"] in EXCLUDED_TRAITS for t in ent["traits"]):
+            continue
+        top = ent["icd10cmConcepts"][0]["score"]
+        mention = " ".join(term_key(ent["text"])) if SUPPRESSED else ""
+        for c in ent["icd10cmConcepts"]:
+            if c["score"] < top:  # only the entity's best-supported codes
+                break
+            if (mention, c["code"]) in SUPPRESSED:
+                continue
+            mentions[c["code"]] += 1
+            if c["code"] not in best or best[c["code"]]["score"] < c["score"]:
+                best[c["code"]] = dict(c)
+    codes = list(best)
+    # prefer the most specific code: drop a code whose descendant is also returned, and an
+    # "unspecified" code when a sibling in the same category is returned
+    drop = set()
+    for a in codes:
+        na = a.replace(".", "")
+        for b in codes:
+            nb = b.replace(".", "")
+            if a == b:
+                continue
+            if nb.startswith(na) or (
+                na[:3] == nb[:3]
+                and "unspecified" in kb.title(a).lower()
+                and "unspecified" not in kb.title(b).lower()
+            ):
+                drop.add(a)
+                break
+    out = []
+    for code in codes:
+        if code in drop:
+            continue
+        c = best[code]
+        c["score"] = round(min(0.99, c["score"] + 0.03 * (mentions[code] - 1)), 4)
+        c["billable"] = code in kb.billable
+        out.append(c)
+    for a in out:
+        for b in out:
+            if a is not b and kb.excludes1_conflict(a["code"], b["code"]):
+                for x, y in ((a, b), (b, a)):
+                    flags = x.setdefault("flags", [])
+                    note = f"EXCLUDES1:{y['code']}"
+                    if note not in flags:
+                        flags.append(note)
+    out.sort(key=lambda c: (-c["score"], c["code"]))
+    return out

