@@ -241,6 +241,20 @@ class BillingProfile(Sourced):
     action_code = models.CharField(max_length=1, blank=True)
     cross_references = models.JSONField(default=list, blank=True)
     processing_notes = models.JSONField(default=list, blank=True)
+    # HCPCS Level II record fields (the file's own dates: added, last action, terminated).
+    multiple_pricing_indicator = models.CharField(max_length=1, blank=True)
+    coverage_issues_manual = models.JSONField(default=list, blank=True)
+    carriers_manual = models.JSONField(default=list, blank=True)
+    statute = models.CharField(max_length=10, blank=True)
+    lab_certifications = models.JSONField(default=list, blank=True)
+    asc_group_effective_date = models.DateField(null=True, blank=True)
+    opps_group = models.CharField("OPPS (MOG) payment group", max_length=3, blank=True)
+    opps_indicator = models.CharField("OPPS (MOG) policy indicator", max_length=1, blank=True)
+    opps_effective_date = models.DateField(null=True, blank=True)
+    anesthesia_base_units = models.PositiveSmallIntegerField(null=True, blank=True)
+    added_date = models.DateField(null=True, blank=True)
+    action_effective_date = models.DateField(null=True, blank=True)
+    termination_date = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["code", "-effective_date"]
@@ -424,41 +438,6 @@ class CodeNote(Sourced):
 
     def __str__(self) -> str:
         return f"{self.code} {self.kind}: {self.text[:40]}"
-
-
-class HcpcsDetails(models.Model):
-    """HCPCS Level II record fields that the billing profile does not hold (one per profile).
-
-    Dates are the file's own: when the code was added, when the last action took effect and
-    when it was terminated (blank while active).
-    """
-
-    profile = models.OneToOneField(
-        BillingProfile, on_delete=models.CASCADE, related_name="hcpcs_details"
-    )
-    multiple_pricing_indicator = models.CharField(max_length=1, blank=True)
-    coverage_issues_manual = models.JSONField(default=list, blank=True)
-    carriers_manual = models.JSONField(default=list, blank=True)
-    statute = models.CharField(max_length=10, blank=True)
-    lab_certifications = models.JSONField(default=list, blank=True)
-    asc_group_effective_date = models.DateField(null=True, blank=True)
-    opps_group = models.CharField("OPPS (MOG) payment group", max_length=3, blank=True)
-    opps_indicator = models.CharField(
-        "OPPS (MOG) payment policy indicator", max_length=1, blank=True
-    )
-    opps_effective_date = models.DateField(null=True, blank=True)
-    anesthesia_base_units = models.PositiveSmallIntegerField(null=True, blank=True)
-    added_date = models.DateField(null=True, blank=True)
-    action_effective_date = models.DateField(null=True, blank=True)
-    termination_date = models.DateField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["profile"]
-        verbose_name = "HCPCS record details"
-        verbose_name_plural = "HCPCS record details"
-
-    def __str__(self) -> str:
-        return f"HCPCS details of {self.profile}"
 
 
 class IndexKind(models.TextChoices):
