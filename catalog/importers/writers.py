@@ -13,17 +13,22 @@ from pathlib import Path
 from typing import IO
 
 from catalog import indicators
-from catalog.importers import hcpcs, icd10cm, mpfs
+from catalog.importers import gems, hcpcs, icd10cm, icd10cm_index, mpfs, ncci
 from catalog.importers.base import ImportFormatError, sha256_of
 from catalog.importers.loader import ReleaseContext, Summary, release_import
 from catalog.models import (
+    AddOnEdit,
     ApplicableModifier,
     BillingProfile,
     CodeNote,
     CodeStatus,
     CodeSystem,
     FeeSchedule,
+    GemMapping,
     HistoryAction,
+    IndexTerm,
+    Mue,
+    PtpEdit,
 )
 
 
@@ -400,6 +405,391 @@ def mpfs_import(
         effective_date=effective_date or default_date,
         system=None,
         title=f"Medicare PFS national RVU file {year} ({path.name})",
+        checksum=sha256_of(path),
+        write=write,
+        stdout=stdout,
+    )
+
+
+def _referenced_codes(
+    ctx: ReleaseContext, wanted: dict[str, tuple[os.PathLike | str, int, str]], add_missing: bool
+) -> dict[str, int]:
+    """code -> id of CPT/HCPCS codes an edit file names; unknown codes are an error that
+    names the first one's file, line and field (unless ``add_missing``)."""
+    ids: dict[str, int] = {}
+    for slug in ("cpt", "hcpcs"):
+        system = CodeSystem.objects.get(slug=slug)
+        ids.update(ctx.code_map(system))
+    missing = sorted(c for c in wanted if c not in ids)
+    if missing and not add_missing:
+        path, line, field = wanted[missing[0]]
+        more = f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""
+        raise ImportFormatError(
+            path,
+            line,
+            field,
+            f"unknown code {missing[0]}{more}: import the HCPCS and RVU files first, or pass "
+            "--add-missing-codes",
+        )
+    if missing:
+        created = _ensure_codes(ctx, set(missing))
+        ids.update({c: pk for (_, c), pk in created.items()})
+    return ids
+
+
+_AOC_NAME = re.compile(r"AOC_V(\d{4})Q([1-4])", re.IGNORECASE)
+_PTP_NAME = re.compile(r"v(\d{2})(\d)r(\d)", re.IGNORECASE)
+_MUE_NAME = re.compile(r"Eff_(\d{2})-(\d{2})-(\d{4})", re.IGNORECASE)
+
+
+def _release_of(
+    path: Path, match: re.Match | None, version: str | None, date: datetime.date | None, make
+) -> tuple[str, datetime.date]:
+    if match:
+        default_version, default_date = make(match)
+        return version or default_version, date or default_date
+    if version and date:
+        return version, date
+    raise ImportFormatError(
+        path,
+        None,
+        "file name",
+        "cannot tell the release: give --release-version and --effective-date",
+    )
+
+
+def ncci_aoc_import(
+    *,
+    path: str | os.PathLike,
+    version: str | None = None,
+    effective_date: datetime.date | None = None,
+    add_missing_codes: bool = False,
+    stdout: IO[str] | None = None,
+) -> Summary:
+    """NCCI add-on code edits: add-on <-> primary pairs with edit type and dates."""
+    path = Path(path)
+    # A pair listed twice (an edit deleted, then added again) keeps its current row.
+    by_pair: dict[tuple[str, str], ncci.AocRecord] = {}
+    for r in ncci.parse_aoc(path):
+        kept = by_pair.get((r.addon, r.primary))
+        rank = (r.deleted is None, r.deleted or datetime.date.min, r.effective or datetime.date.min)
+        if kept is None or rank > (
+            kept.deleted is None,
+            kept.deleted or datetime.date.min,
+            kept.effective or datetime.date.min,
+        ):
+            by_pair[(r.addon, r.primary)] = r
+    records = list(by_pair.values())
+    version, effective = _release_of(
+        path,
+        _AOC_NAME.search(path.name),
+        version,
+        effective_date,
+        lambda m: (
+            f"{m.group(1)}Q{m.group(2)}",
+            datetime.date(int(m.group(1)), 3 * int(m.group(2)) - 2, 1),
+        ),
+    )
+
+    def write(ctx: ReleaseContext) -> None:
+        wanted: dict[str, tuple] = {}
+        for r in records:
+            wanted.setdefault(r.addon, (path, r.line, "Add-On_Code"))
+            if r.primary != "CCCCC":
+                wanted.setdefault(r.primary, (path, r.line, "Primary_Code"))
+        ids = _referenced_codes(ctx, wanted, add_missing_codes)
+        ctx.sync_facts(
+            AddOnEdit,
+            [
+                {
+                    "addon_id": ids[r.addon],
+                    "primary_id": ids.get(r.primary) if r.primary != "CCCCC" else None,
+                    "primary_code": r.primary,
+                    "edit_type": r.edit_type,
+                    "notes": r.notes[:300],
+                    "effective_date": r.effective,
+                    "end_date": r.deleted,
+                }
+                for r in records
+            ],
+            key=("addon_id", "primary_code"),
+            table="add-on code edits",
+            close_older=False,
+        )
+
+    return release_import(
+        source="ncci-aoc",
+        version=version,
+        effective_date=effective,
+        system=None,
+        title=f"NCCI add-on code edits {version} ({path.name})",
+        checksum=sha256_of(path),
+        write=write,
+        stdout=stdout,
+    )
+
+
+BYPASS_MODIFIERS = ("59", "XE", "XP", "XS", "XU")
+
+
+def ncci_ptp_import(
+    *,
+    paths: list[str | os.PathLike],
+    setting: str = "practitioner",
+    version: str | None = None,
+    effective_date: datetime.date | None = None,
+    add_missing_codes: bool = False,
+    stdout: IO[str] | None = None,
+) -> Summary:
+    """NCCI PTP edits (all parts of one release), and the bypass modifiers they allow.
+
+    Where an active pair has modifier indicator 1, the column 2 code gets 59 and
+    X{EPSU} as applicable modifiers, with the pair named in the reason.
+    """
+    paths = [Path(p) for p in paths]
+    located = [(p, r) for p in paths for r in ncci.parse_ptp(p)]
+    records = [r for _, r in located]
+    version, effective = _release_of(
+        paths[0],
+        _PTP_NAME.search(paths[0].name),
+        version,
+        effective_date,
+        lambda m: (
+            f"v{m.group(1)}{m.group(2)}r{m.group(3)}",
+            datetime.date(1994 + int(m.group(1)), 3 * int(m.group(2)) - 2, 1),
+        ),
+    )
+
+    def write(ctx: ReleaseContext) -> None:
+        wanted: dict[str, tuple] = {}
+        for p, r in located:
+            wanted.setdefault(r.column1, (p, r.line, "Column 1"))
+            wanted.setdefault(r.column2, (p, r.line, "Column 2"))
+        ids = _referenced_codes(ctx, wanted, add_missing_codes)
+        ctx.sync_facts(
+            PtpEdit,
+            [
+                {
+                    "column1_id": ids[r.column1],
+                    "column2_id": ids[r.column2],
+                    "setting": setting,
+                    "existed_before_1996": r.existed_before_1996,
+                    "modifier_indicator": r.modifier_indicator,
+                    "rationale": r.rationale[:200],
+                    "effective_date": r.effective,
+                    "end_date": r.deleted,
+                }
+                for r in records
+            ],
+            key=("column1_id", "column2_id", "setting"),
+            table="PTP edits",
+            scope={"setting": setting},
+            close_older=False,
+        )
+        bypass: dict[str, list[str]] = {}
+        for r in records:
+            if r.modifier_indicator == "1" and (r.deleted is None or r.deleted >= effective):
+                bypass.setdefault(r.column2, []).append(r.column1)
+        modifier_ids = _ensure_modifiers(ctx, set(BYPASS_MODIFIERS))
+        rows = []
+        for code, column1 in bypass.items():
+            shown = ", ".join(sorted(column1)[:5]) + (" ..." if len(column1) > 5 else "")
+            reason = (
+                f"NCCI {setting} PTP edit with column 1 {shown}: modifier indicator 1 — a "
+                "modifier may bypass the edit when the services are distinct"
+            )
+            for position, modifier in enumerate(BYPASS_MODIFIERS, start=200):
+                rows.append(
+                    {
+                        "code_id": ids[code],
+                        "modifier_id": modifier_ids[modifier],
+                        "position": position,
+                        "reason": reason[:300],
+                    }
+                )
+        ctx.sync_facts(
+            ApplicableModifier, rows, key=("code_id", "modifier_id"), table="bypass modifiers"
+        )
+
+    return release_import(
+        source=f"ncci-ptp-{setting}",
+        version=version,
+        effective_date=effective,
+        system=None,
+        title=f"NCCI {setting} PTP edits {version}",
+        checksum=sha256_of(*paths),
+        write=write,
+        stdout=stdout,
+    )
+
+
+def ncci_mue_import(
+    *,
+    path: str | os.PathLike,
+    version: str | None = None,
+    effective_date: datetime.date | None = None,
+    add_missing_codes: bool = False,
+    stdout: IO[str] | None = None,
+) -> Summary:
+    """One NCCI MUE table (practitioner, outpatient hospital or DME supplier)."""
+    path = Path(path)
+    kind, rows = ncci.parse_mue(path)
+    records = list(rows)
+    version, effective = _release_of(
+        path,
+        _MUE_NAME.search(path.name),
+        version,
+        effective_date,
+        lambda m: (
+            f"{m.group(3)}-{m.group(1)}-{m.group(2)}",
+            datetime.date(int(m.group(3)), int(m.group(1)), int(m.group(2))),
+        ),
+    )
+
+    def write(ctx: ReleaseContext) -> None:
+        wanted = {r.code: (path, r.line, "HCPCS/CPT Code") for r in reversed(records)}
+        ids = _referenced_codes(ctx, wanted, add_missing_codes)
+        ctx.sync_facts(
+            Mue,
+            [
+                {
+                    "code_id": ids[r.code],
+                    "service_type": kind,
+                    "value": r.value,
+                    "adjudication_indicator": r.adjudication_indicator,
+                    "rationale": r.rationale[:200],
+                }
+                for r in records
+            ],
+            key=("code_id", "service_type"),
+            table=f"MUE ({kind})",
+            scope={"service_type": kind},
+        )
+
+    return release_import(
+        source=f"ncci-mue-{kind}",
+        version=version,
+        effective_date=effective,
+        system=None,
+        title=f"NCCI {kind} MUE table {version} ({path.name})",
+        checksum=sha256_of(path),
+        write=write,
+        stdout=stdout,
+    )
+
+
+def gems_import(
+    *,
+    forward: str | os.PathLike | None = None,
+    backward: str | os.PathLike | None = None,
+    version: str | None = None,
+    effective_date: datetime.date | None = None,
+    stdout: IO[str] | None = None,
+) -> Summary:
+    """The GEMs (``2018_I9gem.txt`` forward, ``2018_I10gem.txt`` backward) as one release."""
+    files = [(p, d) for p, d in ((forward, "icd9_to_icd10"), (backward, "icd10_to_icd9")) if p]
+    if not files:
+        raise ImportFormatError("(none)", None, "file", "give a forward and/or backward GEM")
+    parsed = [(d, list(gems.parse_gem(p))) for p, d in files]
+    match = re.search(r"(\d{4})_I", Path(files[0][0]).name)
+    year = int(match.group(1)) if match else None
+    version = version or (str(year) if year else None)
+    effective = effective_date or (datetime.date(year - 1, 10, 1) if year else None)
+    if not version or not effective:
+        raise ImportFormatError(
+            files[0][0], None, "file name", "give --release-version and --effective-date"
+        )
+
+    def write(ctx: ReleaseContext) -> None:
+        rows = []
+        for direction, records in parsed:
+            forward_dir = direction == "icd9_to_icd10"
+            for r in records:
+                rows.append(
+                    {
+                        "direction": direction,
+                        "icd9_code": r.source if forward_dir else r.target,
+                        "icd10_code": r.target if forward_dir else r.source,
+                        "approximate": r.approximate,
+                        "no_map": r.no_map,
+                        "combination": r.combination,
+                        "scenario": r.scenario,
+                        "choice_list": r.choice_list,
+                    }
+                )
+        ctx.sync_facts(
+            GemMapping,
+            rows,
+            key=("direction", "icd9_code", "icd10_code", "scenario"),
+            table="GEM mappings",
+        )
+
+    return release_import(
+        source="gems",
+        version=version,
+        effective_date=effective,
+        system=None,
+        title=f"ICD-9-CM <-> ICD-10-CM General Equivalence Mappings {version}",
+        checksum=sha256_of(*[p for p, _ in files]),
+        write=write,
+        stdout=stdout,
+    )
+
+
+def icd10cm_index_import(
+    *,
+    path: str | os.PathLike,
+    version: str | None = None,
+    effective_date: datetime.date | None = None,
+    stdout: IO[str] | None = None,
+) -> Summary:
+    """One index or table XML: its terms become synonyms linked to ICD-10-CM codes.
+
+    A term's code is linked when the catalog has it (trailing ``-`` = incomplete code,
+    linked to the header); codes the catalog lacks (e.g. from an older index) keep their
+    printed form only.
+    """
+    path = Path(path)
+    kind, file_version, terms = icd10cm_index.parse_index(path)
+    records = list(terms)
+    year = int(file_version) if file_version.isdigit() else None
+    version = version or file_version
+    effective = effective_date or (datetime.date(year - 1, 10, 1) if year else None)
+    if not version or not effective:
+        raise ImportFormatError(path, None, "version", "give --release-version/--effective-date")
+    system = CodeSystem.objects.get(slug="icd10cm")
+
+    def write(ctx: ReleaseContext) -> None:
+        ids = ctx.code_map(system)
+        rows = []
+        for r in records:
+            normalized = r.code.rstrip("-").replace(".", "").upper()
+            rows.append(
+                {
+                    "index": kind,
+                    "position": r.position,
+                    "column": r.column,
+                    "column_title": r.column_title,
+                    "level": r.level,
+                    "title": r.title,
+                    "path": r.path,
+                    "code_text": r.code,
+                    "code_id": ids.get(normalized) if normalized else None,
+                    "manifestation": r.manifestation,
+                    "see": r.see,
+                    "see_also": r.see_also,
+                }
+            )
+        ctx.sync_facts(
+            IndexTerm, rows, key=("index", "position", "column"), table=f"index terms ({kind})"
+        )
+
+    return release_import(
+        source=f"icd10cm-{kind}",
+        version=version,
+        effective_date=effective,
+        system=system,
+        title=f"ICD-10-CM {kind} {version} ({path.name})",
         checksum=sha256_of(path),
         write=write,
         stdout=stdout,
