@@ -28,6 +28,8 @@ from catalog.models import (
     CodeSystem,
     ContentSection,
     FeeSchedule,
+    GemMapping,
+    IndexTerm,
     Mue,
     PtpEdit,
     Release,
@@ -38,9 +40,12 @@ from catalog.pages import (
     BillingFacts,
     CodePage,
     CodeRef,
+    CrosswalkFacts,
     Descriptors,
     FeeScheduleFacts,
+    HcpcsRecordFacts,
     HistoryEntry,
+    IndexTermFacts,
     ModifierFacts,
     MueFacts,
     NoteFacts,
@@ -197,6 +202,8 @@ def code_list(
                 Q(short_descriptor__icontains=word)
                 | Q(long_descriptor__icontains=word)
                 | Q(normalized__startswith=word.upper().replace(".", ""))
+                # index terms are synonyms: "sugar diabetes" finds E11.9 through the index
+                | Q(id__in=IndexTerm.objects.filter(path__icontains=word).values("code_id"))
             )
     return qs.order_by("system__slug", "sort_key", "code")
 
@@ -275,6 +282,70 @@ def _latest_fee_schedules(rows: Iterable[FeeSchedule]) -> dict[int, list[FeeSche
         if not current or current[0].year == row.year:
             current.append(row)
     return by_code
+
+
+def _hcpcs_record(b: BillingProfile) -> HcpcsRecordFacts | None:
+    """The HCPCS record fields, when the profile came from a HCPCS file."""
+    if not (b.added_date or b.termination_date or b.multiple_pricing_indicator):
+        return None
+    return HcpcsRecordFacts(
+        multiple_pricing_indicator=b.multiple_pricing_indicator,
+        coverage_issues_manual=list(b.coverage_issues_manual),
+        carriers_manual=list(b.carriers_manual),
+        statute=b.statute,
+        lab_certifications=list(b.lab_certifications),
+        asc_group_effective_date=b.asc_group_effective_date,
+        opps_group=b.opps_group,
+        opps_indicator=b.opps_indicator,
+        opps_effective_date=b.opps_effective_date,
+        anesthesia_base_units=b.anesthesia_base_units,
+        added_date=b.added_date,
+        action_effective_date=b.action_effective_date,
+        termination_date=b.termination_date,
+    )
+
+
+def _crosswalk(g: GemMapping) -> CrosswalkFacts:
+    return CrosswalkFacts(
+        direction=g.direction,
+        icd9_code=g.icd9_code,
+        icd10_code=g.icd10_code,
+        approximate=g.approximate,
+        no_map=g.no_map,
+        combination=g.combination,
+        scenario=g.scenario,
+        choice_list=g.choice_list,
+        release=_release(g.release),
+    )
+
+
+class CrosswalkQueryInvalid(DomainError):
+    problem_type = "invalid-crosswalk-query"
+    title = "Invalid crosswalk query"
+    graphql_code = "BAD_REQUEST"
+
+
+_ICD9_RE = re.compile(r"^[EV]?[0-9]{1,4}(?:\.?[0-9]{0,2})?$")
+
+
+def crosswalk_list(
+    *, icd9: str | None = None, icd10: str | None = None, as_of: datetime.date | None = None
+) -> list[CrosswalkFacts]:
+    """GEM rows for an ICD-9-CM code (``250.00`` or ``25000``) or an ICD-10-CM code."""
+    if bool(icd9) == bool(icd10):
+        raise CrosswalkQueryInvalid("Give exactly one of icd9 or icd10.")
+    qs = GemMapping.objects.filter(in_effect(as_of or today())).select_related("release")
+    if icd9:
+        value = icd9.strip().upper()
+        if not _ICD9_RE.match(value):
+            raise CrosswalkQueryInvalid(f"{icd9!r} is not an ICD-9-CM diagnosis code.")
+        qs = qs.filter(icd9_code=value.replace(".", ""))
+    else:
+        qs = qs.filter(icd10_code=normalize_code(icd10 or ""))
+    return [
+        _crosswalk(g)
+        for g in qs.order_by("direction", "scenario", "choice_list", "icd9_code", "icd10_code")
+    ]
 
 
 def _descriptors(code: Code, system: CodeSystem) -> Descriptors:
@@ -367,6 +438,7 @@ def _assemble_page(row: Code, as_of: datetime.date) -> CodePage:
             processing_notes=list(billing_row.processing_notes),
             effective_date=billing_row.effective_date,
             release=_release(billing_row.release),
+            hcpcs=_hcpcs_record(billing_row),
         )
         if billing_row
         else None
@@ -502,6 +574,31 @@ def _assemble_page(row: Code, as_of: datetime.date) -> CodePage:
         .order_by("sort_key", "code")
     ]
 
+    crosswalks: list[CrosswalkFacts] = []
+    index_terms: list[IndexTermFacts] = []
+    if slug == "icd10cm":
+        crosswalks = [
+            _crosswalk(g)
+            for g in GemMapping.objects.filter(effective, icd10_code=row.normalized)
+            .select_related("release")
+            .order_by("direction", "scenario", "choice_list", "icd9_code")
+        ]
+        index_terms = [
+            IndexTermFacts(
+                index=t.index,
+                path=t.path,
+                column_title=t.column_title,
+                code_text=t.code_text,
+                manifestation=t.manifestation,
+                see=t.see,
+                see_also=t.see_also,
+                release=_release(t.release),
+            )
+            for t in IndexTerm.objects.filter(effective, code=row)
+            .select_related("release")
+            .order_by("index", "position", "column")
+        ]
+
     status = row.status
     if row.end_date and row.end_date < as_of:
         status = CodeStatus.RETIRED
@@ -533,4 +630,6 @@ def _assemble_page(row: Code, as_of: datetime.date) -> CodePage:
         parent=_ref(row.parent, slug) if row.parent else None,
         children=children,
         notes=notes,
+        crosswalks=crosswalks,
+        index_terms=index_terms,
     )

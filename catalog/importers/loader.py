@@ -291,11 +291,11 @@ class ReleaseContext:
             seen.add(k)
             current = existing.get(k)
             if current is None:
-                creates.append(model(release=self.release, **row))
+                creates.append(row)
             elif any(current.get(f) != row.get(f) for f in fields if f in row):
                 updates.append({"id": current["id"], **row})
         progress.close()
-        model.objects.bulk_create(creates, batch_size=BATCH)
+        rows_insert(model, creates, release_id=self.release.id)
         if updates:
             rows_update(model, updates)
         gone = [r["id"] for k, r in existing.items() if k not in seen]
@@ -317,6 +317,30 @@ class ReleaseContext:
         self.summary.add(
             table, added=len(creates), changed=len(updates), retired=len(gone) + closed
         )
+
+
+def rows_insert(model: type[models.Model], rows: Sequence[dict[str, Any]], **common: Any) -> None:
+    """``INSERT`` rows (dicts of attribute names) with one ``executemany`` per batch.
+
+    Skips model instances and signals (none are used by the catalog): several times faster
+    than ``bulk_create`` for the 100k-row tables (GEMs, index terms). Fields a row leaves
+    out get their model default.
+    """
+    if not rows:
+        return
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key and f.attname != "id"]
+    table = connection.ops.quote_name(model._meta.db_table)
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    marks = ", ".join(["%s"] * len(fields))
+    sql = f"INSERT INTO {table} ({columns}) VALUES ({marks})"  # noqa: S608 - names from _meta
+    defaults = {f.attname: f.get_default() for f in fields}
+    params = []
+    for row in rows:
+        values = {**defaults, **common, **row}
+        params.append([f.get_db_prep_save(values[f.attname], connection) for f in fields])
+    with connection.cursor() as cursor:
+        for start in range(0, len(params), BATCH):
+            cursor.executemany(sql, params[start : start + BATCH])
 
 
 def rows_update(model: type[models.Model], rows: Sequence[dict[str, Any]]) -> None:
