@@ -113,11 +113,8 @@ def test_mue_tables_of_all_three_kinds(client, gql, demo_catalog):
     assert mues["outpatient"]["adjudication_indicator"]["code"] == "2"
     body = gql('{ code(system: "cpt", code: "97551") { mue { serviceType value rationale } } }')
     got = {m["serviceType"]: m for m in body["data"]["code"]["mue"]}
-    assert (
-        got["PRACTITIONER"]["value"] == 4
-        if "PRACTITIONER" in got
-        else got["practitioner"]["value"] == 4
-    )
+    assert got["practitioner"]["value"] == 4
+    assert got["practitioner"]["rationale"] == "Clinical: Data"
     assert "dme" in {m["service_type"] for m in page(client, "cpt", "97551")["mue"]}
     assert "nothing changed" in run("import_ncci_mue", str(MUE_PRACTITIONER))
 
