@@ -602,6 +602,8 @@ def _assemble_page(row: Code, as_of: datetime.date) -> CodePage:
     status = row.status
     if row.end_date and row.end_date < as_of:
         status = CodeStatus.RETIRED
+    elif row.end_date and status == CodeStatus.RETIRED:
+        status = CodeStatus.ACTIVE  # retired since, but still in effect on as_of
 
     return CodePage(
         system=slug,

@@ -8,6 +8,7 @@ billable list and titles from the order file when one is given.
 
 from __future__ import annotations
 
+import importlib.util
 import os
 import re
 import xml.etree.ElementTree as ET
@@ -81,9 +82,11 @@ class Tabular:
 
 def default_tabular_path() -> Path:
     """The FY2026 tabular XML bundled in the ``simple-icd-10-cm`` package (April 2026)."""
-    import simple_icd_10_cm
-
-    folder = Path(simple_icd_10_cm.__file__).parent / "data"
+    # Located without importing the package: importing it parses the whole XML.
+    spec = importlib.util.find_spec("simple_icd_10_cm")
+    if spec is None or not spec.submodule_search_locations:
+        raise ImportFormatError("simple_icd_10_cm", None, "package", "not installed")
+    folder = Path(next(iter(spec.submodule_search_locations))) / "data"
     matches = sorted(folder.glob("*tabular*.xml"))
     if not matches:
         raise ImportFormatError(folder, None, "file", "no tabular XML in simple-icd-10-cm")
