@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from django.core.management import CommandError, call_command
-from django.db import transaction
+from django.db import connection, transaction
 
 from catalog.models import Code, CodeNote, GemMapping, IndexTerm, Release
 
@@ -78,7 +78,11 @@ def catalog(django_db_setup, django_db_blocker):
         atomic.__enter__()
         try:
             demo_catalog_load()
-            yield {name: run(*args) for name, args in IMPORTS.items()}
+            outputs = {name: run(*args) for name, args in IMPORTS.items()}
+            # PostgreSQL: fire the deferred foreign-key checks of the imports once here, not
+            # again at every test's teardown (Django checks constraints there).
+            connection.check_constraints()
+            yield outputs
         finally:
             transaction.set_rollback(True)
             atomic.__exit__(None, None, None)
