@@ -135,17 +135,15 @@ def main() -> None:
             finally:
                 if backend == "postgres":
                     psql(f"DROP DATABASE IF EXISTS {PG_DB}")
-    print(
-        f"{'backend':<10} {'import':<16} {'median s':>9} {'x baseline':>11} {'peak MB':>8}  runs (s)"
-    )
+    head = f"{'backend':<10} {'import':<16} {'median s':>9} {'x baseline':>11} {'peak MB':>8}"
+    print(head + "  runs (s)")
     for (backend, name), runs in results.items():
         seconds = statistics.median(r["seconds"] for r in runs)
         base = statistics.median(r["seconds"] for r in results[(backend, "baseline")])
         peak = max(r["peak_mb"] for r in runs)
         every = ", ".join(f"{r['seconds']:.1f}" for r in runs)
-        print(
-            f"{backend:<10} {name:<16} {seconds:>9.1f} {seconds / base:>11.1f} {peak:>8.0f}  {every}"
-        )
+        ratio = seconds / base
+        print(f"{backend:<10} {name:<16} {seconds:>9.1f} {ratio:>11.1f} {peak:>8.0f}  {every}")
 
 
 if __name__ == "__main__":
