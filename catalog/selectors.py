@@ -275,10 +275,14 @@ def _fee_schedule(fs: FeeSchedule) -> FeeScheduleFacts:
 
 
 def _latest_fee_schedules(rows: Iterable[FeeSchedule]) -> dict[int, list[FeeSchedule]]:
-    """Per code: the rows of the newest year present (rows come newest year first)."""
+    """Per code: the rows of the newest year present (rows come newest year first), one per
+    modifier: when two releases give the same year (seed page and RVU file), the first
+    row wins, so callers order newer releases first."""
     by_code: dict[int, list[FeeSchedule]] = {}
     for row in rows:
         current = by_code.setdefault(row.code_id, [])
+        if any(r.modifier == row.modifier for r in current):
+            continue
         if not current or current[0].year == row.year:
             current.append(row)
     return by_code
@@ -412,7 +416,7 @@ def _assemble_page(row: Code, as_of: datetime.date) -> CodePage:
     fee_rows = (
         FeeSchedule.objects.filter(effective, code=row, year__lte=as_of.year)
         .select_related("release")
-        .order_by("-year", "modifier")
+        .order_by("-year", "modifier", "-release__effective_date", "-id")
     )
     mpfs = [_fee_schedule(fs) for fs in _latest_fee_schedules(fee_rows).get(row.id, [])]
 
@@ -468,7 +472,7 @@ def _assemble_page(row: Code, as_of: datetime.date) -> CodePage:
         _latest_fee_schedules(
             FeeSchedule.objects.filter(
                 effective, code_id__in=linked_ids, modifier="", year__lte=as_of.year
-            ).order_by("-year")
+            ).order_by("-year", "-release__effective_date", "-id")
         )
         if linked_ids
         else {}

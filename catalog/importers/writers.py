@@ -169,13 +169,12 @@ def hcpcs_import(
     def write(ctx: ReleaseContext) -> None:
         ids = {
             False: ctx.sync_codes(
-                hcpcs_system, [code_row(r) for r in records if not r.is_modifier], history=False
+                hcpcs_system, [code_row(r) for r in records if not r.is_modifier]
             ),
             True: ctx.sync_codes(
                 modifier_system,
                 [code_row(r) for r in records if r.is_modifier],
                 table="modifiers",
-                history=False,
             ),
         }
         ctx.sync_facts(

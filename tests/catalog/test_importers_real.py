@@ -298,3 +298,34 @@ def test_sync_downloads_from_a_mirror(catalog, db):
 def test_sync_offline_is_a_clear_error(db):
     with pytest.raises(CommandError, match="Cannot download"):
         run("sync", "--only", "gems", "--base-url", "http://127.0.0.1:9/")
+
+
+def test_a_new_release_is_compared_with_the_previous_one(client, catalog, db, tmp_path):
+    """April copy of the January file: G0151 revised, A0384 gone -> history and as_of."""
+    with gzip.open(HCPCS, "rt", encoding="ascii", newline="") as handle:
+        lines = handle.read().split("\r\n")
+    out = []
+    for line in lines:
+        if line.startswith("A0384"):
+            continue
+        if line.startswith("G0151") and line[10] == "3":
+            line = line[:11] + "Physical therapy services in the home".ljust(80) + line[91:]
+        out.append(line)
+    april = tmp_path / "HCPC2025_APR_ANWEB_test.txt"
+    april.write_text("\r\n".join(out), encoding="ascii", newline="")
+
+    output = run("import_hcpcs", str(april))
+    assert "hcpcs codes: 0 added, 1 changed, 1 retired" in output
+
+    gone = page(client, "hcpcs", "A0384")
+    assert gone["status"] == "retired"
+    assert gone["end_date"] == "2025-03-31"
+    assert {"date": "2025-04-01", "action": "Retired"}.items() <= gone["history"][0].items()
+    assert page(client, "hcpcs", "A0384", as_of="2025-02-01")["status"] == "active"
+
+    revised = page(client, "hcpcs", "G0151")
+    assert revised["descriptors"]["long"] == (
+        "Physical therapy services in the home hospice setting, each 15 minutes"
+    )
+    assert any(h["action"] == "Revised" and h["date"] == "2025-04-01" for h in revised["history"])
+    assert revised["billing"]["release"]["version"] == "2025-apr"
