@@ -329,3 +329,27 @@ def test_a_new_release_is_compared_with_the_previous_one(client, catalog, db, tm
     )
     assert any(h["action"] == "Revised" and h["date"] == "2025-04-01" for h in revised["history"])
     assert revised["billing"]["release"]["version"] == "2025-apr"
+
+
+def test_graphql_code_page_carries_the_same_new_facts(client, gql, catalog, db):
+    rest = page(client, "icd10cm", "E11.9")
+    body = gql(
+        '{ code(system: "icd10cm", code: "E11.9") {'
+        " crosswalks { direction icd9Code } indexTerms { index path codeText } } }"
+    )
+    code = body["data"]["code"]
+    assert [c["icd9Code"] for c in code["crosswalks"]] == [
+        c["icd9_code"] for c in rest["crosswalks"]
+    ]
+    assert [t["path"] for t in code["indexTerms"]] == [t["path"] for t in rest["index_terms"]]
+    body = gql('{ code(system: "hcpcs", code: "G0151") { billing { hcpcs { addedDate } } } }')
+    assert body["data"]["code"]["billing"]["hcpcs"]["addedDate"] == "1999-07-01"
+
+
+def test_code_page_query_count_does_not_grow_with_imported_facts(
+    client, catalog, db, django_assert_max_num_queries
+):
+    # E11.9: notes from 3 ancestors, index terms, GEM rows; 71046: RVU rows, modifiers, AOC
+    for system, code in (("icd10cm", "E11.9"), ("icd10cm", "S72.001A"), ("cpt", "71046")):
+        with django_assert_max_num_queries(16):
+            page(client, system, code)
