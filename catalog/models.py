@@ -241,6 +241,20 @@ class BillingProfile(Sourced):
     action_code = models.CharField(max_length=1, blank=True)
     cross_references = models.JSONField(default=list, blank=True)
     processing_notes = models.JSONField(default=list, blank=True)
+    # HCPCS Level II record fields (the file's own dates: added, last action, terminated).
+    multiple_pricing_indicator = models.CharField(max_length=1, blank=True)
+    coverage_issues_manual = models.JSONField(default=list, blank=True)
+    carriers_manual = models.JSONField(default=list, blank=True)
+    statute = models.CharField(max_length=10, blank=True)
+    lab_certifications = models.JSONField(default=list, blank=True)
+    asc_group_effective_date = models.DateField(null=True, blank=True)
+    opps_group = models.CharField("OPPS (MOG) payment group", max_length=3, blank=True)
+    opps_indicator = models.CharField("OPPS (MOG) policy indicator", max_length=1, blank=True)
+    opps_effective_date = models.DateField(null=True, blank=True)
+    anesthesia_base_units = models.PositiveSmallIntegerField(null=True, blank=True)
+    added_date = models.DateField(null=True, blank=True)
+    action_effective_date = models.DateField(null=True, blank=True)
+    termination_date = models.DateField(null=True, blank=True)
 
     class Meta:
         ordering = ["code", "-effective_date"]
@@ -424,3 +438,83 @@ class CodeNote(Sourced):
 
     def __str__(self) -> str:
         return f"{self.code} {self.kind}: {self.text[:40]}"
+
+
+class IndexKind(models.TextChoices):
+    INDEX = "index", "Alphabetic Index to Diseases and Injuries"
+    EXTERNAL_CAUSE = "eindex", "External Cause of Injuries Index"
+    DRUG = "drug", "Table of Drugs and Chemicals"
+    NEOPLASM = "neoplasm", "Table of Neoplasms"
+
+
+class IndexTerm(Sourced):
+    """A term of the ICD-10-CM index or tables, with the code it leads to (a synonym).
+
+    One row per (term, code): a table term yields one row per non-empty column. ``path`` is
+    the main term and sub-terms joined with `` > ``; ``code_text`` is the code as printed (a
+    trailing ``-`` means incomplete), ``code`` the catalog row when it exists. Terms that only
+    point elsewhere keep ``see`` / ``see_also`` and have no code.
+    """
+
+    index = models.CharField(max_length=16, choices=IndexKind.choices)
+    position = models.PositiveIntegerField(help_text="Document order within the index.")
+    column = models.PositiveSmallIntegerField(default=0, help_text="Table column; 0 in indexes.")
+    column_title = models.CharField(max_length=100, blank=True)
+    level = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=500)
+    path = models.TextField()
+    code_text = models.CharField(max_length=16, blank=True)
+    code = models.ForeignKey(
+        Code, on_delete=models.SET_NULL, null=True, blank=True, related_name="index_terms"
+    )
+    manifestation = models.CharField(max_length=16, blank=True)
+    see = models.CharField(max_length=500, blank=True)
+    see_also = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["index", "position", "column"]
+        verbose_name = "index term"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release", "index", "position", "column"], name="index_term_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.path} -> {self.code_text or self.see or self.see_also}"
+
+
+class GemDirection(models.TextChoices):
+    FORWARD = "icd9_to_icd10", "ICD-9-CM to ICD-10-CM"
+    BACKWARD = "icd10_to_icd9", "ICD-10-CM to ICD-9-CM"
+
+
+class GemMapping(Sourced):
+    """One row of the CMS General Equivalence Mappings (ICD-9-CM <-> ICD-10-CM).
+
+    Codes are stored without dots, as the GEM files print them; ``icd10_code`` matches
+    ``Code.normalized``. Combination rows (``combination``) belong to a ``scenario``; one
+    code of each ``choice_list`` of a scenario must be used together.
+    """
+
+    direction = models.CharField(max_length=16, choices=GemDirection.choices)
+    icd9_code = models.CharField(max_length=8, db_index=True, blank=True)
+    icd10_code = models.CharField(max_length=8, db_index=True, blank=True)
+    approximate = models.BooleanField(default=False)
+    no_map = models.BooleanField(default=False)
+    combination = models.BooleanField(default=False)
+    scenario = models.PositiveSmallIntegerField(default=0)
+    choice_list = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["direction", "icd9_code", "icd10_code"]
+        verbose_name = "GEM mapping"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release", "direction", "icd9_code", "icd10_code", "scenario"],
+                name="gem_mapping_unique",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.direction} {self.icd9_code} {self.icd10_code}"

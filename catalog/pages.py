@@ -108,6 +108,25 @@ class FeeScheduleFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class HcpcsRecordFacts:
+    """HCPCS Level II record fields beyond the billing profile (the file's own dates)."""
+
+    multiple_pricing_indicator: str
+    coverage_issues_manual: list[str]
+    carriers_manual: list[str]
+    statute: str
+    lab_certifications: list[str]
+    asc_group_effective_date: datetime.date | None
+    opps_group: str
+    opps_indicator: str
+    opps_effective_date: datetime.date | None
+    anesthesia_base_units: int | None
+    added_date: datetime.date | None
+    action_effective_date: datetime.date | None
+    termination_date: datetime.date | None
+
+
+@dataclass(frozen=True, slots=True)
 class BillingFacts:
     apc_status_indicator: Indicator | None
     betos: str | None
@@ -121,6 +140,7 @@ class BillingFacts:
     processing_notes: list[str]
     effective_date: datetime.date | None
     release: ReleaseRef
+    hcpcs: HcpcsRecordFacts | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -195,6 +215,38 @@ class NoteFacts:
 
 
 @dataclass(frozen=True, slots=True)
+class CrosswalkFacts:
+    """One GEM row (ICD-9-CM <-> ICD-10-CM); codes as the GEM prints them (no dots).
+
+    Combination rows: one code from each ``choice_list`` of a ``scenario`` together.
+    """
+
+    direction: str
+    icd9_code: str
+    icd10_code: str
+    approximate: bool
+    no_map: bool
+    combination: bool
+    scenario: int
+    choice_list: int
+    release: ReleaseRef
+
+
+@dataclass(frozen=True, slots=True)
+class IndexTermFacts:
+    """An index or table term that leads to this code (a synonym), with its cross-refs."""
+
+    index: str
+    path: str
+    column_title: str
+    code_text: str
+    manifestation: str
+    see: str
+    see_also: str
+    release: ReleaseRef
+
+
+@dataclass(frozen=True, slots=True)
 class CodePage:
     system: str
     system_name: str
@@ -222,3 +274,5 @@ class CodePage:
     parent: CodeRef | None = None
     children: list[CodeRef] = field(default_factory=list)
     notes: list[NoteFacts] = field(default_factory=list)
+    crosswalks: list[CrosswalkFacts] = field(default_factory=list)
+    index_terms: list[IndexTermFacts] = field(default_factory=list)

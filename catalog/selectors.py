@@ -29,6 +29,8 @@ from catalog.models import (
     CodeSystem,
     ContentSection,
     FeeSchedule,
+    GemMapping,
+    IndexTerm,
     Mue,
     PtpEdit,
     Release,
@@ -39,9 +41,12 @@ from catalog.pages import (
     BillingFacts,
     CodePage,
     CodeRef,
+    CrosswalkFacts,
     Descriptors,
     FeeScheduleFacts,
+    HcpcsRecordFacts,
     HistoryEntry,
+    IndexTermFacts,
     ModifierFacts,
     MueFacts,
     NoteFacts,
@@ -208,6 +213,8 @@ def code_list(
                 Q(short_descriptor__icontains=word)
                 | Q(long_descriptor__icontains=word)
                 | Q(normalized__startswith=word.upper().replace(".", ""))
+                # index terms are synonyms: "sugar diabetes" finds E11.9 through the index
+                | Q(id__in=IndexTerm.objects.filter(path__icontains=word).values("code_id"))
             )
     return qs.order_by("system__slug", "sort_key", "code")
 
@@ -286,13 +293,81 @@ def _fee_schedule(fs: FeeSchedule) -> FeeScheduleFacts:
 
 
 def _latest_fee_schedules(rows: Iterable[FeeSchedule]) -> dict[int, list[FeeSchedule]]:
-    """Per code: the rows of the newest year present (rows come newest year first)."""
+    """Per code: the rows of the newest year present (rows come newest year first), one per
+    modifier: when two releases give the same year (seed page and RVU file), the first
+    row wins, so callers order newer releases first."""
     by_code: dict[int, list[FeeSchedule]] = {}
     for row in rows:
         current = by_code.setdefault(row.code_id, [])
+        if any(r.modifier == row.modifier for r in current):
+            continue
         if not current or current[0].year == row.year:
             current.append(row)
     return by_code
+
+
+def _hcpcs_record(b: BillingProfile) -> HcpcsRecordFacts | None:
+    """The HCPCS record fields, when the profile came from a HCPCS file."""
+    if not (b.added_date or b.termination_date or b.multiple_pricing_indicator):
+        return None
+    return HcpcsRecordFacts(
+        multiple_pricing_indicator=b.multiple_pricing_indicator,
+        coverage_issues_manual=list(b.coverage_issues_manual),
+        carriers_manual=list(b.carriers_manual),
+        statute=b.statute,
+        lab_certifications=list(b.lab_certifications),
+        asc_group_effective_date=b.asc_group_effective_date,
+        opps_group=b.opps_group,
+        opps_indicator=b.opps_indicator,
+        opps_effective_date=b.opps_effective_date,
+        anesthesia_base_units=b.anesthesia_base_units,
+        added_date=b.added_date,
+        action_effective_date=b.action_effective_date,
+        termination_date=b.termination_date,
+    )
+
+
+def _crosswalk(g: GemMapping) -> CrosswalkFacts:
+    return CrosswalkFacts(
+        direction=g.direction,
+        icd9_code=g.icd9_code,
+        icd10_code=g.icd10_code,
+        approximate=g.approximate,
+        no_map=g.no_map,
+        combination=g.combination,
+        scenario=g.scenario,
+        choice_list=g.choice_list,
+        release=_release(g.release),
+    )
+
+
+class CrosswalkQueryInvalid(DomainError):
+    problem_type = "invalid-crosswalk-query"
+    title = "Invalid crosswalk query"
+    graphql_code = "BAD_REQUEST"
+
+
+_ICD9_RE = re.compile(r"^[EV]?[0-9]{1,4}(?:\.?[0-9]{0,2})?$")
+
+
+def crosswalk_list(
+    *, icd9: str | None = None, icd10: str | None = None, as_of: datetime.date | None = None
+) -> list[CrosswalkFacts]:
+    """GEM rows for an ICD-9-CM code (``250.00`` or ``25000``) or an ICD-10-CM code."""
+    if bool(icd9) == bool(icd10):
+        raise CrosswalkQueryInvalid("Give exactly one of icd9 or icd10.")
+    qs = GemMapping.objects.filter(in_effect(as_of or today())).select_related("release")
+    if icd9:
+        value = icd9.strip().upper()
+        if not _ICD9_RE.match(value):
+            raise CrosswalkQueryInvalid(f"{icd9!r} is not an ICD-9-CM diagnosis code.")
+        qs = qs.filter(icd9_code=value.replace(".", ""))
+    else:
+        qs = qs.filter(icd10_code=normalize_code(icd10 or ""))
+    return [
+        _crosswalk(g)
+        for g in qs.order_by("direction", "scenario", "choice_list", "icd9_code", "icd10_code")
+    ]
 
 
 WITHHELD_NOTICE = (
@@ -409,7 +484,7 @@ def _assemble_page(row: Code, as_of: datetime.date, meter: MeterContext | None) 
     fee_rows = (
         FeeSchedule.objects.filter(effective, code=row, year__lte=as_of.year)
         .select_related("release")
-        .order_by("-year", "modifier")
+        .order_by("-year", "modifier", "-release__effective_date", "-id")
     )
     mpfs = [_fee_schedule(fs) for fs in _latest_fee_schedules(fee_rows).get(row.id, [])]
 
@@ -435,6 +510,7 @@ def _assemble_page(row: Code, as_of: datetime.date, meter: MeterContext | None) 
             processing_notes=list(billing_row.processing_notes),
             effective_date=billing_row.effective_date,
             release=_release(billing_row.release),
+            hcpcs=_hcpcs_record(billing_row),
         )
         if billing_row
         else None
@@ -464,7 +540,7 @@ def _assemble_page(row: Code, as_of: datetime.date, meter: MeterContext | None) 
         _latest_fee_schedules(
             FeeSchedule.objects.filter(
                 effective, code_id__in=linked_ids, modifier="", year__lte=as_of.year
-            ).order_by("-year")
+            ).order_by("-year", "-release__effective_date", "-id")
         )
         if linked_ids
         else {}
@@ -573,9 +649,36 @@ def _assemble_page(row: Code, as_of: datetime.date, meter: MeterContext | None) 
         .order_by("sort_key", "code")
     ]
 
+    crosswalks: list[CrosswalkFacts] = []
+    index_terms: list[IndexTermFacts] = []
+    if slug == "icd10cm":
+        crosswalks = [
+            _crosswalk(g)
+            for g in GemMapping.objects.filter(effective, icd10_code=row.normalized)
+            .select_related("release")
+            .order_by("direction", "scenario", "choice_list", "icd9_code")
+        ]
+        index_terms = [
+            IndexTermFacts(
+                index=t.index,
+                path=t.path,
+                column_title=t.column_title,
+                code_text=t.code_text,
+                manifestation=t.manifestation,
+                see=t.see,
+                see_also=t.see_also,
+                release=_release(t.release),
+            )
+            for t in IndexTerm.objects.filter(effective, code=row)
+            .select_related("release")
+            .order_by("index", "position", "column")
+        ]
+
     status = row.status
     if row.end_date and row.end_date < as_of:
         status = CodeStatus.RETIRED
+    elif row.end_date and status == CodeStatus.RETIRED:
+        status = CodeStatus.ACTIVE  # retired since, but still in effect on as_of
 
     return CodePage(
         system=slug,
@@ -604,4 +707,6 @@ def _assemble_page(row: Code, as_of: datetime.date, meter: MeterContext | None) 
         parent=_ref(row.parent, slug, visible) if row.parent else None,
         children=children,
         notes=notes,
+        crosswalks=crosswalks,
+        index_terms=index_terms,
     )

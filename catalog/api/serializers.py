@@ -7,7 +7,7 @@ from rest_framework import serializers
 from rest_framework_dataclasses.serializers import DataclassSerializer
 
 from catalog.models import Code
-from catalog.pages import CodePage
+from catalog.pages import CodePage, CrosswalkFacts
 from catalog.selectors import SystemSummary, code_summary_display
 
 
@@ -49,3 +49,13 @@ class SystemSerializer(DataclassSerializer):
 class CodePageSerializer(DataclassSerializer):
     class Meta:
         dataclass = CodePage
+
+
+class CrosswalkParamsSerializer(AsOfSerializer):
+    icd9 = serializers.CharField(required=False, max_length=10, help_text="e.g. 250.00")
+    icd10 = serializers.CharField(required=False, max_length=10, help_text="e.g. E11.9")
+
+
+class CrosswalkSerializer(DataclassSerializer):
+    class Meta:
+        dataclass = CrosswalkFacts

@@ -14,6 +14,8 @@ from catalog.api.serializers import (
     CodeListParamsSerializer,
     CodePageSerializer,
     CodeSummarySerializer,
+    CrosswalkParamsSerializer,
+    CrosswalkSerializer,
     SystemSerializer,
 )
 from codeapi.render import render_page, to_data
@@ -60,3 +62,13 @@ class CodeDetailView(APIView):
             system=system, code=code, meter=request.meter, **params.validated_data
         )
         return Response(render_page(page))
+
+
+class CrosswalkListView(APIView):
+    """GEM crosswalk rows for one ICD-9-CM (``icd9``) or ICD-10-CM (``icd10``) code."""
+
+    @extend_schema(parameters=[CrosswalkParamsSerializer], responses=CrosswalkSerializer(many=True))
+    def get(self, request: Request) -> Response:
+        params = CrosswalkParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        return Response(to_data(selectors.crosswalk_list(**params.validated_data)))

@@ -10,7 +10,13 @@ from strawberry.types import Info
 from strawberry_django.pagination import OffsetPaginated
 
 from catalog import selectors
-from catalog.graphql.types import CodeFilter, CodePageType, CodeSummaryType, SystemType
+from catalog.graphql.types import (
+    CodeFilter,
+    CodePageType,
+    CodeSummaryType,
+    CrosswalkType,
+    SystemType,
+)
 
 
 @strawberry.type
@@ -34,3 +40,12 @@ class Query:
     ) -> CodePageType | None:
         meter = info.context.request.meter
         return selectors.code_page_get(system=system, code=code, meter=meter, as_of=as_of)
+
+    @strawberry.field(description="GEM rows for an ICD-9-CM (icd9) or ICD-10-CM (icd10) code.")
+    def crosswalks(
+        self,
+        icd9: str | None = None,
+        icd10: str | None = None,
+        as_of: datetime.date | None = None,
+    ) -> list[CrosswalkType]:
+        return selectors.crosswalk_list(icd9=icd9, icd10=icd10, as_of=as_of)

@@ -30,6 +30,7 @@ SectionType = strawberry.type(pages.SectionFacts, name="Section")
 RvusType = strawberry.type(pages.Rvus, name="Rvus")
 PaymentType = strawberry.type(pages.Payment, name="Payment")
 FeeScheduleType = strawberry.type(pages.FeeScheduleFacts, name="FeeSchedule")
+HcpcsRecordType = strawberry.type(pages.HcpcsRecordFacts, name="HcpcsRecord")
 BillingType = strawberry.type(pages.BillingFacts, name="Billing")
 MueType = strawberry.type(pages.MueFacts, name="Mue")
 AddOnLinkType = strawberry.type(pages.AddOnLink, name="AddOnLink")
@@ -37,6 +38,12 @@ ModifierType = strawberry.type(pages.ModifierFacts, name="ApplicableModifier")
 PtpEditType = strawberry.type(pages.PtpEditFacts, name="PtpEdit")
 HistoryEntryType = strawberry.type(pages.HistoryEntry, name="HistoryEntry")
 NoteType = strawberry.type(pages.NoteFacts, name="Note")
+CrosswalkType = strawberry.type(
+    pages.CrosswalkFacts, name="Crosswalk", description="A GEM row (ICD-9-CM <-> ICD-10-CM)."
+)
+IndexTermType = strawberry.type(
+    pages.IndexTermFacts, name="IndexTerm", description="An index term leading to a code."
+)
 CodePageType = strawberry.type(
     pages.CodePage, name="CodePage", description="Everything the catalog holds about one code."
 )
