@@ -118,6 +118,8 @@ TEMPLATES = [
 ]
 
 DEFAULT_SQLITE = f"sqlite:///{DATA_DIR / 'codeapi.sqlite3'}"
+if not env("DATABASE_URL"):
+    DATA_DIR.mkdir(parents=True, exist_ok=True)  # the embedded default's home, on first use
 DATABASES = {
     "default": dj_database_url.parse(
         env("DATABASE_URL", DEFAULT_SQLITE), conn_max_age=env_int("CONN_MAX_AGE", 60)
