@@ -18,8 +18,11 @@ from __future__ import annotations
 
 import datetime
 import logging
+import threading
+import time
 from dataclasses import dataclass, field
 
+from django.conf import settings
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -162,6 +165,44 @@ def _code_view_state(
     return (int(row[0]), bool(row[1])) if row else (0, False)
 
 
+class RecentUnlocks:
+    """Per-process memory of code pages a subject re-viewed moments ago.
+
+    An unlock stands for its whole window (only a staff reset removes it), so answering a
+    re-view from this memory can only make free a view the database would also make free.
+    Entries live ``settings.METERING_UNLOCK_MEMORY_SECONDS`` (default 2 s): within that
+    time a re-view skips the database, and the RateLimit fields it carries may be that old.
+    Counting itself never uses this memory.
+    """
+
+    def __init__(self, max_entries: int = 50_000):
+        self.max_entries = max_entries
+        self._entries: dict[tuple, tuple[int, float]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple) -> int | None:
+        entry = self._entries.get(key)
+        if entry is None or entry[1] < time.monotonic():
+            return None
+        return entry[0]
+
+    def remember(self, key: tuple, used: int) -> None:
+        ttl = settings.METERING_UNLOCK_MEMORY_SECONDS
+        if ttl <= 0:
+            return
+        with self._lock:
+            if len(self._entries) >= self.max_entries:
+                self._entries.clear()
+            self._entries[key] = (used, time.monotonic() + ttl)
+
+    def clear(self) -> None:
+        with self._lock:
+            self._entries.clear()
+
+
+recent_unlocks = RecentUnlocks()
+
+
 def charge_code_view(*, ctx: MeterContext, system: str, code: str) -> bool:
     """Charge one code page view; ``True`` if it cost a view, ``False`` if it was free.
 
@@ -170,9 +211,15 @@ def charge_code_view(*, ctx: MeterContext, system: str, code: str) -> bool:
     if not ctx.enabled:
         return False
     start, reset = window_bounds(ctx.plan.window)
+    memory_key = (ctx.subject, start, system, code)
+    remembered = recent_unlocks.get(memory_key)
+    if remembered is not None:
+        ctx.code_views_used = remembered
+        return False
     used, is_unlocked = _code_view_state(ctx, start, system, code)
     ctx.code_views_used = used
     if is_unlocked:
+        recent_unlocks.remember(memory_key, used)
         return False
     unlocked = UnlockedCode.objects.filter(
         subject=ctx.subject, window_start=start, system=system, code=code
@@ -345,6 +392,7 @@ def guest_usage_carry_over(
 
 def window_reset(*, subject: str) -> int:
     """Staff action: forget a subject's use in its current windows. Returns rows removed."""
+    recent_unlocks.clear()
     with transaction.atomic():
         removed, _ = QuotaCounter.objects.filter(subject=subject).delete()
         unlocked, _ = UnlockedCode.objects.filter(subject=subject).delete()

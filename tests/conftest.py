@@ -55,3 +55,12 @@ def _fresh_rate_limits():
 
     cache.clear()
     yield
+
+
+@pytest.fixture(autouse=True)
+def _fresh_unlock_memory():
+    """Each test starts with an empty per-process memory of recent re-views."""
+    from metering.services import recent_unlocks
+
+    recent_unlocks.clear()
+    yield

@@ -221,6 +221,9 @@ STRAWBERRY_DJANGO = {
 # request rates in the shared cache (django-ratelimit).
 METERING_ENABLED = env_bool("METERING_ENABLED", True)
 TRUSTED_PROXY_COUNT = env_int("TRUSTED_PROXY_COUNT", 0)
+# How long a process remembers that a subject re-viewed an unlocked code (skipping the
+# database for the next re-views; counting never uses it). 0 turns it off.
+METERING_UNLOCK_MEMORY_SECONDS = env_int("METERING_UNLOCK_MEMORY_SECONDS", 2)
 RATE_LIMIT_PER_SUBJECT = env("RATE_LIMIT_PER_SUBJECT", "120/m")
 RATE_LIMIT_PER_ADDRESS = env("RATE_LIMIT_PER_ADDRESS", "600/m")
 RATELIMIT_USE_CACHE = "default"

@@ -355,3 +355,19 @@ def test_the_ledger_records_interface_and_never_a_body(client, gql, codes):
     ]
     assert events[0]["subject"].startswith("guest:")
     assert events[1]["subject"].startswith("user:")
+
+
+def test_a_quick_re_view_is_answered_without_the_database(
+    client, codes, django_assert_num_queries, settings
+):
+    settings.METERING_UNLOCK_MEMORY_SECONDS = 60
+    assert client.get(f"/api/v1/codes/hcpcs/{codes[0]}/").status_code == 200  # charged
+    assert client.get(f"/api/v1/codes/hcpcs/{codes[0]}/").status_code == 200  # checked: free
+    client.cookies.clear()  # a server client: no browser session to load
+
+    with django_assert_num_queries(0):
+        response = client.get(f"/api/v1/codes/hcpcs/{codes[0]}/")
+
+    assert response.status_code == 200
+    assert response["RateLimit"].startswith('"code-views";r=0;')
+    assert client.get(f"/api/v1/codes/hcpcs/{codes[1]}/").status_code == 429  # counting is exact
