@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import hashlib
 import secrets
 from dataclasses import dataclass
@@ -132,30 +133,41 @@ def api_key_revoke(*, user: User, key_id: int) -> ApiKey:
     return key
 
 
-def _key_with_user(hashed: str) -> ApiKey | None:
-    """The key and its user in one query (plain SQL: this runs on every keyed request and
-    the ORM took longer to compile the join than the database took to answer it)."""
+@functools.cache
+def _key_query() -> tuple[str, list, list, list]:
+    """The SQL and the per-column converters of ``_key_with_user``, built once per process."""
     key_fields = list(ApiKey._meta.concrete_fields)
     user_fields = list(User._meta.concrete_fields)
-    columns = [f"k.{connection.ops.quote_name(f.column)}" for f in key_fields] + [
-        f"u.{connection.ops.quote_name(f.column)}" for f in user_fields
-    ]
+    quote = connection.ops.quote_name
+    columns = [f"k.{quote(f.column)}" for f in key_fields]
+    columns += [f"u.{quote(f.column)}" for f in user_fields]
     # Only column and table names from model metadata are interpolated; the key is a parameter.
     sql = (
         f"SELECT {', '.join(columns)} FROM {ApiKey._meta.db_table} k "  # noqa: S608
         f"JOIN {User._meta.db_table} u ON u.id = k.user_id WHERE k.hashed_key = %s"
     )
+    converters = []
+    for field in key_fields + user_fields:
+        col = field.get_col(field.model._meta.db_table)
+        converters.append(
+            [(c, col) for c in connection.ops.get_db_converters(col)]
+            + [(c, col) for c in field.get_db_converters(connection)]
+        )
+    return sql, key_fields, user_fields, converters
+
+
+def _key_with_user(hashed: str) -> ApiKey | None:
+    """The key and its user in one query (plain SQL: this runs on every keyed request and
+    the ORM took longer to compile the join than the database took to answer it)."""
+    sql, key_fields, user_fields, converters = _key_query()
     with connection.cursor() as cursor:
         cursor.execute(sql, [hashed])
         row = cursor.fetchone()
     if row is None:
         return None
     values = []
-    for field, value in zip(key_fields + user_fields, row, strict=True):
-        col = field.get_col(field.model._meta.db_table)
-        for converter in connection.ops.get_db_converters(col) + field.get_db_converters(
-            connection
-        ):
+    for value, field_converters in zip(row, converters, strict=True):
+        for converter, col in field_converters:
             value = converter(value, col, connection)
         values.append(value)
     n = len(key_fields)

@@ -29,12 +29,20 @@ def to_data(value: Any) -> Any:
     return value
 
 
+def to_json(value: Any) -> bytes:
+    """The JSON bytes DRF's JSONRenderer would write for ``to_data(value)``."""
+    from rest_framework.renderers import JSONRenderer
+
+    return JSONRenderer().render(to_data(value))
+
+
 class RenderMemo:
     """Remembers ``to_data`` of shared immutable objects (cached code pages), so a page
     built once is also rendered once. Holds the objects themselves, so an ``id`` is never
     reused while its entry lives; callers must not mutate what they get."""
 
-    def __init__(self, max_entries: int = 4096):
+    def __init__(self, render: Any = None, max_entries: int = 4096):
+        self.render = render or to_data
         self.max_entries = max_entries
         self._entries: dict[int, tuple[Any, Any]] = {}
         self._lock = threading.Lock()
@@ -43,7 +51,7 @@ class RenderMemo:
         entry = self._entries.get(id(value))
         if entry is not None and entry[0] is value:
             return entry[1]
-        data = to_data(value)
+        data = self.render(value)
         with self._lock:
             if len(self._entries) >= self.max_entries:
                 self._entries.clear()
@@ -52,3 +60,4 @@ class RenderMemo:
 
 
 render_page = RenderMemo()
+render_page_json = RenderMemo(to_json)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from django.http import HttpResponse
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import generics
+from rest_framework.renderers import JSONRenderer
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
@@ -18,7 +20,7 @@ from catalog.api.serializers import (
     CrosswalkSerializer,
     SystemSerializer,
 )
-from codeapi.render import render_page, to_data
+from codeapi.render import render_page, render_page_json, to_data
 
 
 class SystemListView(APIView):
@@ -56,11 +58,15 @@ class CodeDetailView(APIView):
         responses=CodePageSerializer,
     )
     def get(self, request: Request, system: str, code: str) -> Response:
-        params = AsOfSerializer(data=request.query_params)
-        params.is_valid(raise_exception=True)
-        page = selectors.code_page_get(
-            system=system, code=code, meter=request.meter, **params.validated_data
-        )
+        options = {}
+        if request.query_params:
+            params = AsOfSerializer(data=request.query_params)
+            params.is_valid(raise_exception=True)
+            options = params.validated_data
+        page = selectors.code_page_get(system=system, code=code, meter=request.meter, **options)
+        if isinstance(request.accepted_renderer, JSONRenderer):
+            # The same bytes JSONRenderer would write, encoded once per cached page.
+            return HttpResponse(render_page_json(page), content_type="application/json")
         return Response(render_page(page))
 
 
