@@ -29,7 +29,8 @@ class Command(BaseCommand):
             self.stdout.write(
                 self.style.WARNING(
                     f"Created admin account {email} with password: {password}\n"
-                    "This is shown only once. Sign in at http://127.0.0.1:8000/admin/"
+                    "This is shown only once. Sign in at "
+                    f"http://{os.environ.get('CODEAPI_ADDR', '127.0.0.1:8000')}/admin/"
                 )
             )
         else:
