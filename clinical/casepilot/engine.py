@@ -330,7 +330,11 @@ def _payment(c: Composer, pages: list[CodePage]) -> None:
         if r.facility_total is not None and not r.facility_na:
             parts.append(f"facility total RVU {r.facility_total}")
         ref = f"MPFS {fs.year} {p.code}"
-        c.say(f"{code}, MPFS {fs.year}: " + ", ".join(x for x in parts if x) + ".", fs.release, ref)
+        parts = [x for x in parts if x]
+        if parts:
+            c.say(f"{code}, MPFS {fs.year}: " + ", ".join(parts) + ".", fs.release, ref)
+        else:
+            c.say(f"The catalog's MPFS {fs.year} record for {code} gives no RVUs.")
         if fs.payment.non_facility is not None or fs.payment.facility is not None:
             c.say(
                 f"National payment at conversion factor {fs.conversion_factor}: "

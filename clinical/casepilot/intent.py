@@ -144,11 +144,15 @@ def classify(text: str) -> Question:
         r"\bmues?\b|medically unlikely|how many units|units? (?:per|a) day|max(?:imum)? units", text
     ):
         q.intent = "mue"
-    elif len(q.tokens) >= 2 and _has(
-        r"together|same (?:day|date|session|claim)|bundl|\bptp\b|\bncci\b|\bwith\b|column", text
-    ):
+    elif (
+        len(q.tokens) >= 2
+        and _has(
+            r"together|same (?:day|date|session|claim)|bundl|\bptp\b|\bncci\b|\bwith\b|column",
+            text,
+        )
+    ) or (not q.tokens and _has(r"together|same (?:day|date|session|claim)", text)):
         q.intent = "pair"
-    elif _has(r"\bmodifiers?\b", text) and q.tokens:
+    elif _has(r"\bmodifiers?\b", text) and (q.tokens or not q.modifiers):
         q.intent = "modifiers"
     elif q.modifiers and not q.tokens:
         q.intent = "modifier_lookup"
