@@ -17,6 +17,7 @@ from catalog.models import Code, GuidelinePassage
 from catalog.pages import CodePage, CrosswalkFacts
 from catalog.selectors import (
     CodeNotFound,
+    InvalidCode,
     code_list,
     code_page_get,
     crosswalk_list,
@@ -104,7 +105,7 @@ def page(found: FoundCode, *, as_of: datetime.date) -> CodePage | None:
     """The code page, unmetered (CasePilot is charged as one tool call instead)."""
     try:
         return code_page_get(system=found.system, code=found.code, meter=None, as_of=as_of)
-    except CodeNotFound:
+    except (CodeNotFound, InvalidCode):  # InvalidCode: chapters and blocks (A00-B99)
         return None
 
 
@@ -242,6 +243,7 @@ def find_codes(
         if rows:
             rows.sort(key=lambda r: (not r.billable, len(r.long_descriptor or "")))
             for row in rows:
-                add(_found(row))
+                if row.level not in ("chapter", "block"):
+                    add(_found(row))
             break
     return out
