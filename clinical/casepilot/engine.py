@@ -19,7 +19,13 @@ from typing import Any
 
 from catalog.pages import CodePage, ReleaseRef
 from clinical.casepilot import llm, retrieval
-from clinical.casepilot.intent import ANSWER_CODE_TOKEN, Question, classify, resolve_follow_up
+from clinical.casepilot.intent import (
+    ANSWER_CODE_TOKEN,
+    Question,
+    classify,
+    note_kinds,
+    resolve_follow_up,
+)
 from clinical.casepilot.retrieval import FoundCode
 
 CAN_ANSWER = [
@@ -45,7 +51,8 @@ HCPCS_COVERAGE = {
     "M": "Non-covered by Medicare",
     "S": "Non-covered by Medicare statute",
 }
-GUIDELINE_MIN_SCORE = 0.45
+GUIDELINE_MIN_SCORE = 0.3
+GUIDELINE_MIN_COVERAGE = 0.6
 EXCERPT_CHARS = 600
 
 
@@ -400,6 +407,10 @@ def _notes(c: Composer, pages: list[CodePage], only: set[str] | None = None) -> 
     for p in pages:
         code = c.page_code(p)
         notes = [n for n in p.notes if n.kind in _NOTE_KINDS and (not only or n.kind in only)]
+        notes.reverse()  # the code's own notes first, then its ancestors' (nearest first)
+        seventh = p.normalized[6:7] if len(p.normalized) == 7 else ""
+        if seventh:  # a code with its 7th character: that character's meaning only
+            notes = [n for n in notes if n.kind != "seventh_character" or n.character == seventh]
         if not notes:
             c.say(f"The catalog holds no tabular notes of those kinds for {code}.")
             continue
@@ -486,12 +497,26 @@ def _excerpt(text: str, words: set[str], limit: int = EXCERPT_CHARS) -> str:
     return out or text[:limit]
 
 
+_CPT_TOPIC = re.compile(r"\bcpt\b|\be/m\b|evaluation and management|critical care", re.I)
+
+
 def _guidelines(c: Composer, topic: str, *, required: bool = True) -> bool:
-    hits = [
+    # the catalog's guideline text is the ICD-10-CM Official Guidelines only
+    hits = [] if _CPT_TOPIC.search(topic) else _guideline_hits(c, topic)
+    return _say_guidelines(c, topic, hits, required=required)
+
+
+def _guideline_hits(c: Composer, topic: str) -> list:
+    return [
         (s, p)
         for s, p in retrieval.guidelines(topic, as_of=c.as_of, limit=4)
-        if s >= GUIDELINE_MIN_SCORE and len(p.text) >= 80
+        if s >= GUIDELINE_MIN_SCORE
+        and len(p.text) >= 80
+        and retrieval.coverage(topic, p) >= GUIDELINE_MIN_COVERAGE
     ]
+
+
+def _say_guidelines(c: Composer, topic: str, hits: list, *, required: bool) -> bool:
     if not hits:
         if required:
             c.say(
@@ -654,7 +679,7 @@ def answer(
         "pair": _pair,
         "payment": _payment,
         "coverage": _coverage,
-        "notes": _notes,
+        "notes": lambda c, pages: _notes(c, pages, note_kinds(q.text) or None),
     }
     if q.intent in code_intents and q.tokens:
         found = retrieval.resolve_codes(q.tokens, as_of=as_of, hint=q.system_hint)

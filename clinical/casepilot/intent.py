@@ -177,7 +177,7 @@ def classify(text: str) -> Question:
         r"excludes ?[12]?|code first|use additional|code also|includes notes?|"
         r"\bnotes?\b|7th character|seventh character",
         text,
-    ):
+    ) and (q.tokens or not _has(r"guideline", text)):
         q.intent = "notes"
     elif _has(
         r"guideline|guidance|how (?:do|should) (?:i|we|you) (?:code|sequence|report)|"
@@ -194,6 +194,25 @@ def classify(text: str) -> Question:
     ):
         q.intent = "search"
     return q
+
+
+NOTE_KIND_WORDS = [
+    ("excludes1", r"excludes ?1"),
+    ("excludes2", r"excludes ?2"),
+    ("code_first", r"code first"),
+    ("use_additional_code", r"use additional"),
+    ("code_also", r"code also"),
+    ("seventh_character", r"7th character|seventh character"),
+    ("includes", r"includes"),
+]
+
+
+def note_kinds(text: str) -> set[str]:
+    """The tabular note kinds a question names (empty: all)."""
+    kinds = {kind for kind, pattern in NOTE_KIND_WORDS if _has(pattern, text)}
+    if not kinds and _has(r"\bexcludes\b", text):
+        kinds = {"excludes1", "excludes2"}
+    return kinds
 
 
 def _turn_codes(turn: dict[str, Any]) -> list[str]:

@@ -131,7 +131,7 @@ _FUNCTION_WORDS = set(_FUNCTION_WORD_TEXT.split())
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.lower()) if w not in _FUNCTION_WORDS]
+    return [w for w in _WORD.findall(text.lower()) if w not in _FUNCTION_WORDS and len(w) > 1]
 
 
 class _GuidelineIndex:
@@ -159,12 +159,25 @@ class _GuidelineIndex:
                     norm = tf + 1.2 * (0.25 + 0.75 * self.lengths[i] / self.avg)
                     score += self.idf[t] * tf * 2.2 / norm
             if score > 0:
+                title = set(_words(self.passages[i].title))
+                if terms and terms <= title:
+                    score *= 1.5  # the section is about exactly this
                 scored.append((score, self.passages[i]))
         scored.sort(key=lambda s: -s[0])
         return scored[:limit]
 
     def best_possible(self, query: str) -> float:
         return sum(self.idf.get(t, 0.0) for t in set(_words(query)))
+
+
+def coverage(query: str, passage: Passage) -> float:
+    """The share of the query's words (single letters such as the E and M of "E/M"
+    included) that the passage contains."""
+    terms = {w for w in _WORD.findall(query.lower()) if w not in _FUNCTION_WORDS}
+    if not terms:
+        return 0.0
+    words = set(_WORD.findall(f"{passage.title} {passage.text}".lower()))
+    return len(terms & words) / len(terms)
 
 
 def _guideline_index(as_of: datetime.date) -> _GuidelineIndex:
