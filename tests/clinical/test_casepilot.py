@@ -562,3 +562,16 @@ def test_language_model_off_by_default_and_failures_fall_back(
 def test_as_of_defaults_to_today(client, gql, catalog, db):
     result = ask(client, gql, "rest", "Is E11.9 billable?")
     assert datetime.date.today().isoformat() in result["answer"]
+
+
+def test_questions_are_rate_limited(client, catalog, db, settings):
+    settings.RATE_LIMIT_PER_ADDRESS = "2/m"
+    statuses = [
+        client.post(
+            URL,
+            data=json.dumps({"question": "Is E11.9 billable?"}),
+            content_type="application/json",
+        ).status_code
+        for _ in range(3)
+    ]
+    assert statuses == [200, 200, 429]
