@@ -21,11 +21,14 @@ with every question treated as a code lookup (what a plain code-page search give
 from __future__ import annotations
 
 import argparse
+import atexit
 import io
 import json
 import os
+import shutil
 import statistics
 import sys
+import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -138,6 +141,11 @@ def main() -> None:
     parser.add_argument("--show-misses", action="store_true")
     args = parser.parse_args()
     os.environ.pop("CASEPILOT_LLM_URL", None)  # no language model in this bench
+    scratch = None
+    if not args.database_url and "CODEAPI_DATA_DIR" not in os.environ:
+        scratch = tempfile.mkdtemp(prefix="codeapi-bench-casepilot-")
+        os.environ["CODEAPI_DATA_DIR"] = scratch
+        atexit.register(shutil.rmtree, scratch, ignore_errors=True)  # ~80 MB of catalog
     setup_django(args.database_url)
     if not args.skip_import:
         print("building the catalog:")
