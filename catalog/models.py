@@ -518,3 +518,34 @@ class GemMapping(Sourced):
 
     def __str__(self) -> str:
         return f"{self.direction} {self.icd9_code} {self.icd10_code}"
+
+
+class GuidelinePassage(Sourced):
+    """One section of an official coding guidelines document, as retrievable text.
+
+    The ICD-10-CM Official Guidelines for Coding and Reporting are split at their numbered
+    headings; ``ref`` is the guideline's own reference (``I.C.4.a`` = Section I, C, 4, a),
+    ``path`` the headings from the section down joined with `` > ``, ``page`` the PDF page
+    the heading is on. The coding assistant quotes these passages with their release.
+    """
+
+    document = models.SlugField(max_length=40, help_text="Which document, e.g. icd10cm-guidelines.")
+    position = models.PositiveIntegerField(help_text="Document order.")
+    ref = models.CharField(max_length=40, help_text="Section reference, e.g. I.C.4.a.")
+    level = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=300)
+    path = models.TextField(blank=True)
+    text = models.TextField(blank=True)
+    page = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["document", "position"]
+        verbose_name = "guideline passage"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["release", "document", "position"], name="guideline_passage_unique"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.document} {self.ref} {self.title[:40]}"

@@ -793,3 +793,48 @@ def icd10cm_index_import(
         write=write,
         stdout=stdout,
     )
+
+
+def icd10cm_guidelines_import(
+    *,
+    path: str | os.PathLike,
+    version: str | None = None,
+    effective_date: datetime.date | None = None,
+    stdout: IO[str] | None = None,
+) -> Summary:
+    """The ICD-10-CM Official Guidelines PDF: one passage per numbered section."""
+    from catalog.importers import guidelines
+    from catalog.models import GuidelinePassage
+
+    file_version, file_effective, passages = guidelines.parse_pdf(path)
+    version = version or file_version
+    effective = effective_date or file_effective
+
+    def write(ctx: ReleaseContext) -> None:
+        rows = [
+            {
+                "document": "icd10cm-guidelines",
+                "position": p.position,
+                "ref": p.ref,
+                "level": p.level,
+                "title": p.title,
+                "path": p.path,
+                "text": p.text,
+                "page": p.page,
+            }
+            for p in passages
+        ]
+        ctx.sync_facts(
+            GuidelinePassage, rows, key=("document", "position"), table="guideline passages"
+        )
+
+    return release_import(
+        source="icd10cm-guidelines",
+        version=version,
+        effective_date=effective,
+        system=CodeSystem.objects.get(slug="icd10cm"),
+        title=f"ICD-10-CM Official Guidelines for Coding and Reporting {version}",
+        checksum=sha256_of(path),
+        write=write,
+        stdout=stdout,
+    )

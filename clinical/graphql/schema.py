@@ -2,10 +2,11 @@
 
 import strawberry
 
+from clinical.graphql.casepilot import CasePilotQuery
 from clinical.graphql.detect import DetectQuery
 from clinical.graphql.phi import PhiQuery
 
 
 @strawberry.type
-class Query(PhiQuery, DetectQuery):
+class Query(PhiQuery, DetectQuery, CasePilotQuery):
     pass

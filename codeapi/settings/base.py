@@ -237,6 +237,10 @@ GRAPHQL_MAX_TOKENS = env_int("GRAPHQL_MAX_TOKENS", 2000)
 # 413 problem+json.
 PHI_MAX_CHARS = env_int("PHI_MAX_CHARS", 100_000)
 DETECT_MAX_CHARS = env_int("DETECT_MAX_CHARS", 100_000)
+# CasePilot: question plus conversation. The optional language model that phrases answers
+# is set by CASEPILOT_LLM_URL / CASEPILOT_LLM_KEY / CASEPILOT_LLM_MODEL (read at call time,
+# off when the URL is empty).
+CASEPILOT_MAX_CHARS = env_int("CASEPILOT_MAX_CHARS", 20_000)
 
 # Content-Security-Policy sent on every response: scripts, styles and everything else from
 # our own origin only (hospitals run strict CSP and air-gapped networks).
