@@ -231,6 +231,10 @@ def main() -> None:
     for r in holdout:
         r["gold"], r["neutral"] = r.pop("phi"), []
     sets.append(("phi_clinical_holdout (hand-written after tuning)", holdout))
+    holdout2 = holdout_load(ROOT / "bench" / "data" / "phi_clinical_holdout2.txt")
+    for r in holdout2:
+        r["gold"], r["neutral"] = r.pop("phi"), []
+    sets.append(("phi_clinical_holdout2 (hand-written before the second pass)", holdout2))
 
     lx.load()
     presidio = None
