@@ -177,6 +177,95 @@ def test_ages_over_89_are_found(text, age):
     assert_found(text, age, "AGE")
 
 
+# --- second recall pass (issue 7): unknown names, places after place words, bare ages ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an unknown one-word name before a verb only a person is the subject of
+        ("Radomir reports pain 4/10 this morning.", "Radomir"),
+        ("Zsofika declined the flu vaccine again.", "Zsofika"),
+        # a name found once is a name wherever else it stands in the note
+        ("Patient Ignatz Pohlmann admitted. Pohlmann tolerated a regular diet.", "Pohlmann"),
+        # the neighbours of a name in a list
+        ("Family present: daughter Ilse, Thorvald and Brunhilde.", "Brunhilde"),
+        ("Visitors allowed: Wenzeslaus and Margaret.", "Wenzeslaus"),
+    ],
+)
+def test_unknown_names_found_from_their_context(text, name):
+    assert_found(text, name, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Lasix was started; Eliquis held for the procedure.", "Lasix"),
+        ("Zosyn, vancomycin and Dr. Patel's team are following.", "Zosyn"),
+        ("Seen and examined with Tobias Engelbrecht, PA-C.", "PA-C"),
+        ("-- Dagny Fairweather, PharmD", "PharmD"),
+        ("Jackson-Pratt drain output 30 mL serosanguinous.", "Jackson-Pratt"),
+        ("Will send E-mail to the team with results.", "E-mail"),
+    ],
+)
+def test_context_rules_leave_drugs_credentials_and_eponyms(text, kept):
+    assert_kept(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("She flew to KARLSKOGA last week to see family.", "KARLSKOGA"),
+        ("Lives in Cedar Falls with his wife.", "Cedar Falls"),
+        ("Seen at our Mishawaka office for the injection.", "Mishawaka"),
+        ("He lives on Juniper Court with two dogs.", "Juniper Court"),
+        ("Where: Oakmont Village community center.", "Oakmont Village"),
+        ("The design agency is based in Nieuwegein.", "Nieuwegein"),
+    ],
+)
+def test_places_after_place_words_are_found(text, place):
+    assert_found(text, place, "LOCATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Presented in NSTEMI, taken to the cath lab.", "NSTEMI"),
+        ("Placed in Trendelenburg position for the line.", "Trendelenburg"),
+        ("Converted in AFIB with RVR overnight.", "AFIB"),
+        ("Lives in Ohio with her sister.", "Ohio"),
+    ],
+)
+def test_place_rules_leave_acronyms_eponyms_and_states(text, kept):
+    assert_kept(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("She is 96 and still gardens daily.", "96"),
+        ("Pt turned 90 last month.", "90"),
+        ("Patient is now 101 and lives alone.", "101"),
+    ],
+)
+def test_ages_over_89_without_years_are_found(text, age):
+    assert_found(text, age, "AGE")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("HR is 96 and regular.", "96"),
+        ("Sat now 94 on 2 L.", "94"),
+        ("She is 95% on room air.", "95"),
+        ("He is 92 kg today.", "92"),
+        ("She turned 90 degrees to the left.", "90"),
+    ],
+)
+def test_bare_numbers_that_are_not_ages_stay(text, kept):
+    assert_kept(text, kept)
+
+
 def test_surrogate_dates_keep_their_intervals():
     result = redact("Admitted 3/1/2024, discharged 3/11/2024.", "surrogate", seed=7).text
     import datetime as dt
