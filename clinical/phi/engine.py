@@ -1124,16 +1124,21 @@ def _spread_names(text: str, found: list) -> None:
     # coordination: "<name>, X and Y", "X and <name>"
     spans = sorted((f[0], f[1]) for f in found if f[2] == "NAME")
     for s, e in spans:
+        listed = False  # a comma list is under way: "Monjeau, Graves and Reed"
         for m in _LIST_AFTER_RE.finditer(text, e):
             if m.start() != e:
                 break
             w = m.group("w")
-            if not _list_name_ok(w, words):
+            comma = m.group(0).startswith(",")
+            # a lone "and" joins a name to a company ("Thomas and Sons") as often as to a
+            # person: there the neighbour must be in no dictionary
+            if not _list_name_ok(w, words, common_ok=comma or listed):
                 break
+            listed = listed or comma
             found.append((m.start("w"), m.end("w"), "NAME", 0.55))
             e = m.end()
         m = _LIST_BEFORE_RE.search(text, max(0, s - 40), s)
-        if m and m.end() == s and _list_name_ok(m.group("w"), words):
+        if m and m.end() == s and _list_name_ok(m.group("w"), words, common_ok=False):
             found.append((m.start("w"), m.end("w"), "NAME", 0.55))
 
 
@@ -1141,7 +1146,7 @@ _LIST_AFTER_RE = re.compile(r"(?:,\s|\s(?:and|&)\s|,\sand\s)(?P<w>[A-Z][\w'\u201
 _LIST_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])(?P<w>[A-Z][\w'\u2019-]+)(?:,\s|\s(?:and|&)\s)$")
 
 
-def _list_name_ok(word: str, words) -> bool:
+def _list_name_ok(word: str, words, *, common_ok: bool) -> bool:
     core = re.sub(r"['\u2019]s$", "", word)
     low = core.lower()
     return (
@@ -1152,5 +1157,5 @@ def _list_name_ok(word: str, words) -> bool:
         and low not in lx.TITLES
         and low not in lx.CREDENTIALS
         and low not in lx.US_STATES
-        and (low not in words or low in lx.first_names() or low in lx.surnames())
+        and (low not in words or (common_ok and (low in lx.first_names() or low in lx.surnames())))
     )
