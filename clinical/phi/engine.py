@@ -382,7 +382,9 @@ _CONTRACTION_RE = re.compile(r"n['\u2019]t$|['\u2019](?:ll|re|ve|m|d)$")
 _NAME_LIKE_WORDS = frozenset(lx.wordlist("will may can see call"))
 _SENT_END_RE = re.compile(r"[.!?;:\n•\"(\[]\s*$")
 NAME_LIST_CUE_RE = re.compile(
-    r"\b(?:name(?:\s+is|\s+was|'s|s)?|named|called|call\s+me|i\s+am|i'm|this\s+is|"
+    r"\b(?:name(?:\s+is|\s+was|'s|s)?|named|called|call\s+me|i\s+am|hi|hello|hey|"
+    r"named\s+(?:him|her|them)|calls\s+me|goes\s+by|known\s+as|nicknamed|"
+    r"(?:my|our|his|her|their)\s+(?:kid|child|baby|grandchild|grandkid)|i'm|this\s+is|"
     r"signed\s+by|dictated\s+by|transcribed\s+by|entered\s+by|reviewed\s+by|seen\s+by|"
     r"examined\s+by|referred\s+by|performed\s+by|attending|resident|by\s+dr|"
     r"user|bot|patient|client|customer|author|directed\s+by|written\s+by|written|"
@@ -404,6 +406,7 @@ def find_phi(text: str) -> list[Entity]:
     _places(text, add)
     _more_places(text, add)
     _names(text, found)
+    _context_names(text, found)
     _spread_names(text, found)
     lowered = text.lower()
     if any(k in lowered for k in ("print", "scan", "geometry", "biometric", "gait", "dna")):
@@ -1088,6 +1091,17 @@ def _more_places(text: str, add) -> None:
             add((m.start("place"), m.end("place"), "LOCATION", 0.6))
 
 
+def _context_names(text: str, found: list) -> None:
+    """Names that only their surroundings give away: a possessive before a kinship word,
+    the speaker after a quote."""
+    words = lx.english_words()
+    for rx in (POSSESSIVE_KIN_RE, SAYS_RE):
+        for m in rx.finditer(text):
+            parts = m.group("n").split()
+            if all(_list_name_ok(p, words, common_ok=True) for p in parts):
+                found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+
+
 _NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
 
 
@@ -1137,12 +1151,34 @@ def _spread_names(text: str, found: list) -> None:
             listed = listed or comma
             found.append((m.start("w"), m.end("w"), "NAME", 0.55))
             e = m.end()
+        if text[s:e].islower():  # "they had 3: silvana, adam and kristina"
+            for m in _LOWER_LIST_AFTER_RE.finditer(text, e):
+                low = m.group("w").lower()
+                if m.start() != e or low in words or low in lx.CLINICAL_STOP:
+                    break
+                if low not in lx.first_names() and low not in lx.surnames():
+                    break
+                found.append((m.start("w"), m.end("w"), "NAME", 0.55))
+                e = m.end()
         m = _LIST_BEFORE_RE.search(text, max(0, s - 40), s)
         if m and m.end() == s and _list_name_ok(m.group("w"), words, common_ok=False):
             found.append((m.start("w"), m.end("w"), "NAME", 0.55))
 
 
 _LIST_AFTER_RE = re.compile(r"(?:,\s|\s(?:and|&)\s|,\sand\s)(?P<w>[A-Z][\w'\u2019-]+)")
+_LOWER_LIST_AFTER_RE = re.compile(r"(?:,\s|\s(?:and|&)\s|,\sand\s)(?P<w>[a-z][\w'\u2019-]+)")
+# "Franciska's kid", "Oduya's wife": a possessive before a kinship word is a person.
+POSSESSIVE_KIN_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<n>[A-Z][\w\u2019-]+)['\u2019]s\s+(?:kids?|child|children|son|sons|"
+    r"daughters?|wife|husband|mother|mom|father|dad|parents|brothers?|sisters?|boyfriend|"
+    r"girlfriend|partner|fianc[eé]e?|grandson|granddaughter|grandchildren|nephew|niece|cousin|"
+    r"aunt|uncle|widow|widower|caregiver|address|phone\s+number|killers?)\b"
+)
+# Attribution after a quote: '..." says Hartvigsson.'
+SAYS_RE = re.compile(
+    r"\b(?:says|said|asks|asked|replied|adds|added|explains|explained|recalls|recalled)\s+"
+    r"(?P<n>[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?)(?=\s*(?:[.!?,;]|$))"
+)
 _LIST_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])(?P<w>[A-Z][\w'\u2019-]+)(?:,\s|\s(?:and|&)\s)$")
 
 

@@ -191,6 +191,12 @@ def test_ages_over_89_are_found(text, age):
         # the neighbours of a name in a list
         ("Family present: daughter Ilse, Thorvald and Brunhilde.", "Brunhilde"),
         ("Visitors allowed: Wenzeslaus and Margaret.", "Wenzeslaus"),
+        ("children at bedside: son kevin, natasha and joaquin", "joaquin"),
+        # a possessive before a kinship word, the speaker after a quote, a greeting
+        ("Spoke with Ostrowska's daughter about the plan.", "Ostrowska"),
+        ('"I feel much better today," says Kwabena.', "Kwabena"),
+        ("Hi Oriol, your lab results are back and normal.", "Oriol"),
+        ("I would like to add my kid Tadeusz to my plan.", "Tadeusz"),
     ],
 )
 def test_unknown_names_found_from_their_context(text, name):
@@ -206,6 +212,11 @@ def test_unknown_names_found_from_their_context(text, name):
         ("-- Dagny Fairweather, PharmD", "PharmD"),
         ("Jackson-Pratt drain output 30 mL serosanguinous.", "Jackson-Pratt"),
         ("Will send E-mail to the team with results.", "E-mail"),
+        ("Mother's sister called to ask about visiting hours.", "Mother"),
+        ("Crohn's disease flare; Parkinson's tremor stable.", "Parkinson"),
+        ('"The pain is better," said Nurse on rounds.', "Nurse"),
+        ("Hi, this is a reminder about your colonoscopy prep.", "this"),
+        ("pt's wife maria brought lasix, aspirin and metoprolol", "metoprolol"),
     ],
 )
 def test_context_rules_leave_drugs_credentials_and_eponyms(text, kept):
