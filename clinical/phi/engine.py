@@ -1005,7 +1005,7 @@ PLACE_AFTER_RE = re.compile(
     r"(?i:(?<![\w-])(?:in|near|outside(?:\s+of)?|based\s+in|lives?\s+in|living\s+in|"
     r"(?:moved|moving|relocated|flew|drove|driving|travel(?:l?ed)?|returned|went|going|"
     r"trip|transferred|came|comes|originally|immigrated|emigrated)(?:\s+(?:back|here|home))?"
-    r"\s+(?:to|from)|from|city(?:\s+of)?|town(?:\s+of)?|village(?:\s+of)?)"
+    r"\s+(?:to|from)|arrived\s+(?:at|in)|from|city(?:\s+of)?|town(?:\s+of)?|village(?:\s+of)?)"
     r"|(?<![\w-])where\s*:)\s+"
     rf"(?P<place>{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}})"
 )
@@ -1039,6 +1039,16 @@ PERSON_VERB_RE = re.compile(
 )
 
 
+_COMMON_DESTINATIONS = frozenset(
+    lx.wordlist(
+        """
+        home church work school college rehab bed bathroom restroom floor surgery hospice jail
+        prison shelter court daycare camp town bed heaven lunch dinner breakfast sleep
+        """
+    )
+)
+
+
 def _place_word_ok(word: str) -> bool:
     core = word.rstrip(".")
     low = core.lower()
@@ -1068,9 +1078,21 @@ def _more_places(text: str, add) -> None:
             continue
         lows = [p.rstrip(".").lower() for _, _, p in keep]
         # an all-capitals word after a bare "in"/"from" is more often an acronym ("in NSTEMI")
-        bare = text[m.start() : m.start("place")].strip().lower() in ("in", "near", "from")
-        upper = [p.rstrip(".").isupper() and (bare or len(p) < 5) for _, _, p in keep]
+        cue = text[m.start() : m.start("place")].strip().lower()
+        bare = cue in ("in", "near", "from")
+        # after a bare "in" a long or non-English all-capitals word is a place ("in STAVANGER",
+        # "in ÖSTERSKÄR"); a short one is an acronym ("in NSTEMI")
+        upper = [
+            p.rstrip(".").isupper() and (len(p) < 5 or (bare and len(p) < 7 and p.isascii()))
+            for _, _, p in keep
+        ]
         proper = [lo not in words and not u for lo, u in zip(lows, upper, strict=True)]
+        # after a travel verb a capitalized word is a place even when it is also a word
+        # ("flew to Phoenix"), unless it is a place every patient goes to
+        if cue.endswith((" to", " at")) and not any(proper):
+            proper = [
+                lo not in _COMMON_DESTINATIONS and not u for lo, u in zip(lows, upper, strict=True)
+            ]
         # trim trailing ordinary words that are no place head ("in Boise today")
         while len(keep) > 1 and not proper[-1] and lows[-1] not in _PLACE_HEADS:
             keep.pop(), lows.pop(), proper.pop()

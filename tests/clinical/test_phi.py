@@ -232,6 +232,9 @@ def test_context_rules_leave_drugs_credentials_and_eponyms(text, kept):
         ("He lives on Juniper Court with two dogs.", "Juniper Court"),
         ("Where: Oakmont Village community center.", "Oakmont Village"),
         ("The design agency is based in Nieuwegein.", "Nieuwegein"),
+        ("She flew to Phoenix on Tuesday to see her son.", "Phoenix"),
+        ("He was at a wedding in HAPARANDA when the pain began.", "HAPARANDA"),
+        ("They arrived at Bramblewood yesterday evening.", "Bramblewood"),
     ],
 )
 def test_places_after_place_words_are_found(text, place):
@@ -245,6 +248,9 @@ def test_places_after_place_words_are_found(text, place):
         ("Placed in Trendelenburg position for the line.", "Trendelenburg"),
         ("Converted in AFIB with RVR overnight.", "AFIB"),
         ("Lives in Ohio with her sister.", "Ohio"),
+        ("Returned to Rehab after the appointment.", "Rehab"),
+        ("Transferred to Surgery for the procedure.", "Surgery"),
+        ("Admitted in COPD exacerbation.", "COPD"),
     ],
 )
 def test_place_rules_leave_acronyms_eponyms_and_states(text, kept):
