@@ -1080,11 +1080,10 @@ def _more_places(text: str, add) -> None:
         # an all-capitals word after a bare "in"/"from" is more often an acronym ("in NSTEMI")
         cue = text[m.start() : m.start("place")].strip().lower()
         bare = cue in ("in", "near", "from")
-        # after a bare "in" a long or non-English all-capitals word is a place ("in STAVANGER",
-        # "in ÖSTERSKÄR"); a short one is an acronym ("in NSTEMI")
+        # after a bare "in" an all-capitals word is a place only if it is not English
+        # ("in ÖSTERSKÄR"); "in NSTEMI", "in ATRIAL FIBRILLATION" are not places
         upper = [
-            p.rstrip(".").isupper() and (len(p) < 5 or (bare and len(p) < 7 and p.isascii()))
-            for _, _, p in keep
+            p.rstrip(".").isupper() and (len(p) < 5 or (bare and p.isascii())) for _, _, p in keep
         ]
         proper = [lo not in words and not u for lo, u in zip(lows, upper, strict=True)]
         # after a travel verb a capitalized word is a place even when it is also a word
@@ -1135,7 +1134,8 @@ def _spread_names(text: str, found: list) -> None:
     if not names:
         return
     seen: set[str] = set()
-    for s, e, _, _ in names:
+    # only names found with a cue, a title or a credential spread
+    for s, e, _, _ in (f for f in names if f[3] >= 0.8):
         for t in _NAME_TOKEN_RE.findall(text[s:e]):
             t = re.sub(r"['\u2019]s$", "", t)
             low = t.lower()
@@ -1147,6 +1147,7 @@ def _spread_names(text: str, found: list) -> None:
                 and low not in lx.CLINICAL_STOP
                 and low not in lx.TITLES
                 and low not in lx.CREDENTIALS
+                and (t[1:] == t[1:].lower() or "-" in t)  # not "IgG"
             ):
                 seen.add(t)
     if seen:
@@ -1156,10 +1157,16 @@ def _spread_names(text: str, found: list) -> None:
             + r")(?![\w-])"
         )
         for m in rx.finditer(text):
+            nxt = _NEXT_WORD_RE.match(text, m.end())
+            if nxt and nxt.group(1).lower() in lx.EPONYM_HEADS:
+                continue  # "Wilson's disease", "Glasgow score"
             found.append((m.start(), m.end(), "NAME", 0.6))
     # coordination: "<name>, X and Y", "X and <name>"
     spans = sorted((f[0], f[1]) for f in found if f[2] == "NAME")
     for s, e in spans:
+        before = text[max(0, s - 80) : s]
+        if before.rfind("(") > before.rfind(")"):
+            continue  # "(Tobradex, Alcon-Cusi, Barcelona, Spain)": a maker's list, not people
         listed = False  # a comma list is under way: "Monjeau, Graves and Reed"
         for m in _LIST_AFTER_RE.finditer(text, e):
             if m.start() != e:
@@ -1188,6 +1195,10 @@ def _spread_names(text: str, found: list) -> None:
 
 
 _LIST_AFTER_RE = re.compile(r"(?:,\s|\s(?:and|&)\s|,\sand\s)(?P<w>[A-Z][\w'\u2019-]+)")
+_NEXT_WORD_RE = re.compile(r"(?:['\u2019]s)?[ \t]+([A-Za-z]+)")
+_COMPANY_WORDS = frozenset(
+    lx.wordlist("ltd inc llc corp co gmbh ag sa plc bv srl spa kg limited company group")
+)
 _LOWER_LIST_AFTER_RE = re.compile(r"(?:,\s|\s(?:and|&)\s|,\sand\s)(?P<w>[a-z][\w'\u2019-]+)")
 # "Franciska's kid", "Oduya's wife": a possessive before a kinship word is a person.
 POSSESSIVE_KIN_RE = re.compile(
@@ -1215,5 +1226,7 @@ def _list_name_ok(word: str, words, *, common_ok: bool) -> bool:
         and low not in lx.TITLES
         and low not in lx.CREDENTIALS
         and low not in lx.US_STATES
+        and low not in _COMPANY_WORDS
+        and low not in _CITY_WORDS
         and (low not in words or (common_ok and (low in lx.first_names() or low in lx.surnames())))
     )

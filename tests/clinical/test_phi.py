@@ -217,6 +217,9 @@ def test_unknown_names_found_from_their_context(text, name):
         ('"The pain is better," said Nurse on rounds.', "Nurse"),
         ("Hi, this is a reminder about your colonoscopy prep.", "this"),
         ("pt's wife maria brought lasix, aspirin and metoprolol", "metoprolol"),
+        # a name found once does not spread onto an eponym or into a maker's list
+        ("Seen by Dr. Wilson today. Workup for Wilson's disease sent.", "Wilson's disease"),
+        ("Lens placed (Acrysof; Dr. Alcon, Novartis, Switzerland).", "Novartis"),
     ],
 )
 def test_context_rules_leave_drugs_credentials_and_eponyms(text, kept):
@@ -233,7 +236,7 @@ def test_context_rules_leave_drugs_credentials_and_eponyms(text, kept):
         ("Where: Oakmont Village community center.", "Oakmont Village"),
         ("The design agency is based in Nieuwegein.", "Nieuwegein"),
         ("She flew to Phoenix on Tuesday to see her son.", "Phoenix"),
-        ("He was at a wedding in HAPARANDA when the pain began.", "HAPARANDA"),
+        ("He was at a wedding in HÄRNÖSAND when the pain began.", "HÄRNÖSAND"),
         ("They arrived at Bramblewood yesterday evening.", "Bramblewood"),
     ],
 )
@@ -251,6 +254,7 @@ def test_places_after_place_words_are_found(text, place):
         ("Returned to Rehab after the appointment.", "Rehab"),
         ("Transferred to Surgery for the procedure.", "Surgery"),
         ("Admitted in COPD exacerbation.", "COPD"),
+        ("The patient was in SINUS BRADYCARDIA overnight.", "SINUS BRADYCARDIA"),
     ],
 )
 def test_place_rules_leave_acronyms_eponyms_and_states(text, kept):
