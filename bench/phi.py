@@ -244,6 +244,17 @@ def main() -> None:
         except Exception as exc:  # pragma: no cover - bench only
             print(f"Presidio unavailable: {exc!r}")
 
+    negex = shared_dir() / "dev-eval" / "negex_testkit.jsonl"
+    if negex.exists():
+        # clinical sentences from de-identified records: any finding there is (almost surely)
+        # a false alarm on clinical prose
+        sentences = []
+        with negex.open(encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                sentences.append({"id": r["id"], "text": r["text"], "gold": [], "neutral": []})
+        sets.append(("negex_testkit sentences (clinical prose, no PHI expected)", sentences))
+
     for title, records in sets:
         if args.limit:
             records = records[: args.limit]
