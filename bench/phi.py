@@ -246,14 +246,15 @@ def main() -> None:
 
     negex = shared_dir() / "dev-eval" / "negex_testkit.jsonl"
     if negex.exists():
-        # clinical sentences from de-identified records: any finding there is (almost surely)
-        # a false alarm on clinical prose
+        # clinical sentences from de-identified records: a finding there is a false alarm on
+        # clinical prose, or a date-shaped surrogate left by the de-identification
+        # ("**DATE[Sep 19 2007]", about half of RedactPHI's findings there)
         sentences = []
         with negex.open(encoding="utf-8") as fh:
             for line in fh:
                 r = json.loads(line)
                 sentences.append({"id": r["id"], "text": r["text"], "gold": [], "neutral": []})
-        sets.append(("negex_testkit sentences (clinical prose, no PHI expected)", sentences))
+        sets.append(("negex_testkit sentences (de-identified clinical prose)", sentences))
 
     for title, records in sets:
         if args.limit:
