@@ -231,6 +231,10 @@ def main() -> None:
     for r in holdout:
         r["gold"], r["neutral"] = r.pop("phi"), []
     sets.append(("phi_clinical_holdout (hand-written after tuning)", holdout))
+    holdout2 = holdout_load(ROOT / "bench" / "data" / "phi_clinical_holdout2.txt")
+    for r in holdout2:
+        r["gold"], r["neutral"] = r.pop("phi"), []
+    sets.append(("phi_clinical_holdout2 (hand-written before the second pass)", holdout2))
 
     lx.load()
     presidio = None
@@ -239,6 +243,18 @@ def main() -> None:
             presidio = make_presidio()
         except Exception as exc:  # pragma: no cover - bench only
             print(f"Presidio unavailable: {exc!r}")
+
+    negex = shared_dir() / "dev-eval" / "negex_testkit.jsonl"
+    if negex.exists():
+        # clinical sentences from de-identified records: a finding there is a false alarm on
+        # clinical prose, or a date-shaped surrogate left by the de-identification
+        # ("**DATE[Sep 19 2007]", about half of RedactPHI's findings there)
+        sentences = []
+        with negex.open(encoding="utf-8") as fh:
+            for line in fh:
+                r = json.loads(line)
+                sentences.append({"id": r["id"], "text": r["text"], "gold": [], "neutral": []})
+        sets.append(("negex_testkit sentences (de-identified clinical prose)", sentences))
 
     for title, records in sets:
         if args.limit:

@@ -224,6 +224,13 @@ AGE_RES = [
     re.compile(r"\b(?:age|aged|ages)\s*(?:is|of|:|=)?\s*(?P<n>\d{2,3})\b", IGN),
     re.compile(r"\b(?P<n>\d{2,3})(?:\s*(?:-|\s)\s*)(?:yo[mf]|[mf])\b", IGN),
     re.compile(r"\bin\s+(?:his|her|their)\s+(?P<n>(?:9|1[01])0)s\b", IGN),
+    # without "years": "she is 96 and", "turned 90 last month", "now 101"
+    re.compile(
+        r"\b(?:(?:he|she|patient|pt|they)\s+(?:is|was)(?:\s+now)?|turn(?:s|ed|ing)|"
+        r"will\s+be)\s+(?P<n>\d{2,3})\b(?![.,]\d|\s*(?:%|/|mg|mcg|kg|lbs?|cm|mm|ml|units?|"
+        r"percent|degrees|bpm|beats|min|minutes|hours?|days?|weeks?|months?|mm\s*hg))",
+        IGN,
+    ),
 ]
 
 # --- places ---------------------------------------------------------------------------
@@ -375,7 +382,9 @@ _CONTRACTION_RE = re.compile(r"n['\u2019]t$|['\u2019](?:ll|re|ve|m|d)$")
 _NAME_LIKE_WORDS = frozenset(lx.wordlist("will may can see call"))
 _SENT_END_RE = re.compile(r"[.!?;:\n•\"(\[]\s*$")
 NAME_LIST_CUE_RE = re.compile(
-    r"\b(?:name(?:\s+is|\s+was|'s|s)?|named|called|call\s+me|i\s+am|i'm|this\s+is|"
+    r"\b(?:name(?:\s+is|\s+was|'s|s)?|named|called|call\s+me|i\s+am|hi|hello|hey|"
+    r"named\s+(?:him|her|them)|calls\s+me|goes\s+by|known\s+as|nicknamed|"
+    r"(?:my|our|his|her|their)\s+(?:kid|child|baby|grandchild|grandkid)|i'm|this\s+is|"
     r"signed\s+by|dictated\s+by|transcribed\s+by|entered\s+by|reviewed\s+by|seen\s+by|"
     r"examined\s+by|referred\s+by|performed\s+by|attending|resident|by\s+dr|"
     r"user|bot|patient|client|customer|author|directed\s+by|written\s+by|written|"
@@ -395,7 +404,10 @@ def find_phi(text: str) -> list[Entity]:
     _shapes(text, add)
     _dates(text, add)
     _places(text, add)
+    _more_places(text, add)
     _names(text, found)
+    _context_names(text, found)
+    _spread_names(text, found)
     lowered = text.lower()
     if any(k in lowered for k in ("print", "scan", "geometry", "biometric", "gait", "dna")):
         for m in BIOMETRIC_RE.finditer(text):
@@ -682,6 +694,8 @@ def _names(text: str, found: list) -> None:
             or low in lx.TITLES
             or (low in _FUNCTION_WORDS and low not in _NAME_LIKE_WORDS)
             or _CONTRACTION_RE.search(low)
+            # "PA-C", "PharmD", "MD": a credential as written, not "Pa" or "Md" as a name
+            or (low in lx.CREDENTIALS and core != core.capitalize())
         ):
             return False, 0.0
         cap = core[0].isupper()
@@ -882,7 +896,11 @@ def _names(text: str, found: list) -> None:
                 elif speaker_label:
                     ok = strong >= 0.5
                 else:
-                    ok = (strong >= 1.6 and not start_of_sentence) or strong >= 2.0
+                    ok = (
+                        (strong >= 1.6 and not start_of_sentence)
+                        or strong >= 2.0
+                        or (strong >= 0.5 and bool(PERSON_VERB_RE.match(text, toks[j - 1][1])))
+                    )
                 place_prep = (
                     not cue
                     and not gap(i).strip()
@@ -893,7 +911,10 @@ def _names(text: str, found: list) -> None:
                         or (prev_low == "from" and toks[i][2].lower() not in first)
                     )
                 )
-                if place_prep and all(_proper(toks[k][2]) for k in range(i, j)):
+                state = text[toks[i][0] : toks[j - 1][1]].rstrip(".").lower() in lx.US_STATES
+                if place_prep and state:
+                    pass  # a US state may stay under Safe Harbor
+                elif place_prep and all(_proper(toks[k][2]) for k in range(i, j)):
                     s_i, e_j = toks[i][0], toks[j - 1][1]
                     e_j -= text[e_j - 1] == "."
                     found.append((s_i, e_j, "LOCATION", 0.6))
@@ -974,3 +995,238 @@ def _resolve(found: list[tuple[int, int, str, float]]) -> list[Entity]:
         starts.insert(k, s)
         taken.insert(k, f)
     return [Entity(s, e, t, round(sc, 2)) for s, e, t, sc in taken]
+
+
+# --- second pass (issue 7): places after place words, names spread through a document ---
+_CAPWORD = r"[^\W\d_a-z][\w'\u2019.-]*"
+# A place word then capitalized words: "in KURZENKIRCHEN", "flew to Leppen", "near Lake
+# Tahoe", "home city Assen", "Where: Mill Village".
+PLACE_AFTER_RE = re.compile(
+    r"(?i:(?<![\w-])(?:in|near|outside(?:\s+of)?|based\s+in|lives?\s+in|living\s+in|"
+    r"(?:moved|moving|relocated|flew|drove|driving|travel(?:l?ed)?|returned|went|going|"
+    r"trip|transferred|came|comes|originally|immigrated|emigrated)(?:\s+(?:back|here|home))?"
+    r"\s+(?:to|from)|arrived\s+(?:at|in)|from|city(?:\s+of)?|town(?:\s+of)?|village(?:\s+of)?)"
+    r"|(?<![\w-])where\s*:)\s+"
+    rf"(?P<place>{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}})"
+)
+# Capitalized words that name a kind of place when they end (or start) a proper name.
+_PLACE_HEADS = frozenset(
+    lx.wordlist(
+        """
+        falls springs village city town heights beach valley hills hill lake lakes mount
+        mountain port fort harbor harbour creek bay grove junction landing island islands
+        park ridge rapids bluffs crossing station mills center centre point shores woods
+        """
+    )
+)
+# "our Wauwatosa office", "the Elmhurst clinic": a proper word before a site noun.
+SITE_RE = re.compile(
+    r"(?<![\w-])(?:our|the|their|his|her|your)\s+(?P<place>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
+    r"\s+(?:office|clinic|campus|location|site|branch|facility|practice)\b"
+)
+# "on Larkspur Court", "off Birch Lane": a street without a house number.
+BARE_STREET_RE = re.compile(
+    r"(?<![\w-])(?:on|off|at|along|of|near)\s+(?P<place>(?:[A-Z][\w'\u2019-]+\s+){1,3}"
+    r"(?:Street|Avenue|Road|Boulevard|Drive|Lane|Court|Place|Terrace|Circle|Highway|Parkway|"
+    r"Trail|Crescent|Alley|Way)\b)"
+)
+# Verbs a person (not a drug or a disease) is the subject of, after a one-word name.
+PERSON_VERB_RE = re.compile(
+    r"\s+(?:reports|reported|states|stated|denies|denied|endorses|endorsed|says|said|lives|"
+    r"lived|spent|shouted|began|told|asked|wants|wanted|complains|presents|presented|arrived|"
+    r"returned|prefers|declined|refused|agrees|agreed|called|walked|drove|translated|"
+    r"had\s+given|is\s+from|was\s+born|works\s+(?:at|for|as)|worked\s+(?:at|for|as))\b"
+)
+
+
+_COMMON_DESTINATIONS = frozenset(
+    lx.wordlist(
+        """
+        home church work school college rehab bed bathroom restroom floor surgery hospice jail
+        prison shelter court daycare camp town bed heaven lunch dinner breakfast sleep
+        """
+    )
+)
+
+
+def _place_word_ok(word: str) -> bool:
+    core = word.rstrip(".")
+    low = core.lower()
+    if not core[:1].isupper() or len(core) < 2:
+        return False
+    if low in lx.CLINICAL_STOP or low in lx.MONTHS or low in lx.WEEKDAYS or low in lx.TITLES:
+        return False
+    return not (low in lx.US_STATES or low in _FUNCTION_WORDS)
+
+
+def _more_places(text: str, add) -> None:
+    words = lx.english_words()
+    for m in PLACE_AFTER_RE.finditer(text):
+        parts = m.group("place").split()
+        spans = []
+        pos = m.start("place")
+        for p in parts:
+            s = text.index(p, pos)
+            spans.append((s, s + len(p), p))
+            pos = s + len(p)
+        keep = []
+        for s, e, p in spans:
+            if not _place_word_ok(p):
+                break
+            keep.append((s, e, p))
+        if not keep:
+            continue
+        lows = [p.rstrip(".").lower() for _, _, p in keep]
+        # an all-capitals word after a bare "in"/"from" is more often an acronym ("in NSTEMI")
+        cue = text[m.start() : m.start("place")].strip().lower()
+        bare = cue in ("in", "near", "from")
+        # after a bare "in" an all-capitals word is a place only if it is not English
+        # ("in ÖSTERSKÄR"); "in NSTEMI", "in ATRIAL FIBRILLATION" are not places
+        upper = [
+            p.rstrip(".").isupper() and (len(p) < 5 or (bare and p.isascii())) for _, _, p in keep
+        ]
+        proper = [lo not in words and not u for lo, u in zip(lows, upper, strict=True)]
+        # after a travel verb a capitalized word is a place even when it is also a word
+        # ("flew to Phoenix"), unless it is a place every patient goes to
+        if cue.endswith((" to", " at")) and not any(proper):
+            proper = [
+                lo not in _COMMON_DESTINATIONS and not u for lo, u in zip(lows, upper, strict=True)
+            ]
+        # trim trailing ordinary words that are no place head ("in Boise today")
+        while len(keep) > 1 and not proper[-1] and lows[-1] not in _PLACE_HEADS:
+            keep.pop(), lows.pop(), proper.pop()
+        if not any(proper) and not (
+            len(keep) >= 2 and (lows[-1] in _PLACE_HEADS or lows[0] in _PLACE_HEADS)
+        ):
+            continue
+        e = keep[-1][1] - keep[-1][2].endswith(".")
+        after = re.match(r"[ \t]+([A-Za-z]+)", text[e : e + 20])
+        if after and after.group(1).lower() in lx.EPONYM_HEADS:
+            continue  # "in Trendelenburg position"
+        add((keep[0][0], e, "LOCATION", 0.6))
+    for rx in (SITE_RE, BARE_STREET_RE):
+        for m in rx.finditer(text):
+            first = m.group("place").split()[0].lower()
+            if first in lx.CLINICAL_STOP or (first in words and rx is SITE_RE):
+                continue
+            add((m.start("place"), m.end("place"), "LOCATION", 0.6))
+
+
+def _context_names(text: str, found: list) -> None:
+    """Names that only their surroundings give away: a possessive before a kinship word,
+    the speaker after a quote."""
+    words = lx.english_words()
+    for rx in (POSSESSIVE_KIN_RE, SAYS_RE):
+        for m in rx.finditer(text):
+            parts = m.group("n").split()
+            if all(_list_name_ok(p, words, common_ok=True) for p in parts):
+                found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+
+
+_NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
+
+
+def _spread_names(text: str, found: list) -> None:
+    """A word found as a name is a name wherever else it stands in the same text; a name's
+    neighbours in a list ("Monjeau, Graves and Reed") are names too."""
+    words = lx.english_words()
+    names = [f for f in found if f[2] == "NAME"]
+    if not names:
+        return
+    seen: set[str] = set()
+    # only names found with a cue, a title or a credential spread
+    for s, e, _, _ in (f for f in names if f[3] >= 0.8):
+        for t in _NAME_TOKEN_RE.findall(text[s:e]):
+            t = re.sub(r"['\u2019]s$", "", t)
+            low = t.lower()
+            if (
+                len(t) >= 3
+                and t[0].isupper()
+                and not t.isupper()
+                and low not in words
+                and low not in lx.CLINICAL_STOP
+                and low not in lx.TITLES
+                and low not in lx.CREDENTIALS
+                and (t[1:] == t[1:].lower() or "-" in t)  # not "IgG"
+            ):
+                seen.add(t)
+    if seen:
+        rx = re.compile(
+            r"(?<![\w'\u2019-])(?:"
+            + "|".join(map(re.escape, sorted(seen, key=len, reverse=True)))
+            + r")(?![\w-])"
+        )
+        for m in rx.finditer(text):
+            nxt = _NEXT_WORD_RE.match(text, m.end())
+            if nxt and nxt.group(1).lower() in lx.EPONYM_HEADS:
+                continue  # "Wilson's disease", "Glasgow score"
+            found.append((m.start(), m.end(), "NAME", 0.6))
+    # coordination: "<name>, X and Y", "X and <name>"
+    spans = sorted((f[0], f[1]) for f in found if f[2] == "NAME")
+    for s, e in spans:
+        before = text[max(0, s - 80) : s]
+        if before.rfind("(") > before.rfind(")"):
+            continue  # "(Tobradex, Alcon-Cusi, Barcelona, Spain)": a maker's list, not people
+        listed = False  # a comma list is under way: "Monjeau, Graves and Reed"
+        for m in _LIST_AFTER_RE.finditer(text, e):
+            if m.start() != e:
+                break
+            w = m.group("w")
+            comma = m.group(0).startswith(",")
+            # a lone "and" joins a name to a company ("Thomas and Sons") as often as to a
+            # person: there the neighbour must be in no dictionary
+            if not _list_name_ok(w, words, common_ok=comma or listed):
+                break
+            listed = listed or comma
+            found.append((m.start("w"), m.end("w"), "NAME", 0.55))
+            e = m.end()
+        if text[s:e].islower():  # "they had 3: silvana, adam and kristina"
+            for m in _LOWER_LIST_AFTER_RE.finditer(text, e):
+                low = m.group("w").lower()
+                if m.start() != e or low in words or low in lx.CLINICAL_STOP:
+                    break
+                if low not in lx.first_names() and low not in lx.surnames():
+                    break
+                found.append((m.start("w"), m.end("w"), "NAME", 0.55))
+                e = m.end()
+        m = _LIST_BEFORE_RE.search(text, max(0, s - 40), s)
+        if m and m.end() == s and _list_name_ok(m.group("w"), words, common_ok=False):
+            found.append((m.start("w"), m.end("w"), "NAME", 0.55))
+
+
+_LIST_AFTER_RE = re.compile(r"(?:,\s|\s(?:and|&)\s|,\sand\s)(?P<w>[A-Z][\w'\u2019-]+)")
+_NEXT_WORD_RE = re.compile(r"(?:['\u2019]s)?[ \t]+([A-Za-z]+)")
+_COMPANY_WORDS = frozenset(
+    lx.wordlist("ltd inc llc corp co gmbh ag sa plc bv srl spa kg limited company group")
+)
+_LOWER_LIST_AFTER_RE = re.compile(r"(?:,\s|\s(?:and|&)\s|,\sand\s)(?P<w>[a-z][\w'\u2019-]+)")
+# "Franciska's kid", "Oduya's wife": a possessive before a kinship word is a person.
+POSSESSIVE_KIN_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<n>[A-Z][\w\u2019-]+)['\u2019]s\s+(?:kids?|child|children|son|sons|"
+    r"daughters?|wife|husband|mother|mom|father|dad|parents|brothers?|sisters?|boyfriend|"
+    r"girlfriend|partner|fianc[eé]e?|grandson|granddaughter|grandchildren|nephew|niece|cousin|"
+    r"aunt|uncle|widow|widower|caregiver|address|phone\s+number|killers?)\b"
+)
+# Attribution after a quote: '..." says Hartvigsson.'
+SAYS_RE = re.compile(
+    r"\b(?:says|said|asks|asked|replied|adds|added|explains|explained|recalls|recalled)\s+"
+    r"(?P<n>[A-Z][\w'\u2019-]+(?:\s[A-Z][\w'\u2019-]+)?)(?=\s*(?:[.!?,;]|$))"
+)
+_LIST_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])(?P<w>[A-Z][\w'\u2019-]+)(?:,\s|\s(?:and|&)\s)$")
+
+
+def _list_name_ok(word: str, words, *, common_ok: bool) -> bool:
+    core = re.sub(r"['\u2019]s$", "", word)
+    low = core.lower()
+    return (
+        not core.isupper()
+        and low not in lx.CLINICAL_STOP
+        and low not in lx.MONTHS
+        and low not in lx.WEEKDAYS
+        and low not in lx.TITLES
+        and low not in lx.CREDENTIALS
+        and low not in lx.US_STATES
+        and low not in _COMPANY_WORDS
+        and low not in _CITY_WORDS
+        and (low not in words or (common_ok and (low in lx.first_names() or low in lx.surnames())))
+    )

@@ -75,7 +75,7 @@ EPONYM_HEADS = frozenset(
         ducts gland glands space foramen canal dementia ataxia anemia anaemia chorea dystrophy
         encephalopathy neuroma nodule nodules murmur hernia hernias disease's variant equation
         formula rule rules index solution block shunt valve reaction reactions classification
-        grading grade needle forceps retractor approach
+        grading grade needle forceps retractor approach drain drains
         """
     )
 )
@@ -88,6 +88,7 @@ CLINICAL_STOP = frozenset(
         exam physical general heent neck chest heart lungs abdomen extremities neuro skin psych
         medications meds allergies allergy social family surgical past present illness chief
         complaint review systems ros hpi pmh psh fh sh subjective objective discharge admission
+        e-mail
         admitted date time dob mrn ssn fax phone email tel cell home work address street city
         state zip county insurance medicare medicaid tricare aetna cigna humana kaiser anthem
         blue cross shield united healthcare walgreens cvs walmart rite aid emergency department

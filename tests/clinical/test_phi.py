@@ -177,6 +177,116 @@ def test_ages_over_89_are_found(text, age):
     assert_found(text, age, "AGE")
 
 
+# --- second recall pass (issue 7): unknown names, places after place words, bare ages ---
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # an unknown one-word name before a verb only a person is the subject of
+        ("Radomir reports pain 4/10 this morning.", "Radomir"),
+        ("Zsofika declined the flu vaccine again.", "Zsofika"),
+        # a name found once is a name wherever else it stands in the note
+        ("Patient Ignatz Pohlmann admitted. Pohlmann tolerated a regular diet.", "Pohlmann"),
+        # the neighbours of a name in a list
+        ("Family present: daughter Ilse, Thorvald and Brunhilde.", "Brunhilde"),
+        ("Visitors allowed: Wenzeslaus and Margaret.", "Wenzeslaus"),
+        ("children at bedside: son kevin, natasha and joaquin", "joaquin"),
+        # a possessive before a kinship word, the speaker after a quote, a greeting
+        ("Spoke with Ostrowska's daughter about the plan.", "Ostrowska"),
+        ('"I feel much better today," says Kwabena.', "Kwabena"),
+        ("Hi Oriol, your lab results are back and normal.", "Oriol"),
+        ("I would like to add my kid Tadeusz to my plan.", "Tadeusz"),
+    ],
+)
+def test_unknown_names_found_from_their_context(text, name):
+    assert_found(text, name, "NAME")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Lasix was started; Eliquis held for the procedure.", "Lasix"),
+        ("Zosyn, vancomycin and Dr. Patel's team are following.", "Zosyn"),
+        ("Seen and examined with Tobias Engelbrecht, PA-C.", "PA-C"),
+        ("-- Dagny Fairweather, PharmD", "PharmD"),
+        ("Jackson-Pratt drain output 30 mL serosanguinous.", "Jackson-Pratt"),
+        ("Will send E-mail to the team with results.", "E-mail"),
+        ("Mother's sister called to ask about visiting hours.", "Mother"),
+        ("Crohn's disease flare; Parkinson's tremor stable.", "Parkinson"),
+        ('"The pain is better," said Nurse on rounds.', "Nurse"),
+        ("Hi, this is a reminder about your colonoscopy prep.", "this"),
+        ("pt's wife maria brought lasix, aspirin and metoprolol", "metoprolol"),
+        # a name found once does not spread onto an eponym or into a maker's list
+        ("Seen by Dr. Wilson today. Workup for Wilson's disease sent.", "Wilson's disease"),
+        ("Lens placed (Acrysof; Dr. Alcon, Novartis, Switzerland).", "Novartis"),
+    ],
+)
+def test_context_rules_leave_drugs_credentials_and_eponyms(text, kept):
+    assert_kept(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("She flew to KARLSKOGA last week to see family.", "KARLSKOGA"),
+        ("Lives in Cedar Falls with his wife.", "Cedar Falls"),
+        ("Seen at our Mishawaka office for the injection.", "Mishawaka"),
+        ("He lives on Juniper Court with two dogs.", "Juniper Court"),
+        ("Where: Oakmont Village community center.", "Oakmont Village"),
+        ("The design agency is based in Nieuwegein.", "Nieuwegein"),
+        ("She flew to Phoenix on Tuesday to see her son.", "Phoenix"),
+        ("He was at a wedding in HÄRNÖSAND when the pain began.", "HÄRNÖSAND"),
+        ("They arrived at Bramblewood yesterday evening.", "Bramblewood"),
+    ],
+)
+def test_places_after_place_words_are_found(text, place):
+    assert_found(text, place, "LOCATION")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Presented in NSTEMI, taken to the cath lab.", "NSTEMI"),
+        ("Placed in Trendelenburg position for the line.", "Trendelenburg"),
+        ("Converted in AFIB with RVR overnight.", "AFIB"),
+        ("Lives in Ohio with her sister.", "Ohio"),
+        ("Returned to Rehab after the appointment.", "Rehab"),
+        ("Transferred to Surgery for the procedure.", "Surgery"),
+        ("Admitted in COPD exacerbation.", "COPD"),
+        ("The patient was in SINUS BRADYCARDIA overnight.", "SINUS BRADYCARDIA"),
+    ],
+)
+def test_place_rules_leave_acronyms_eponyms_and_states(text, kept):
+    assert_kept(text, kept)
+
+
+@pytest.mark.parametrize(
+    ("text", "age"),
+    [
+        ("She is 96 and still gardens daily.", "96"),
+        ("Pt turned 90 last month.", "90"),
+        ("Patient is now 101 and lives alone.", "101"),
+    ],
+)
+def test_ages_over_89_without_years_are_found(text, age):
+    assert_found(text, age, "AGE")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("HR is 96 and regular.", "96"),
+        ("Sat now 94 on 2 L.", "94"),
+        ("She is 95% on room air.", "95"),
+        ("He is 92 kg today.", "92"),
+        ("She turned 90 degrees to the left.", "90"),
+    ],
+)
+def test_bare_numbers_that_are_not_ages_stay(text, kept):
+    assert_kept(text, kept)
+
+
 def test_surrogate_dates_keep_their_intervals():
     result = redact("Admitted 3/1/2024, discharged 3/11/2024.", "surrogate", seed=7).text
     import datetime as dt
