@@ -16,7 +16,7 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from bench.harness import setup_django  # noqa: E402
+from bench.harness import setup_django
 
 OUT = Path(__file__).resolve().parent / "data"
 SEED = 20261128
@@ -71,7 +71,7 @@ def main() -> None:
         lambda c: c.lower().replace(".", ""),
         lambda c: " " + c + " ",
     ]
-    for n, (system, code, _s, _l) in enumerate(sample[300:400]):
+    for n, (_system, code, _s, _l) in enumerate(sample[300:400]):
         codes.append({"q": forms[n % len(forms)](code), "gold": [code]})
     codes.append({"q": "97550", "gold": ["97550"]})
     for name, rows_ in [("typo", typos), ("dropped", dropped), ("codes", codes)]:
