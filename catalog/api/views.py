@@ -16,8 +16,11 @@ from catalog.api.serializers import (
     CodeSummarySerializer,
     CrosswalkParamsSerializer,
     CrosswalkSerializer,
+    SearchParamsSerializer,
+    SearchResultsSerializer,
     SystemSerializer,
 )
+from catalog.search import search_codes
 from codeapi.render import render_page, to_data
 
 
@@ -72,3 +75,14 @@ class CrosswalkListView(APIView):
         params = CrosswalkParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         return Response(to_data(selectors.crosswalk_list(**params.validated_data)))
+
+
+class SearchView(APIView):
+    """Ranked code search and autocomplete across every code system (summaries, not metered)."""
+
+    @extend_schema(parameters=[SearchParamsSerializer], responses=SearchResultsSerializer)
+    def get(self, request: Request) -> Response:
+        params = SearchParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        hits = search_codes(**params.validated_data, meter=request.meter)
+        return Response({"results": to_data(hits)})

@@ -81,6 +81,7 @@ STOPWORDS = frozenset(
     ]
 )
 EXACT, PREFIX, TYPO, SYNONYM = 1.0, 0.82, 0.72, 0.9
+PHRASE_QUALITY = 0.95  # a lay phrase rewritten in the catalog's words
 CODE_SCORE = 10.0
 # Billable codes above their headers unless the header clearly matches better.
 BILLABLE_BONUS = 0.03
@@ -253,11 +254,16 @@ class SearchIndex:
                     out.setdefault(t, TYPO)
         return out
 
-    def _tokens(self, q: str, autocomplete: bool) -> list[_Token]:
-        text = " " + " ".join(_WORD.findall(q.lower())) + " "
+    def _variants(self, q: str) -> list[tuple[str, float]]:
+        """The query as typed, and with everyday phrases in the catalog's words."""
+        typed = " " + " ".join(_WORD.findall(q.lower())) + " "
+        text = typed
         for phrase, expansion in PHRASES.items():
             if f" {phrase} " in text:
                 text = text.replace(f" {phrase} ", f" {expansion} ")
+        return [(typed, 1.0)] if text == typed else [(typed, 1.0), (text, PHRASE_QUALITY)]
+
+    def _tokens(self, text: str, q: str, autocomplete: bool) -> list[_Token]:
         raw = [w for w in text.split() if w not in STOPWORDS][:MAX_QUERY_WORDS]
         tokens: list[_Token] = []
         for i, w in enumerate(raw):
@@ -296,10 +302,9 @@ class SearchIndex:
             return []
         norm = normalize_code(parts[0])
         out: list[tuple[int, float, str]] = []
-        exact = self.by_code.get(norm, ())
+        exact = [d for d in self.by_code.get(norm, ()) if mask[d]]
         for d in exact:
-            if mask[d]:
-                out.append((d, CODE_SCORE + 1, self.docs[d].code))
+            out.append((d, CODE_SCORE + 1, self.docs[d].code))
         # A code's subtree (E11 -> E11.0 ...) is in its own system; without an exact code,
         # the prefix completes codes of any system (as-you-type input).
         systems = {self.docs[d].system for d in exact}
@@ -349,7 +354,15 @@ class SearchIndex:
         ]
 
     def _text_hits(self, q, mask, limit, autocomplete) -> list[tuple[int, float, str]]:
-        tokens = [t for t in self._tokens(q, autocomplete) if t.stems]
+        best: dict[int, tuple[float, str]] = {}
+        for text, quality in self._variants(q):
+            tokens = [t for t in self._tokens(text, q, autocomplete) if t.stems]
+            for d, s, m in self._variant_hits(tokens, mask, limit):
+                if d not in best or s * quality > best[d][0]:
+                    best[d] = (s * quality, m)
+        return [(d, s, m) for d, (s, m) in best.items()]
+
+    def _variant_hits(self, tokens, mask, limit) -> list[tuple[int, float, str]]:
         if not tokens:
             return []
         nf = len(self.field_doc)
