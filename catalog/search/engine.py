@@ -35,8 +35,9 @@ KIND_WEIGHTS = {
     "title": 1.0,
     "descriptor": 0.97,  # HCPCS long/short descriptor, CPT medium/long
     "inclusion": 0.93,  # ICD-10-CM inclusion term
-    "index": 0.9,  # ICD-10-CM alphabetic index / tables
-    "see": 0.85,  # an index term whose ``see`` reference leads to this code
+    "index_main": 1.0,  # an index main term's own code: the default code for it
+    "index": 0.9,  # ICD-10-CM alphabetic index (sub-terms) / tables
+    "see": 0.95,  # an index term whose see (also) reference leads to this code
 }
 STOPWORDS = frozenset(
     [
@@ -317,8 +318,11 @@ class SearchIndex:
         norm = normalize_code(parts[0])
         out: list[tuple[int, float, str]] = []
         exact = [d for d in self.by_code.get(norm, ()) if mask[d]]
+        typed = parts[0].upper()
         for d in exact:
-            out.append((d, CODE_SCORE + 1, self.docs[d].code))
+            # "j1100" is HCPCS J1100 as printed before ICD-10-CM J11.00 without its dot
+            printed = self.docs[d].code.upper() == typed
+            out.append((d, CODE_SCORE + (1.5 if printed else 1), self.docs[d].code))
         # A code's subtree (E11 -> E11.0 ...) is in its own system; without an exact code,
         # the prefix completes codes of any system (as-you-type input).
         systems = {self.docs[d].system for d in exact}

@@ -38,19 +38,25 @@ def index_synonyms() -> dict[int, list[tuple[str, str]]]:
     by_path: dict[str, int] = {}
     pending: list[tuple[str, str]] = []
     rows = IndexTerm.objects.order_by("index", "position", "column").values_list(
-        "path", "column_title", "code_id", "see", "index"
+        "path", "column_title", "code_id", "see", "see_also", "index", "level"
     )
-    for path, column_title, code_id, see, index in rows.iterator(chunk_size=20_000):
+    for path, column_title, code_id, see, see_also, index, level in rows.iterator(
+        chunk_size=20_000
+    ):
         parts = path.split(" > ")
         text = " ".join(parts)
         if column_title:
             text = f"{text} {column_title}"
         if code_id:
-            out[code_id].append((_clean(text), "index"))
+            # A main term's own code is the index's default code for that condition.
+            kind = "index_main" if level == 0 and index == "index" else "index"
+            out[code_id].append((_clean(text), kind))
             key = _see_key([_main(parts[0]), *parts[1:]])
             by_path.setdefault(key, code_id)
-        elif see and index == "index":
-            pending.append((_clean(text), see))
+        elif (see or see_also) and index == "index":
+            # "Cephalgia - see also Headache": a term without a code of its own leads to
+            # the code of the term it refers to.
+            pending.append((_clean(text), see or see_also))
     for text, see in pending:
         target = list(see.split(","))
         while target:
@@ -66,7 +72,10 @@ def documents() -> Iterator[Document]:
     """Every code of the catalog as a search document."""
     synonyms = index_synonyms()
     inclusion: dict[int, list[tuple[str, str]]] = defaultdict(list)
-    notes = CodeNote.objects.filter(kind=NoteKind.INCLUSION_TERM).values_list("code_id", "text")
+    # Inclusion terms, and "Includes" notes of the code itself (I10: "high blood pressure").
+    notes = CodeNote.objects.filter(
+        kind__in=[NoteKind.INCLUSION_TERM, NoteKind.INCLUDES]
+    ).values_list("code_id", "text")
     for code_id, text in notes.iterator(chunk_size=20_000):
         inclusion[code_id].append((text, "inclusion"))
     rows = Code.objects.values_list(
