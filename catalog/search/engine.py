@@ -16,6 +16,7 @@ codes win ties with their headers. Words that look like codes (``e11.9``, ``E119
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime
 import heapq
 import math
@@ -179,7 +180,8 @@ class SearchIndex:
         self.by_code: dict[str, list[int]] = defaultdict(list)
         for doc in documents:
             d = len(self.docs)
-            self.docs.append(doc)
+            # keep what results show; the texts live on as fields
+            self.docs.append(dataclasses.replace(doc, titles=(), synonyms=()))
             self.by_code[normalize_code(doc.code)].append(d)
             seen: set[str] = set()
             texts = [(t, "title" if i == 0 else "descriptor") for i, t in enumerate(doc.titles)]
