@@ -38,7 +38,9 @@ def catalog_changed() -> None:
     transaction commits (so no process keeps a page built from the data before it)."""
     from django.db import transaction
 
+    from catalog.search import index_cache
     from catalog.selectors import page_cache
 
-    page_cache.invalidate()
-    transaction.on_commit(page_cache.invalidate)
+    for cache in (page_cache, index_cache):
+        cache.invalidate()
+        transaction.on_commit(cache.invalidate)

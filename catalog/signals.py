@@ -27,6 +27,7 @@ def connect() -> None:
         models.ApplicableModifier,
         models.CodeHistory,
         models.CodeNote,
+        models.IndexTerm,  # the search index reads index terms as synonyms
     ):
         post_save.connect(_changed, sender=model, dispatch_uid=f"catalog-changed-{model.__name__}")
         post_delete.connect(

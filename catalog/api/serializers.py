@@ -8,6 +8,7 @@ from rest_framework_dataclasses.serializers import DataclassSerializer
 
 from catalog.models import Code
 from catalog.pages import CodePage, CrosswalkFacts
+from catalog.search import SearchHit
 from catalog.selectors import SystemSummary, code_summary_display
 
 
@@ -39,6 +40,29 @@ class CodeSummarySerializer(serializers.ModelSerializer):
     class Meta:
         model = Code
         fields = ["system", "code", "display", "status", "billable", "level"]
+
+
+class SearchParamsSerializer(AsOfSerializer):
+    q = serializers.CharField(
+        max_length=200,
+        trim_whitespace=False,
+        help_text="A code in any form (E11.9, e119, E11, J1100) or words, a phrase, a case.",
+    )
+    system = serializers.SlugField(required=False, help_text="Only this code system.")
+    billable = serializers.BooleanField(required=False, allow_null=True, default=None)
+    limit = serializers.IntegerField(required=False, default=10, min_value=1, max_value=100)
+    autocomplete = serializers.BooleanField(
+        required=False, default=False, help_text="As-you-type: the last word is a prefix."
+    )
+
+
+class SearchHitSerializer(DataclassSerializer):
+    class Meta:
+        dataclass = SearchHit
+
+
+class SearchResultsSerializer(serializers.Serializer):
+    results = SearchHitSerializer(many=True)
 
 
 class SystemSerializer(DataclassSerializer):

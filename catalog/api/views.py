@@ -18,8 +18,11 @@ from catalog.api.serializers import (
     CodeSummarySerializer,
     CrosswalkParamsSerializer,
     CrosswalkSerializer,
+    SearchParamsSerializer,
+    SearchResultsSerializer,
     SystemSerializer,
 )
+from catalog.search import search_codes
 from codeapi.render import render_page, render_page_json, to_data
 
 
@@ -78,3 +81,14 @@ class CrosswalkListView(APIView):
         params = CrosswalkParamsSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
         return Response(to_data(selectors.crosswalk_list(**params.validated_data)))
+
+
+class SearchView(APIView):
+    """Ranked code search and autocomplete across every code system (summaries, not metered)."""
+
+    @extend_schema(parameters=[SearchParamsSerializer], responses=SearchResultsSerializer)
+    def get(self, request: Request) -> Response:
+        params = SearchParamsSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        hits = search_codes(**params.validated_data, meter=request.meter)
+        return Response({"results": to_data(hits)})

@@ -15,8 +15,10 @@ from catalog.graphql.types import (
     CodePageType,
     CodeSummaryType,
     CrosswalkType,
+    SearchHitType,
     SystemType,
 )
+from catalog.search import search_codes
 
 
 @strawberry.type
@@ -49,3 +51,27 @@ class Query:
         as_of: datetime.date | None = None,
     ) -> list[CrosswalkType]:
         return selectors.crosswalk_list(icd9=icd9, icd10=icd10, as_of=as_of)
+
+    @strawberry.field(
+        description="Ranked codes for a code in any form, words, a phrase or a short case; "
+        "autocomplete treats the last word as a prefix. Summaries: not metered."
+    )
+    def search(
+        self,
+        info: Info,
+        q: str,
+        system: str | None = None,
+        billable: bool | None = None,
+        as_of: datetime.date | None = None,
+        limit: int = 10,
+        autocomplete: bool = False,
+    ) -> list[SearchHitType]:
+        return search_codes(
+            q=q,
+            system=system,
+            billable=billable,
+            as_of=as_of,
+            limit=limit,
+            autocomplete=autocomplete,
+            meter=info.context.request.meter,
+        )

@@ -17,8 +17,12 @@ from strawberry.types import Info
 from catalog import pages
 from catalog.indicators import Indicator
 from catalog.models import Code
+from catalog.search import SearchHit
 from catalog.selectors import ReleaseSummary, SystemSummary, code_summary_display
 
+SearchHitType = strawberry.type(
+    SearchHit, name="SearchHit", description="A ranked code summary and the term that matched."
+)
 IndicatorType = strawberry.type(
     Indicator, name="Indicator", description="A value with its official meaning."
 )

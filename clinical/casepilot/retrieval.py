@@ -15,10 +15,10 @@ from dataclasses import dataclass
 
 from catalog.models import Code, GuidelinePassage
 from catalog.pages import CodePage, CrosswalkFacts
+from catalog.search import SearchQueryInvalid, search_codes
 from catalog.selectors import (
     CodeNotFound,
     InvalidCode,
-    code_list,
     code_page_get,
     crosswalk_list,
     in_effect,
@@ -226,11 +226,9 @@ def find_codes(
 ) -> list[FoundCode]:
     """Codes that answer a free-text description (``q``), best first.
 
-    Today this is the catalog's word filter (``catalog.selectors.code_list``: every word
-    must appear in a descriptor or an index term) plus DetectICD10CM for clinical phrases.
-    It is CasePilot's ONLY code-finding call: when the search engine
-    (``catalog.search.search_codes(q=, system=, as_of=, limit=)``, issue 6) is merged,
-    switch this function's body to it and keep the signature and return type.
+    CasePilot's ONLY code-finding call: DetectICD10CM first for clinical phrases (ICD-10-CM),
+    then the Case2Code ranker (``catalog.search.search_codes``: synonyms, index terms,
+    inflections, typos, lay phrases). Headers are kept out (a chapter or block is no page).
     """
     as_of = as_of or datetime.date.today()
     out: list[FoundCode] = []
@@ -246,17 +244,20 @@ def find_codes(
         detected = [c["code"] for c in detect(q)["codes"]]
         for found in resolve_codes(detected, as_of=as_of, hint="icd10cm"):
             add(found)
-    words = _words(q)
-    # every word first; then fewer words (the longest ones) until something matches
-    for n in range(len(words), 0, -1):
-        if len(out) >= limit:
-            break
-        kept = sorted(words, key=len, reverse=True)[:n]
-        rows = list(code_list(system=system, q=" ".join(kept), as_of=as_of)[: limit * 3])
-        if rows:
-            rows.sort(key=lambda r: (not r.billable, len(r.long_descriptor or "")))
-            for row in rows:
-                if row.level not in ("chapter", "block"):
-                    add(_found(row))
-            break
+    if len(out) >= limit or not q.strip():
+        return out
+    try:
+        hits = search_codes(q=q[:200], system=system, as_of=as_of, limit=min(100, limit * 3))
+    except SearchQueryInvalid:
+        return out
+    rows = {
+        (r.system.slug, r.code): r
+        for r in Code.objects.filter(
+            in_effect(as_of), normalized__in=[h.code.replace(".", "") for h in hits]
+        ).select_related("system")
+    }
+    for hit in hits:
+        row = rows.get((hit.system, hit.code))
+        if row is not None and row.level not in ("chapter", "block"):
+            add(_found(row))
     return out

@@ -1,0 +1,424 @@
+"""The code search ranker: an in-memory index over code titles and their synonyms.
+
+Plain Python (plus numpy), no Django: ``bench/search.py`` and tests drive it directly.
+
+A *document* is one code with its titles (descriptors) and synonyms (inclusion terms,
+index terms, HCPCS descriptors). Every title or synonym is a *field*; the index maps each
+word stem to the fields that contain it. A query is split into words; each word matches
+index stems exactly, by prefix (partial words, and the last word in autocomplete mode), with
+one typo (a deletion neighbourhood over the vocabulary), or through a small dictionary of
+abbreviations and everyday words. A field scores the idf-weighted share of the query words it
+contains plus how much of the field the query covers; a code scores its best field. Billable
+codes win ties with their headers. Words that look like codes (``e11.9``, ``E119``, ``j1100``,
+``97550``) match codes exactly, and a category matches its subtree (the category first).
+"""
+
+from __future__ import annotations
+
+import bisect
+import dataclasses
+import datetime
+import heapq
+import math
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import numpy as np
+import snowballstemmer
+
+from catalog.search.synonyms import ABBREVIATIONS, PHRASES
+
+# Field kinds and their weights: the code's own title counts most.
+KIND_WEIGHTS = {
+    "title": 1.0,
+    "descriptor": 0.97,  # HCPCS long/short descriptor, CPT medium/long
+    "inclusion": 0.93,  # ICD-10-CM inclusion term
+    "index_main": 1.0,  # an index main term's own code: the default code for it
+    "index": 0.9,  # ICD-10-CM alphabetic index (sub-terms) / tables
+    "see": 0.95,  # an index term whose see (also) reference leads to this code
+}
+STOPWORDS = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "in",
+        "on",
+        "at",
+        "to",
+        "for",
+        "by",
+        "or",
+        "is",
+        "are",
+        "was",
+        "were",
+        "has",
+        "have",
+        "had",
+        "my",
+        "his",
+        "her",
+        "their",
+        "patient",
+        "pt",
+        "pts",
+        "who",
+        "which",
+        "that",
+        "this",
+        "these",
+        "those",
+        "from",
+        "as",
+        "be",
+        "been",
+        "being",
+        "it",
+        "its",
+    ]
+)
+EXACT, PREFIX, TYPO, SYNONYM = 1.0, 0.82, 0.72, 0.9
+PHRASE_QUALITY = 0.95  # a lay phrase rewritten in the catalog's words
+CODE_SCORE = 10.0
+# Billable codes above their headers unless the header clearly matches better.
+BILLABLE_BONUS = 0.03
+MAX_QUERY_WORDS = 24
+
+_stemmer = snowballstemmer.stemmer("english")
+_WORD = re.compile(r"[a-z0-9]+")
+_CODE_LIKE = re.compile(r"^(?:[a-z]\d[0-9a-z]{0,5}|\d{4}[0-9a-z]|\d{5}|[a-z]\d{4}|\d[0-9a-z])$")
+
+
+@lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer.stemWord(word)
+
+
+def words(text: str) -> list[str]:
+    """Lower-case words of ``text`` without stopwords (dots inside codes are kept apart)."""
+    return [w for w in _WORD.findall(text.lower()) if w not in STOPWORDS]
+
+
+def _deletes(term: str) -> set[str]:
+    return {term[:i] + term[i + 1 :] for i in range(len(term))}
+
+
+def _within_one_edit(a: str, b: str) -> bool:
+    """Damerau-Levenshtein distance <= 1."""
+    if a == b:
+        return True
+    la, lb = len(a), len(b)
+    if abs(la - lb) > 1:
+        return False
+    if la == lb:
+        diff = [i for i in range(la) if a[i] != b[i]]
+        if len(diff) == 1:
+            return True
+        return (
+            len(diff) == 2
+            and diff[1] == diff[0] + 1
+            and a[diff[0]] == b[diff[1]]
+            and (a[diff[1]] == b[diff[0]])
+        )
+    if la > lb:
+        a, b = b, a
+    return any(b[:i] + b[i + 1 :] == a for i in range(len(b)))
+
+
+@dataclass(frozen=True)
+class Document:
+    """One code to index. ``titles``: its descriptors; ``synonyms``: ``(text, kind)``."""
+
+    code: str
+    system: str
+    display: str
+    titles: tuple[str, ...] = ()
+    synonyms: tuple[tuple[str, str], ...] = ()
+    billable: bool = True
+    effective_date: datetime.date | None = None
+    end_date: datetime.date | None = None
+    retired: bool = False
+    sort_key: str = ""
+
+
+@dataclass(frozen=True)
+class Hit:
+    code: str
+    system: str
+    display: str
+    matched: str
+    score: float
+
+
+@dataclass
+class _Token:
+    """One query word: the stems it may match, each with a quality."""
+
+    text: str
+    weight: float
+    stems: dict[str, float] = field(default_factory=dict)
+
+
+def normalize_code(text: str) -> str:
+    return text.upper().replace(".", "").replace(" ", "")
+
+
+class SearchIndex:
+    def __init__(self, documents: Iterable[Document]):
+        self.docs: list[Document] = []
+        field_doc: list[int] = []
+        field_kind: list[float] = []
+        field_stems: list[set[str]] = []
+        self.field_text: list[str] = []
+        postings: dict[str, list[int]] = defaultdict(list)
+        self.by_code: dict[str, list[int]] = defaultdict(list)
+        for doc in documents:
+            d = len(self.docs)
+            # keep what results show; the texts live on as fields
+            self.docs.append(dataclasses.replace(doc, titles=(), synonyms=()))
+            self.by_code[normalize_code(doc.code)].append(d)
+            seen: set[str] = set()
+            texts = [(t, "title" if i == 0 else "descriptor") for i, t in enumerate(doc.titles)]
+            for text, kind in [*texts, *doc.synonyms]:
+                key = text.lower()
+                if not text or key in seen:
+                    continue
+                seen.add(key)
+                stems = {stem(w) for w in words(text)}
+                if not stems:
+                    continue
+                f = len(field_doc)
+                field_doc.append(d)
+                field_kind.append(KIND_WEIGHTS.get(kind, 0.85))
+                field_stems.append(stems)
+                self.field_text.append(text)
+                for s in stems:
+                    postings[s].append(f)
+        n = max(len(field_doc), 1)
+        self.postings = {s: np.asarray(p, dtype=np.int32) for s, p in postings.items()}
+        self.idf = {s: math.log(1 + n / len(p)) for s, p in postings.items()}
+        self.field_doc = np.asarray(field_doc, dtype=np.int32)
+        self.field_kind = np.asarray(field_kind, dtype=np.float32)
+        # A field's length is the idf mass of its words: leaving out "encounter" or
+        # "unspecified" costs a title little, leaving out "neonatal" costs it much.
+        self.field_len = np.asarray(
+            [sum(self.idf[s] for s in stems) for stems in field_stems], dtype=np.float32
+        )
+        del field_stems
+        self.vocab = sorted(self.postings)
+        self.deletes: dict[str, list[str]] = defaultdict(list)
+        for s in self.vocab:
+            if len(s) >= 4:
+                for d in _deletes(s):
+                    self.deletes[d].append(s)
+        self.codes_sorted = sorted(self.by_code)
+        self.doc_billable = np.asarray([d.billable for d in self.docs], dtype=bool)
+        self.doc_system = np.asarray([d.system for d in self.docs])
+        self.doc_start = np.asarray(
+            [(d.effective_date or datetime.date.min).toordinal() for d in self.docs], np.int64
+        )
+        self.doc_end = np.asarray(
+            [(d.end_date or datetime.date.max).toordinal() for d in self.docs], np.int64
+        )
+        self.doc_retired = np.asarray([d.retired for d in self.docs], dtype=bool)
+        self.systems = frozenset(d.system for d in self.docs)
+        self._masks: dict[tuple, np.ndarray] = {}
+
+    # -- query parsing -------------------------------------------------------------------
+
+    def _expand(self, word: str, *, last: bool, autocomplete: bool) -> dict[str, float]:
+        s = stem(word)
+        out: dict[str, float] = {}
+        if s in self.postings:
+            out[s] = EXACT
+        if word in self.postings:
+            out[word] = EXACT
+        prefix_wanted = (autocomplete and last) or not out
+        if prefix_wanted and len(word) >= (1 if autocomplete and last else 3):
+            quality = 0.97 if autocomplete and last else PREFIX
+            i = bisect.bisect_left(self.vocab, word)
+            found = []
+            while i < len(self.vocab) and self.vocab[i].startswith(word):
+                found.append(self.vocab[i])
+                i += 1
+            if len(found) > 64:  # keep the most frequent completions
+                found.sort(key=lambda t: -len(self.postings[t]))
+                found = found[:64]
+            for t in found:
+                out.setdefault(t, quality)
+        if not out and len(s) >= 4:
+            cands: set[str] = set()
+            for d in (*_deletes(s), s):
+                cands.update(self.deletes.get(d, ()))
+            for d in _deletes(s):
+                if d in self.postings:
+                    cands.add(d)
+            for t in cands:
+                if _within_one_edit(s, t):
+                    out.setdefault(t, TYPO)
+        return out
+
+    def _variants(self, q: str) -> list[tuple[str, float]]:
+        """The query as typed, and with everyday phrases in the catalog's words."""
+        typed = " " + " ".join(_WORD.findall(q.lower())) + " "
+        text = typed
+        for phrase, expansion in PHRASES.items():
+            if f" {phrase} " in text:
+                text = text.replace(f" {phrase} ", f" {expansion} ")
+        return [(typed, 1.0)] if text == typed else [(typed, 1.0), (text, PHRASE_QUALITY)]
+
+    def _tokens(self, text: str, q: str, autocomplete: bool) -> list[_Token]:
+        raw = [w for w in text.split() if w not in STOPWORDS][:MAX_QUERY_WORDS]
+        tokens: list[_Token] = []
+        for i, w in enumerate(raw):
+            last = i == len(raw) - 1 and autocomplete and not q[-1:].isspace()
+            expansion = ABBREVIATIONS.get(w)
+            if expansion:
+                for j, ew in enumerate(expansion.split()):
+                    tok = _Token(ew, 1.0, self._expand(ew, last=False, autocomplete=False))
+                    if j == 0 and w in self.postings:
+                        tok.stems.setdefault(w, SYNONYM)
+                    tokens.append(tok)
+                continue
+            tokens.append(_Token(w, 1.0, self._expand(w, last=last, autocomplete=autocomplete)))
+        for t in tokens:
+            df = [len(self.postings[s]) for s in t.stems if s in self.postings]
+            t.weight = math.log(1 + len(self.field_doc) / min(df)) if df else 1.0
+        return tokens
+
+    # -- search --------------------------------------------------------------------------
+
+    def _doc_mask(self, system, billable, as_of) -> np.ndarray:
+        """Which codes may be returned (in effect, not retired unless ``as_of``, filters)."""
+        key = (system, billable, as_of, as_of or datetime.date.today())
+        mask = self._masks.get(key)
+        if mask is None:
+            day = key[-1].toordinal()
+            mask = (self.doc_start <= day) & (self.doc_end >= day)
+            if as_of is None:
+                mask &= ~self.doc_retired
+            if system is not None:
+                mask &= self.doc_system == system
+            if billable is not None:
+                mask &= self.doc_billable == billable
+            if len(self._masks) > 64:
+                self._masks.clear()
+            self._masks[key] = mask
+        return mask
+
+    def _code_hits(self, q: str, mask: np.ndarray, limit: int) -> list[tuple[int, float, str]]:
+        """Documents whose code the query spells (exactly, or as a subtree prefix)."""
+        parts = q.strip().split()
+        if len(parts) != 1 or not _CODE_LIKE.match(parts[0].lower().replace(".", "")):
+            return []
+        norm = normalize_code(parts[0])
+        out: list[tuple[int, float, str]] = []
+        exact = [d for d in self.by_code.get(norm, ()) if mask[d]]
+        typed = parts[0].upper()
+        for d in exact:
+            # "j1100" is HCPCS J1100 as printed before ICD-10-CM J11.00 without its dot
+            printed = self.docs[d].code.upper() == typed
+            out.append((d, CODE_SCORE + (1.5 if printed else 1), self.docs[d].code))
+        # A code's subtree (E11 -> E11.0 ...) is in its own system; without an exact code,
+        # the prefix completes codes of any system (as-you-type input).
+        systems = {self.docs[d].system for d in exact}
+        i = bisect.bisect_left(self.codes_sorted, norm)
+        sub: list[int] = []
+        while i < len(self.codes_sorted) and self.codes_sorted[i].startswith(norm):
+            if self.codes_sorted[i] != norm:
+                sub.extend(
+                    d
+                    for d in self.by_code[self.codes_sorted[i]]
+                    if mask[d] and (not systems or self.docs[d].system in systems)
+                )
+            i += 1
+            if len(sub) > 20 * limit:
+                break
+        sub.sort(key=lambda d: (len(self.docs[d].code), self.docs[d].sort_key, self.docs[d].code))
+        for rank, d in enumerate(sub):
+            out.append((d, CODE_SCORE - min(rank, 999) / 1000, self.docs[d].code))
+        return out
+
+    def search(
+        self,
+        q: str,
+        *,
+        system: str | None = None,
+        billable: bool | None = None,
+        as_of: datetime.date | None = None,
+        limit: int = 10,
+        autocomplete: bool = False,
+    ) -> list[Hit]:
+        mask = self._doc_mask(system, billable, as_of)
+        results: dict[int, tuple[float, str]] = {}
+        for d, score, matched in self._code_hits(q, mask, limit):
+            if d not in results:
+                results[d] = (score, matched)
+        if len(results) < limit:
+            for d, score, matched in self._text_hits(q, mask, limit, autocomplete):
+                if d not in results:
+                    results[d] = (score, matched)
+        ranked = heapq.nsmallest(
+            limit,
+            results.items(),
+            key=lambda kv: (-kv[1][0], self.docs[kv[0]].sort_key, self.docs[kv[0]].code),
+        )
+        return [
+            Hit(self.docs[d].code, self.docs[d].system, self.docs[d].display, m, round(s, 4))
+            for d, (s, m) in ranked
+        ]
+
+    def _text_hits(self, q, mask, limit, autocomplete) -> list[tuple[int, float, str]]:
+        best: dict[int, tuple[float, str]] = {}
+        for text, quality in self._variants(q):
+            tokens = [t for t in self._tokens(text, q, autocomplete) if t.stems]
+            for d, s, m in self._variant_hits(tokens, mask, limit):
+                if d not in best or s * quality > best[d][0]:
+                    best[d] = (s * quality, m)
+        return [(d, s, m) for d, (s, m) in best.items()]
+
+    def _variant_hits(self, tokens, mask, limit) -> list[tuple[int, float, str]]:
+        if not tokens:
+            return []
+        nf = len(self.field_doc)
+        total_weight = sum(t.weight for t in tokens)
+        score = np.zeros(nf, dtype=np.float32)
+        matched = np.zeros(nf, dtype=np.float32)
+        for t in tokens:
+            share = t.weight / total_weight
+            if len(t.stems) == 1:
+                [(s, quality)] = t.stems.items()
+                hit = self.postings[s]  # unique field ids: += is safe
+                score[hit] += quality * share
+                matched[hit] += t.weight
+                continue
+            tok = np.zeros(nf, dtype=np.float32)
+            for s, quality in sorted(t.stems.items(), key=lambda kv: kv[1]):
+                tok[self.postings[s]] = quality
+            hit = np.flatnonzero(tok)
+            score[hit] += tok[hit] * share
+            matched[hit] += t.weight
+        cand = np.flatnonzero(score)
+        if cand.size == 0:
+            return []
+        cand = cand[mask[self.field_doc[cand]]]
+        if cand.size == 0:
+            return []
+        coverage = np.minimum(matched[cand] / self.field_len[cand], 1.0)
+        fs = (score[cand] + 0.2 * coverage) * self.field_kind[cand]
+        fs += BILLABLE_BONUS * self.doc_billable[self.field_doc[cand]]
+        k = min(cand.size, max(50 * limit, 400))
+        top = np.argpartition(-fs, k - 1)[:k] if cand.size > k else np.arange(cand.size)
+        best: dict[int, tuple[float, str]] = {}
+        for i in top[np.argsort(-fs[top], kind="stable")]:
+            f = int(cand[i])
+            d = int(self.field_doc[f])
+            if d not in best:
+                best[d] = (float(fs[i]), self.field_text[f])
+        return [(d, s, m) for d, (s, m) in best.items()]
