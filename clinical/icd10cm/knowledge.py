@@ -32,7 +32,7 @@ import re
 import tempfile
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -165,19 +165,19 @@ def cache_dir() -> Path:
 _LOADED: dict[str, Knowledge] = {}
 
 
-def load_knowledge(
-    inputs: dict[str, Path] | None = None, *, use_cache: bool = True, rebuild: bool = False
-) -> Knowledge:
-    """The knowledge built from ``inputs`` (default: the official files), cached on disk."""
-    inputs = inputs or default_inputs()
+def builder_digest(*extra: Path) -> hashlib._Hash:
+    """A hash of the builder's own source (and ``extra`` modules): editing it invalidates
+    every cached knowledge object."""
     h = hashlib.sha256(str(FORMAT_VERSION).encode())
-    # the builder's own source is an input too: editing it invalidates the cache
-    for module in (Path(__file__), Path(__file__).with_name("text.py")):
+    for module in (Path(__file__), Path(__file__).with_name("text.py"), *extra):
         h.update(module.read_bytes())
-    for name in sorted(inputs):
-        st = inputs[name].stat()
-        h.update(f"{name}={inputs[name]}:{st.st_size}:{st.st_mtime_ns};".encode())
-    key = h.hexdigest()[:20]
+    return h
+
+
+def cached_knowledge(
+    key: str, build: Callable[[], Knowledge], *, use_cache: bool = True, rebuild: bool = False
+) -> Knowledge:
+    """The knowledge cached under ``key`` (in this process, then on disk), else ``build()``."""
     if key in _LOADED and not rebuild:
         return _LOADED[key]
     path = cache_dir() / f"icd10cm-knowledge-{key}.pickle"
@@ -185,15 +185,31 @@ def load_knowledge(
         with path.open("rb") as fh:
             kb = pickle.load(fh)  # noqa: S301 - our own cache file
     else:
-        kb = knowledge_from_files(inputs)
+        kb = build()
         if use_cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
-    _LOADED[key] = kb
+    if use_cache:
+        _LOADED[key] = kb
     return kb
+
+
+def load_knowledge(
+    inputs: dict[str, Path] | None = None, *, use_cache: bool = True, rebuild: bool = False
+) -> Knowledge:
+    """The knowledge built from ``inputs`` (default: the official files), cached on disk."""
+    inputs = inputs or default_inputs()
+    h = builder_digest()
+    for name in sorted(inputs):
+        st = inputs[name].stat()
+        h.update(f"{name}={inputs[name]}:{st.st_size}:{st.st_mtime_ns};".encode())
+    key = h.hexdigest()[:20]
+    return cached_knowledge(
+        key, lambda: knowledge_from_files(inputs), use_cache=use_cache, rebuild=rebuild
+    )
 
 
 # -- the builder ---------------------------------------------------------------------------
