@@ -106,6 +106,9 @@ def test_history_is_marked_but_still_coded(text, covered):
         ("Menstrual history: postmenopausal bleeding.", "bleeding"),
         ("Migraine headaches for many years.", "Migraine"),
         ("She had a seizure the last time she took it.", "seizure"),
+        ("Longstanding hypertension.", "hypertension"),
+        ("Hx CVA.", "CVA"),
+        ("He had pneumonia as a child.", "pneumonia"),
     ],
 )
 def test_more_ways_of_saying_history(text, covered):
@@ -116,6 +119,7 @@ def test_more_ways_of_saying_history(text, covered):
     "text, covered",
     [
         ("She has had abdominal pain for two days.", "abdominal pain"),
+        ("Prior to admission she had chest pain.", "chest pain"),
         ("History of hypertension, with acute chest pain today.", "chest pain"),
         ("1) Severe esophagitis s/p biopsy 2) Gastritis in the antrum.", "Gastritis"),
         ("Past medical history significant for recent diagnosis of pneumonia.", "pneumonia"),
