@@ -11,6 +11,7 @@ from typing import Any
 from django.conf import settings
 
 from clinical.icd10cm import detect
+from clinical.icd10cm.catalog_loader import service_knowledge
 from clinical.phi import redact
 from codeapi.errors import DomainError
 from metering.services import MeterContext, charge_tool_call
@@ -48,9 +49,10 @@ def icd10cm_detect(
         )
     if meter is not None:
         charge_tool_call(ctx=meter, tool="detect-icd10cm")
+    kb = service_knowledge()  # the catalog's ICD-10-CM release, else the official files
     if not redact_first:
-        return detect(text)
+        return detect(text, kb)
     redaction = redact(text).as_dict()
-    result = detect(redaction["text"])
+    result = detect(redaction["text"], kb)
     result["redaction"] = redaction
     return result

@@ -20,17 +20,23 @@ HISTORICAL = "HISTORICAL"
 
 FORWARD, BACKWARD, BOTH = "forward", "backward", "both"
 
+# Section headers whose whole section is history / about the family.
+_HISTORY_HEADERS = (
+    r"(?:past |prior )?(?:medical|surgical|social|psychiatric|menstrual|obstetric|ob|"
+    r"gynecologic|gyn|sexual|smoking|tobacco|alcohol|substance|drug|travel|birth|"
+    r"developmental|immunization|transfusion|occupational) (?:history|hx)",
+    r"past (?:history|hx)",
+    r"(?:pmh|pmhx|psh)",
+)
+_FAMILY_HEADERS = (r"family (?:medical )?(?:history|hx)", r"fh", r"fhx")
+
 # (trait, direction, phrases). Phrases are regex fragments matched on word boundaries.
 _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
     (
         HISTORICAL,
         FORWARD,
         200,
-        (
-            r"(?:past |prior )?(?:medical|surgical|social|psychiatric) (?:history|hx)\s*:",
-            r"past (?:history|hx)\s*:",
-            r"(?:pmh|pmhx|psh)\s*:",
-        ),
+        (*(rf"{h}\s*:" for h in _HISTORY_HEADERS),),
     ),
     (
         HISTORICAL,
@@ -41,7 +47,7 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"(?:past )?medical history (?:includes?|of)",
         ),
     ),
-    (FAMILY, FORWARD, 200, (r"family history\s*:", r"fh\s*:", r"fhx\s*:")),
+    (FAMILY, FORWARD, 200, tuple(rf"{h}\s*:" for h in _FAMILY_HEADERS)),
     (
         NEGATION,
         FORWARD,
@@ -138,9 +144,10 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         (
             r"history of",
             r"hx of",
+            r"hx",
+            r"long[- ]?standing",
+            r"used to have",
             r"h/o",
-            r"s/p",
-            r"status post",
             r"past medical history",
             r"past history",
             r"pmh",
@@ -155,6 +162,22 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
     (
         HISTORICAL,
         FORWARD,
+        12,
+        (
+            r"s/p",
+            r"status post",
+            r"(?:is|was|were|are|been|gets?|got) admitted (?:quite |very )?(?:frequently|often|"
+            r"repeatedly|several times|multiple times|many times|numerous times) (?:for|with)",
+            r"(?:frequent|multiple|recurrent|repeated|numerous) (?:admissions|hospitali[sz]ations)"
+            r" (?:for|with)",
+            r"(?:was|were|had been|has been|being) diagnosed (?:with|as having)",
+            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|a few) "
+            r"(?:years?|months?|decades?) ago",
+        ),
+    ),
+    (
+        HISTORICAL,
+        FORWARD,
         3,
         (
             r"previous",
@@ -162,6 +185,8 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"prior",
             r"remote",
             r"former",
+            r"formerly",
+            r"healed",
             r"old",
             r"known(?: to have)?",
             r"sequela[e]? of",
@@ -172,10 +197,18 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         BACKWARD,
         4,
         (
-            r"\d+ (?:years?|months?|weeks?) ago",
+            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|few) "
+            r"(?:years?|months?|weeks?|decades?) ago",
+            r"(?:the )?last time",
+            r"(?:for|over) the (?:past|last) (?:\d+|two|three|four|five|six|several|many|few) "
+            r"(?:years|months|decades)",
+            r"for (?:\d+|two|three|four|five|six|several|many) (?:years|decades)",
+            r"since (?:childhood|(?:19|20)\d\d)",
             r"in the past",
             r"in (?:19|20)\d\d",
-            r"as a child",
+            r"as an? (?:child|kid|teenager|teen|adolescent|infant|baby|young (?:man|woman|adult))",
+            r"last (?:year|month|spring|summer|fall|autumn|winter)",
+            r"(?:once|twice|\d+ times|several times|multiple times) in the past",
             r"in childhood",
         ),
     ),
@@ -214,6 +247,7 @@ _PSEUDO = (
     r"not extend",
     r"not cause",
     r"history of present illness",
+    r"prior to (?:admission|presentation|arrival|discharge|this admission)",
     r"patient history",
     r"history and physical",
     r"history taking",
@@ -266,13 +300,57 @@ def _alt(phrases) -> str:
 
 _WORD = r"(?<![\w/])(?:{})(?![\w/])"
 _PSEUDO_RE = re.compile(_WORD.format(_alt(_PSEUDO)), re.I)
-_TERM_RE = re.compile(_WORD.format(_alt(_TERMINATE)) + r"|[;:]|\.(?!\d)|\n", re.I)
+# ... as does a numbered list item ("2) Large hiatal hernia", "3. Gastritis")
+_TERM_RE = re.compile(
+    _WORD.format(_alt(_TERMINATE)) + r"|[;:]|\.(?!\d)|\n|(?<!\w)\d{1,2}\)\s", re.I
+)
 _RULE_RES = [(t, d, n, re.compile(_WORD.format(_alt(p)), re.I)) for t, d, n, p in _RULES]
 # a history scope also ends where the text turns to what is recent or new
-_HIST_TERM_RE = re.compile(_WORD.format(r"recent(?:ly)?|new(?:ly)?|acute"), re.I)
+_HIST_TERM_RE = re.compile(
+    _WORD.format(r"recent(?:ly)?|new(?:ly)?|acute") + r"|,\s*(?:with|and with)\s", re.I
+)
+_SP_RE = re.compile(r"s/p|status", re.I)
 _HEADER_RE = re.compile(r"\b[A-Z][A-Z/ ]{2,}:")
 _WORDS_RE = re.compile(r"\S+")
 _SENT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\d•])")
+
+
+# A section header: a short capitalised name and a colon at a line start, after a sentence or
+# after a run of spaces (flattened notes); the section runs to the next header.
+_SECTION_HEAD_RE = re.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?;]\s)|(?<=\s\s))[ \t]*([A-Z][A-Za-z/&() ]{1,48}?)[ \t]*:(?![\d/])"
+)
+_HISTORY_SECTION_RE = re.compile(_alt(_HISTORY_HEADERS), re.I)
+_FAMILY_SECTION_RE = re.compile(_alt(_FAMILY_HEADERS), re.I)
+SECTION_MAX_CHARS = 3000
+
+
+def section_traits(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, trait) of the past-history and family-history sections of a note:
+    a mention inside one has the trait even sentences after the header."""
+    heads = list(_SECTION_HEAD_RE.finditer(text))
+    out = []
+    for i, m in enumerate(heads):
+        name = " ".join(m.group(1).split())
+        if _HISTORY_SECTION_RE.fullmatch(name):
+            trait = HISTORICAL
+        elif _FAMILY_SECTION_RE.fullmatch(name):
+            trait = FAMILY
+        else:
+            continue
+        end = heads[i + 1].start() if i + 1 < len(heads) else len(text)
+        out.append((m.end(), min(end, m.end() + SECTION_MAX_CHARS), trait))
+    return out
+
+
+def with_sections(
+    names: list[str], begin: int, end: int, sections: list[tuple[int, int, str]]
+) -> list[str]:
+    """``names`` plus the trait of a section that holds the mention ``begin:end``."""
+    for s, e, trait in sections:
+        if s <= begin and end <= e and trait not in names:
+            names = [*names, trait]
+    return names
 
 
 @dataclass(frozen=True)
@@ -325,8 +403,8 @@ def traits_in_sentence(sentence: str, start: int, end: int, found=None) -> list[
                 ok = _HEADER_RE.search(gap) is None
             else:
                 ok = _TERM_RE.search(gap) is None and _n_words(gap) <= t.max_words
-                if ok and t.trait == HISTORICAL:
-                    ok = _HIST_TERM_RE.search(gap) is None
+                if ok and t.trait == HISTORICAL and not _SP_RE.match(sentence, t.start):
+                    ok = _HIST_TERM_RE.search(gap) is None  # ("s/p recent X" is still past)
             if ok:
                 out.append(t.trait)
                 continue
@@ -341,5 +419,6 @@ def context_traits(text: str, begin: int, end: int) -> list[str]:
     """Traits of the mention ``text[begin:end]`` from the sentence around it."""
     for s, e in sentence_bounds(text):
         if s <= begin < max(e, s + 1):
-            return traits_in_sentence(text[s:e], begin - s, end - s)
+            names = traits_in_sentence(text[s:e], begin - s, end - s)
+            return with_sections(names, begin, end, section_traits(text))
     return []

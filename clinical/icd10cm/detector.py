@@ -29,9 +29,11 @@ from clinical.icd10cm.context import (
     FAMILY,
     HYPOTHETICAL,
     NEGATION,
+    section_traits,
     sentence_bounds,
     traits_in_sentence,
     triggers,
+    with_sections,
 )
 from clinical.icd10cm.knowledge import Knowledge, load_knowledge
 from clinical.icd10cm.text import ABBREVIATIONS, STOPWORDS, stem, term_key
@@ -211,6 +213,7 @@ def detect(text: str, kb: Knowledge | None = None) -> dict[str, Any]:
     """Entities (AWS InferICD10CM-like) and the document's ranked ``codes``."""
     kb = kb or load_knowledge()
     encounter = _encounter(text)
+    sections = section_traits(text)
     entities: list[dict[str, Any]] = []
     for s_begin, s_end in sentence_bounds(text):
         sentence = text[s_begin:s_end]
@@ -245,6 +248,7 @@ def detect(text: str, kb: Knowledge | None = None) -> dict[str, Any]:
             ranked = sorted(concepts.values(), key=lambda c: (-c["score"], c["code"]))
             ranked = ranked[:MAX_CONCEPTS]
             names = traits_in_sentence(sentence, b - s_begin, e - s_begin, trig)
+            names = with_sections(names, b, e, sections)
             entities.append(
                 {
                     "beginOffset": b,

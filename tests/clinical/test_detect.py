@@ -95,6 +95,55 @@ def test_history_is_marked_but_still_coded(text, covered):
     assert ent["icd10cmConcepts"][0]["code"] in codes(text)
 
 
+@pytest.mark.parametrize(
+    "text, covered",
+    [
+        ("He was diagnosed with asthma as a teenager.", "asthma"),
+        ("Three years ago she had a stroke.", "stroke"),
+        ("Pneumonia two years ago, treated as an outpatient.", "Pneumonia"),
+        ("Status post recent myocardial infarction, now stable.", "infarction"),
+        ("She is admitted quite frequently for abdominal pain.", "abdominal pain"),
+        ("Menstrual history: postmenopausal bleeding.", "bleeding"),
+        ("Migraine headaches for many years.", "Migraine"),
+        ("She had a seizure the last time she took it.", "seizure"),
+        ("Longstanding hypertension.", "hypertension"),
+        ("Hx CVA.", "CVA"),
+        ("He had pneumonia as a child.", "pneumonia"),
+    ],
+)
+def test_more_ways_of_saying_history(text, covered):
+    assert "HISTORICAL" in trait_names(entity(text, covered))
+
+
+@pytest.mark.parametrize(
+    "text, covered",
+    [
+        ("She has had abdominal pain for two days.", "abdominal pain"),
+        ("Prior to admission she had chest pain.", "chest pain"),
+        ("History of hypertension, with acute chest pain today.", "chest pain"),
+        ("1) Severe esophagitis s/p biopsy 2) Gastritis in the antrum.", "Gastritis"),
+        ("Past medical history significant for recent diagnosis of pneumonia.", "pneumonia"),
+    ],
+)
+def test_what_is_not_history(text, covered):
+    assert "HISTORICAL" not in trait_names(entity(text, covered))
+
+
+def test_a_past_history_section_covers_its_list_up_to_the_next_header():
+    text = (
+        "PAST MEDICAL HISTORY:  Hypertension.  Gout.  Asthma.\n"
+        "FAMILY HISTORY:  Breast cancer.\n"
+        "ASSESSMENT:  Acute bronchitis."
+    )
+    assert "HISTORICAL" in trait_names(entity(text, "Gout"))
+    assert "HISTORICAL" in trait_names(entity(text, "Asthma"))
+    assert trait_names(entity(text, "Breast cancer")) == {"PERTAINS_TO_FAMILY"}
+    assert trait_names(entity(text, "bronchitis")) == set()
+    found = codes(text)
+    assert "J20.9" in found and "M10.9" in found  # history is coded; family is not
+    assert not any(c.startswith("C50") for c in found)
+
+
 def test_entities_have_the_inferred_icd10cm_shape():
     text = "Patient with COPD."
     (ent,) = detect(text)["entities"]
