@@ -210,7 +210,11 @@ def knowledge_from_catalog(*, use_cache: bool = True, rebuild: bool = False) -> 
 
 def service_knowledge() -> Knowledge:
     """What the API detects with: the catalog's knowledge when it holds an ICD-10-CM
-    release, else the knowledge from the official files (e.g. a fresh database)."""
-    if catalog_releases():
+    tabular release and the Alphabetic Index, else the knowledge from the official files.
+
+    A catalog with the tabular alone (the quick start imports only that) would give the
+    detector far fewer terms than the files, so it waits for the index to be imported.
+    """
+    if f"{TABULAR_SOURCE}-index" in catalog_releases():
         return knowledge_from_catalog()
     return load_knowledge()

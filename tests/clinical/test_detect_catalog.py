@@ -155,3 +155,11 @@ def test_the_imported_fy2026_tabular_gives_the_file_readers_knowledge(tmp_path, 
         assert getattr(catalog, name) == getattr(files, name), name
     assert catalog.excludes1 == files.excludes1
     assert catalog.terms == files.terms
+
+
+def test_a_catalog_without_the_index_still_detects_with_the_files(client, tmp_path):
+    """The quick start imports the tabular only: the files' richer knowledge is used then."""
+    (tmp_path / "tab.xml").write_text(TABULAR)
+    call_command("import_icd10cm", "--tabular", str(tmp_path / "tab.xml"))
+
+    assert not service_knowledge().sources[0].startswith("catalog")
