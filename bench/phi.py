@@ -235,6 +235,15 @@ def main() -> None:
     for r in holdout2:
         r["gold"], r["neutral"] = r.pop("phi"), []
     sets.append(("phi_clinical_holdout2 (hand-written before the second pass)", holdout2))
+    holdout3 = holdout_load(ROOT / "bench" / "data" / "phi_clinical_holdout3.txt")
+    for r in holdout3:
+        r["gold"], r["neutral"] = r.pop("phi"), []
+    sets.append(
+        (
+            "phi_clinical_holdout3 (hand-written before the third pass, not seen by the tuner)",
+            holdout3,
+        )
+    )
 
     lx.load()
     presidio = None

@@ -9,7 +9,9 @@ the time to read the documents and build the index; p50 / p95 latency over the m
 query set; recall@1 / recall@10 per query set in ``bench/data/search_*.jsonl`` (written
 before tuning): ``lay`` hand-written lay and clinical phrasings (also reported for the subset
 whose words are not in the gold code's title), ``lay_holdout`` more of them written after
-tuning and never tuned on, ``typo`` titles with one typo, ``dropped``
+tuning and never tuned on, ``lay_holdout2`` 64 more (ICD-10-CM and HCPCS) written by
+someone other than the tuner before the third tuning pass, ``typo`` titles with one typo,
+``dropped``
 titles with dropped words in shuffled order, ``codes`` codes in every format. The baseline is
 an in-memory SQLite FTS5 table over code, normalized code and titles, ranked by bm25, with
 the query's words OR-ed; tantivy (bench extra) over the same titles and synonyms, plain and
@@ -34,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from bench.harness import setup_django  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = ["lay", "lay_holdout", "typo", "dropped", "codes"]
+SETS = ["lay", "lay_holdout", "lay_holdout2", "typo", "dropped", "codes"]
 SHARED = Path(os.environ.get("CODEAPI_SHARED_DIR") or ROOT.parent / "shared") / "data"
 DEFAULT_DB = Path(tempfile.gettempdir()) / "codeapi-bench-search.sqlite3"
 
