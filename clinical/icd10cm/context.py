@@ -225,6 +225,8 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"(?:years?|months?|decades?) (?:prior|before|earlier|back)",
             r"at (?:the )?age (?:of )?\d+",
             r"in the (?:19|20)?\d0'?s",
+            r"(?:was|were|had been|has been) (?:previously|formerly) (?:diagnosed|treated|noted|"
+            r"repaired|resected|removed)",
             r"(?:was|were|had been|has been) (?:diagnosed|treated|repaired|removed|resected)"
             r" (?:in|at age|years ago|as an? (?:child|teenager|adult))",
             r"(?:the )?last time",
@@ -307,6 +309,13 @@ _PSEUDO = (
     r"family (?:at (?:the )?bedside|members? (?:at (?:the )?bedside|present)|meeting|"
     r"(?:had|has|was|were|is|are) (?:wanted|requested|asked|concerned|present|notified|updated))",
     r"discussed with (?:the )?(?:family|patient and family)",
+    # a relative who tells the story or brings the patient in is not the one who is ill
+    r"(?:(?:his|her|their|the|patient's) )?(?:mother|father|parents?|sister|brother|son|"
+    r"daughter|family(?: members?)?) (?:reports?|reported|states?|stated|says|said|notes?|"
+    r"noted|noticed|called|brought|found|denies|denied|is at|was at|at (?:the )?bedside|"
+    r"present|witnessed|observed|gives|gave|provided|requests?|requested)",
+    r"(?:per|according to|accompanied by) (?:his|her|their|the|patient's) (?:mother|father|"
+    r"parents?|sister|brother|son|daughter|family(?: members?)?)",
 )
 
 # Scope ends at these words (ConText "termination" terms).

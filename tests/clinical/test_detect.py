@@ -391,6 +391,7 @@ def api_traits(client, text: str, covered: str) -> set[str]:
         ("Ten years prior, she had a stroke.", "stroke"),
         ("Asthma since age 12.", "asthma"),
         ("She recovered from pneumonia.", "pneumonia"),
+        ("Hypertension was previously diagnosed.", "Hypertension"),
         ("Status-post myocardial infarction.", "infarction"),
         ("SURGERIES:  Appendectomy.  Cholecystitis.", "Cholecystitis"),
     ],
@@ -419,10 +420,22 @@ def test_what_is_not_history_through_the_api(client, text, covered):
     assert "HISTORICAL" not in api_traits(client, text, covered)
 
 
-def test_family_as_an_actor_is_not_family_history(client):
-    text = "He was brought in by his family with chest pain."
-    assert "PERTAINS_TO_FAMILY" not in api_traits(client, text, "chest pain")
-    assert "R07.9" in [c["code"] for c in post(client, {"text": text}).json()["codes"]]
+@pytest.mark.parametrize(
+    "text, covered, code",
+    [
+        ("He was brought in by his family with chest pain.", "chest pain", "R07.9"),
+        ("Her mother noticed a rash on her arm.", "rash", "R21"),
+    ],
+)
+def test_family_as_an_actor_is_not_family_history(client, text, covered, code):
+    assert "PERTAINS_TO_FAMILY" not in api_traits(client, text, covered)
+    assert code in [c["code"] for c in post(client, {"text": text}).json()["codes"]]
+
+
+def test_a_relative_with_the_condition_is_still_family_history(client):
+    text = "Her mother had breast cancer."
+    assert "PERTAINS_TO_FAMILY" in api_traits(client, text, "breast cancer")
+    assert post(client, {"text": text}).json()["codes"] == []
 
 
 def test_a_personal_history_ends_a_family_history(client):
