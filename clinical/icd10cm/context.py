@@ -6,6 +6,11 @@ scope forwards or backwards inside the sentence; the scope ends at a termination
 ("no increase", "not only", "gram negative") match first and block a trigger they contain.
 The trait names follow AWS Comprehend Medical: NEGATION, HYPOTHETICAL, PERTAINS_TO_FAMILY,
 HISTORICAL.
+
+Beyond trigger scopes, HISTORICAL also comes from a past-history section (up to the next
+header), from the background of a one-line summary ("a 67-year-old man with diabetes and
+gout who presents with chest pain": diabetes and gout), and from what a mention is: a habit
+(tobacco, alcohol, drugs) or an allergy belongs to the social / allergy history.
 """
 
 from __future__ import annotations
