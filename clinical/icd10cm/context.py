@@ -405,21 +405,39 @@ _ONE_LINER_MAX_WORDS = 30
 # ("Denies alcohol or drugs.", "The patient smokes cigarettes.", "No known drug allergies."):
 # ConText annotates them historical. A mention that is only such a habit gets the trait;
 # its acute effects ("alcohol withdrawal", "cocaine intoxication") do not.
+# Words that name a habit only in a habit context ("vasoactive drugs" are medicines):
+# alone, they count when the mention says "use" / "abuse" or the sentence names another
+# habit nearby ("Denies alcohol or drugs").
+_SUBSTANCE_AMBIGUOUS = r"(?:drugs?|substances?|narcotics?|opioids?|opiates?|beer|wine|liquor)"
 _SUBSTANCE = (
-    r"(?:cigarettes?|cigars?|tobacco|nicotine|alcohol|etoh|beer|wine|liquor|drugs?|"
-    r"(?:illicit|illegal|street|recreational|iv|intravenous|injection) drugs?|substances?|"
-    r"marijuana|cannabis|cocaine|crack|heroin|opioids?|opiates?|methamphetamines?|narcotics?)"
+    r"(?:cigarettes?|cigars?|tobacco|nicotine|alcohol|etoh|"
+    r"(?:illicit|illegal|street|recreational|iv|intravenous|injection) drugs?|"
+    r"marijuana|cannabis|cocaine|crack|heroin|methamphetamines?)"
 )
+_ALLERGEN = (
+    r"(?:known|drug|food|medication|medicine|seasonal|environmental|latex|penicillin|sulfa|"
+    r"iodine|contrast|peanut|nut|shellfish|egg|milk|pollen|aspirin|nsaid)"
+)
+_HABIT_USE = r"(?:use|usage|abuse|misuse|smoking|consumption|intake|habit|dependence|addiction)"
 _HABIT_RE = re.compile(
-    rf"(?:{_SUBSTANCE}(?:,? (?:or|and) {_SUBSTANCE})*"
-    r"(?: (?:use|usage|abuse|misuse|smoking|consumption|intake|habit|dependence|addiction))?"
+    rf"(?:{_SUBSTANCE}(?:,? (?:or|and) {_SUBSTANCE})*(?: {_HABIT_USE})?"
+    rf"|{_SUBSTANCE_AMBIGUOUS} {_HABIT_USE}"
     r"|(?:cigarette |tobacco |pipe )?smok(?:ing|er|es|ed)(?: cigarettes| tobacco)?"
     r"|(?:non|ex|former|never|current|heavy|social|occasional)[- ]?(?:smoker|drinker)"
     r"|(?:heavy |social |binge )?drink(?:ing|er|s)(?: alcohol)?|ivdu|ivda|ivdas"
-    r"|(?:(?:known|drug|food|medication|seasonal|environmental|latex|penicillin|sulfa) )?"
-    r"allerg(?:y|ies))",
+    rf"|(?:{_ALLERGEN} )?allergies|{_ALLERGEN} allergy)",
     re.I,
 )
+# "allergy" alone is often a reaction ("signs of allergy"); an allergy *to* something, or
+# a known / drug / food allergy, is the allergy history
+_ALLERGY_RE = re.compile(r"allergy", re.I)
+_ALLERGEN_BEFORE_RE = re.compile(rf"(?<![\w/]){_ALLERGEN}\s+$", re.I)
+_ALLERGY_TO_RE = re.compile(r"\s+to\s", re.I)
+_AMBIGUOUS_RE = re.compile(_SUBSTANCE_AMBIGUOUS, re.I)
+_HABIT_NEARBY_RE = re.compile(
+    _WORD.format(rf"{_SUBSTANCE}|smok(?:ing|er|es|ed)|drink(?:ing|er|s)"), re.I
+)
+_HABIT_NEAR_CHARS = 60
 _HEADER_RE = re.compile(r"\b[A-Z][A-Z/ ]{2,}:")
 _WORDS_RE = re.compile(r"\S+")
 _SENT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\d•])")
@@ -502,7 +520,7 @@ def traits_in_sentence(sentence: str, start: int, end: int, found=None) -> list[
     """Traits of the mention ``sentence[start:end]``, given the sentence's triggers."""
     found = triggers(sentence) if found is None else found
     out: list[str] = []
-    if _is_history_by_kind(sentence[start:end]) or _in_one_liner(sentence, start, end):
+    if _is_history_by_kind(sentence, start, end) or _in_one_liner(sentence, start, end):
         out.append(HISTORICAL)
     for t in found:
         if t.trait in out:
@@ -530,9 +548,21 @@ def traits_in_sentence(sentence: str, start: int, end: int, found=None) -> list[
     return out
 
 
-def _is_history_by_kind(mention: str) -> bool:
+def _is_history_by_kind(sentence: str, start: int, end: int) -> bool:
     """A habit (tobacco, alcohol, drugs) or an allergy: social / allergy history."""
-    return _HABIT_RE.fullmatch(" ".join(mention.split())) is not None
+    mention = " ".join(sentence[start:end].split())
+    if _HABIT_RE.fullmatch(mention):
+        return True
+    if _ALLERGY_RE.fullmatch(mention):
+        return bool(
+            _ALLERGEN_BEFORE_RE.search(sentence, max(0, start - 30), start)
+            or _ALLERGY_TO_RE.match(sentence, end)
+        )
+    if _AMBIGUOUS_RE.fullmatch(mention):  # "drugs": only next to another habit
+        lo, hi = max(0, start - _HABIT_NEAR_CHARS), end + _HABIT_NEAR_CHARS
+        near = sentence[lo:start] + " " + sentence[end:hi]
+        return _HABIT_NEARBY_RE.search(near) is not None
+    return False
 
 
 def _in_one_liner(sentence: str, start: int, end: int) -> bool:

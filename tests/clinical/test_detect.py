@@ -386,6 +386,8 @@ def api_traits(client, text: str, covered: str) -> set[str]:
         ("Denies alcohol or tobacco use.", "tobacco"),
         ("He drinks alcohol daily.", "alcohol"),
         ("No known allergies.", "allergies"),
+        ("Allergy to penicillin.", "Allergy"),
+        ("Denies alcohol or drugs.", "drugs"),
         # dates, ages and other ways of placing a condition in the past
         ("In 2003 she had a stroke.", "stroke"),
         ("Ten years prior, she had a stroke.", "stroke"),
@@ -414,6 +416,9 @@ def test_history_cues_through_the_api(client, text, covered):
         ("History of hypertension, presented yesterday with pneumonia.", "pneumonia"),
         # acute effects of a substance are not a habit
         ("Alcohol withdrawal.", "Alcohol withdrawal"),
+        # medicines and reactions are not habits or allergy history
+        ("Shock refractory to vasoactive drugs.", "drugs"),
+        ("Watch for signs of allergy after the infusion.", "allergy"),
     ],
 )
 def test_what_is_not_history_through_the_api(client, text, covered):
