@@ -53,6 +53,10 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         (
             r"(?:past )?medical history (?:is )?(?:significant|positive|notable|remarkable) for",
             r"(?:past )?medical history (?:includes?|of)",
+            r"(?:(?:past|prior|previous|surgical|medical|psychiatric|known) )*(?:history|hx) "
+            r"(?:is |was )?(?:significant|positive|notable|remarkable|pertinent) for",
+            r"(?:(?:past|prior|previous|surgical|medical|psychiatric) )*(?:history|hx) "
+            r"(?:includes?|including|consists of)",
         ),
     ),
     (FAMILY, FORWARD, 200, tuple(rf"{h}\s*:" for h in _FAMILY_HEADERS)),
@@ -189,8 +193,13 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"(?:frequent|multiple|recurrent|repeated|numerous) (?:admissions|hospitali[sz]ations)"
             r" (?:for|with)",
             r"(?:was|were|had been|has been|being) diagnosed (?:with|as having)",
-            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|a few) "
-            r"(?:years?|months?|decades?) (?:ago|prior|before|earlier|back)",
+            r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|a few|"
+            r"a couple of|couple of|some) (?:years?|months?|decades?) "
+            r"(?:ago|prior|before|earlier|back)",
+            r"earlier (?:this|that|last) year",
+            r"when (?:he|she|they) (?:was|were) (?:a (?:child|kid|teenager|baby|boy|girl)|young|"
+            r"an? (?:infant|adolescent)|\d+)",
+            r"in (?:his|her|their) (?:teens|twenties|thirties|forties|youth|childhood)",
             r"recovered from",
             r"(?:treated|operated) (?:in the past|previously|years ago) for",
             r"in (?:19|20)\d\d",
@@ -226,8 +235,16 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         (
             r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|few) "
             r"(?:years?|months?|weeks?|decades?) ago",
-            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|few) "
+            r"(?:a|an|a couple of|couple of|some) (?:years?|months?|decades?) ago",
+            r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|few) "
             r"(?:years?|months?|decades?) (?:prior|before|earlier|back)",
+            r"earlier (?:this|that|last) year",
+            r"when (?:he|she|they) (?:was|were) (?:a (?:child|kid|teenager|baby|boy|girl)|young|"
+            r"an? (?:infant|adolescent)|\d+)",
+            r"in (?:his|her|their) (?:teens|twenties|thirties|forties|youth|childhood)",
+            r"at birth",
+            r"until (?:(?:19|20)\d\d|(?:\d+|a|one|two|three|several|many|a few|few) "
+            r"(?:years?|months?) ago)",
             r"at (?:the )?age (?:of )?\d+",
             r"in the (?:19|20)?\d0'?s",
             r"(?:was|were|had been|has been) (?:previously|formerly) (?:diagnosed|treated|noted|"

@@ -389,7 +389,14 @@ def api_traits(client, text: str, covered: str) -> set[str]:
         ("Allergy to penicillin.", "Allergy"),
         ("Denies alcohol or drugs.", "drugs"),
         # dates, ages and other ways of placing a condition in the past
+        (
+            "Psychiatric history includes major depressive disorder, generalized anxiety "
+            "disorder, alcohol dependence in remission and schizophrenia.",
+            "schizophrenia",
+        ),
         ("In 2003 she had a stroke.", "stroke"),
+        ("A year ago she had a stroke.", "stroke"),
+        ("He had asthma when he was a child.", "asthma"),
         ("Ten years prior, she had a stroke.", "stroke"),
         ("Asthma since age 12.", "asthma"),
         ("She recovered from pneumonia.", "pneumonia"),
