@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/detect.py [--split dev|train] [--limit N] [--no-baseline]
                                      [--source files|catalog|files-importable]
+                                     [--kit-only] [--kit-misses negation|history|family]
 
 ``--source`` says where the detector's knowledge comes from: ``files`` (default) reads the
 official files directly (plus the derived flattened FY2025 index CSV); ``catalog`` imports
@@ -24,6 +25,10 @@ looked up with ``cm_search`` and its first billable result kept.
 
 A floor is printed too: the ten most frequent training codes for every document, ignoring
 the text (the issue quotes ~0.14 F1 at full code for it on this data).
+
+``--kit-only`` scores the NegEx / ConText kit alone (seconds). ``--kit-misses TRAIT`` lists
+the kit's misses for one trait, from EVEN-numbered records only: the odd half is the held-out
+figure, and its misses are never shown.
 
 Data: ``$CODEAPI_SHARED_DIR/dev-eval`` (default ``../shared/dev-eval``); never copied here.
 """
@@ -159,6 +164,39 @@ def negex(path: Path) -> dict:
     return out
 
 
+_KIT_TRAITS = {
+    "negation": ("NEGATION", lambda r: r["negation"] == "Negated"),
+    "history": ("HISTORICAL", lambda r: r["temporality"] == "Historical"),
+    "family": ("PERTAINS_TO_FAMILY", lambda r: r["experiencer"] != "Patient"),
+}
+
+
+def kit_misses(path: Path, trait: str) -> None:
+    """Print the misses for ``trait`` on the EVEN-numbered (tuning) records only."""
+    name, gold = _KIT_TRAITS[trait]
+    print(f"{trait} misses on even ids only (odd ids are held out and never listed):")
+    for line in path.open():
+        r = json.loads(line)
+        if not r.get("concept") or int(r["id"].split("-")[1]) % 2:
+            continue
+        s, e = r["concept"]["start"], r["concept"]["end"]
+        pred = name in context_traits(r["text"], s, e)
+        if pred != gold(r):
+            t = r["text"]
+            marked = " ".join(f"{t[:s]}[[{t[s:e]}]]{t[e:]}".split())
+            print(f"  {'FN' if gold(r) else 'FP'} {r['id']} {marked[-300:]}")
+
+
+def print_kit(path: Path) -> None:
+    n = negex(path)
+    print(f"\nNegEx/ConText kit ({n['n']} marked conditions; P / R / F1, accuracy):")
+    for part in ("all", "even", "odd"):
+        label = {"all": "all", "even": "even ids (rules tuned)", "odd": "odd ids (held out)"}
+        print(f" {label[part]}")
+        for k in ("negation", "history", "family"):
+            print(f"  {k:9} {fmt(n[(part, k)])}   acc {n[(part, k, 'acc')]:.3f}")
+
+
 def catalog_knowledge(db: Path, reimport: bool) -> Knowledge:
     """Import the official files into a scratch SQLite catalog (unless done), then build
     (or load the cached) knowledge from it. Prints what it did and how long it took."""
@@ -197,9 +235,19 @@ def main() -> None:
     ap.add_argument("--source", default="files", choices=["files", "catalog", "files-importable"])
     ap.add_argument("--catalog-db", type=Path, default=Path("/tmp/codeapi-detect-bench.sqlite3"))
     ap.add_argument("--reimport", action="store_true", help="catalog: import even if present")
+    ap.add_argument("--kit-only", action="store_true", help="score the NegEx kit only")
+    ap.add_argument("--kit-misses", choices=sorted(_KIT_TRAITS), help="even-id misses")
     args = ap.parse_args()
 
     dev_eval = shared_dir() / "dev-eval"
+    kit = dev_eval / "negex_testkit.jsonl"
+    if args.kit_only or args.kit_misses:
+        if not kit.is_file():
+            sys.exit(f"missing {kit}: set CODEAPI_SHARED_DIR")
+        if args.kit_misses:
+            kit_misses(kit, args.kit_misses)
+        print_kit(kit)
+        return
     path = dev_eval / f"codiesp_en_{args.split}.jsonl"
     if not path.is_file():
         sys.exit(f"missing {path}: set CODEAPI_SHARED_DIR")
@@ -264,15 +312,8 @@ def main() -> None:
             f"{a['cat'][2] / b['cat'][2]:.1f}x, throughput {a['cps'] / b['cps']:.1f}x"
         )
 
-    kit = dev_eval / "negex_testkit.jsonl"
     if kit.is_file():
-        n = negex(kit)
-        print(f"\nNegEx/ConText kit ({n['n']} marked conditions; P / R / F1, accuracy):")
-        for part in ("all", "even", "odd"):
-            label = {"all": "all", "even": "even ids (rules tuned)", "odd": "odd ids (held out)"}
-            print(f" {label[part]}")
-            for k in ("negation", "history", "family"):
-                print(f"  {k:9} {fmt(n[(part, k)])}   acc {n[(part, k, 'acc')]:.3f}")
+        print_kit(kit)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"\npeak memory (max RSS): DetectICD10CM {ours_rss:,.0f} MB; "

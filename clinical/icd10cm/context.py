@@ -6,6 +6,11 @@ scope forwards or backwards inside the sentence; the scope ends at a termination
 ("no increase", "not only", "gram negative") match first and block a trigger they contain.
 The trait names follow AWS Comprehend Medical: NEGATION, HYPOTHETICAL, PERTAINS_TO_FAMILY,
 HISTORICAL.
+
+Beyond trigger scopes, HISTORICAL also comes from a past-history section (up to the next
+header), from the background of a one-line summary ("a 67-year-old man with diabetes and
+gout who presents with chest pain": diabetes and gout), and from what a mention is: a habit
+(tobacco, alcohol, drugs) or an allergy belongs to the social / allergy history.
 """
 
 from __future__ import annotations
@@ -26,7 +31,10 @@ _HISTORY_HEADERS = (
     r"gynecologic|gyn|sexual|smoking|tobacco|alcohol|substance|drug|travel|birth|"
     r"developmental|immunization|transfusion|occupational) (?:history|hx)",
     r"past (?:history|hx)",
-    r"(?:pmh|pmhx|psh)",
+    r"(?:pmh|pmhx|psh|pshx|hx)",
+    r"(?:past|prior|previous) (?:surgeries|operations|procedures|hospitali[sz]ations)",
+    r"surgeries",
+    r"(?:known |drug |medication )?allergies",
 )
 _FAMILY_HEADERS = (r"family (?:medical )?(?:history|hx)", r"fh", r"fhx")
 
@@ -45,6 +53,10 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         (
             r"(?:past )?medical history (?:is )?(?:significant|positive|notable|remarkable) for",
             r"(?:past )?medical history (?:includes?|of)",
+            r"(?:(?:past|prior|previous|surgical|medical|psychiatric|known) )*(?:history|hx) "
+            r"(?:is |was )?(?:significant|positive|notable|remarkable|pertinent) for",
+            r"(?:(?:past|prior|previous|surgical|medical|psychiatric) )*(?:history|hx) "
+            r"(?:includes?|including|consists of)",
         ),
     ),
     (FAMILY, FORWARD, 200, tuple(rf"{h}\s*:" for h in _FAMILY_HEADERS)),
@@ -140,18 +152,30 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
     (
         HISTORICAL,
         FORWARD,
-        8,
+        # ConText lets these run to the end of the sentence: they often open a long list
+        # ("history of diabetes, coronary artery disease status post stenting, ...");
+        # termination terms and the turn to what is recent still end them
+        20,
         (
             r"history of",
             r"hx of",
-            r"hx",
-            r"long[- ]?standing",
-            r"used to have",
             r"h/o",
             r"past medical history",
             r"past history",
             r"pmh",
             r"pmhx",
+            r"s/p",
+            r"status[- ]post",
+        ),
+    ),
+    (
+        HISTORICAL,
+        FORWARD,
+        8,
+        (
+            r"hx",
+            r"long[- ]?standing",
+            r"used to have",
             r"in the past",
             r"since childhood",
             r"past",
@@ -164,15 +188,27 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         FORWARD,
         12,
         (
-            r"s/p",
-            r"status post",
             r"(?:is|was|were|are|been|gets?|got) admitted (?:quite |very )?(?:frequently|often|"
             r"repeatedly|several times|multiple times|many times|numerous times) (?:for|with)",
             r"(?:frequent|multiple|recurrent|repeated|numerous) (?:admissions|hospitali[sz]ations)"
             r" (?:for|with)",
             r"(?:was|were|had been|has been|being) diagnosed (?:with|as having)",
-            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|a few) "
-            r"(?:years?|months?|decades?) ago",
+            r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|a few|"
+            r"a couple of|couple of|some) (?:years?|months?|decades?) "
+            r"(?:ago|prior|before|earlier|back)",
+            r"earlier (?:this|that|last) year",
+            r"when (?:he|she|they) (?:was|were) (?:a (?:child|kid|teenager|baby|boy|girl)|young|"
+            r"an? (?:infant|adolescent)|\d+)",
+            r"in (?:his|her|their) (?:teens|twenties|thirties|forties|youth|childhood)",
+            r"recovered from",
+            r"(?:treated|operated) (?:in the past|previously|years ago) for",
+            r"in (?:19|20)\d\d",
+            r"in the (?:19|20)?\d0'?s",
+            r"at (?:the )?age (?:of )?\d+",
+            r"as an? (?:child|kid|teenager|teen|adolescent|infant|baby|young (?:man|woman|adult))",
+            r"last (?:year|spring|summer|fall|autumn|winter)",
+            r"(?:past|previous|prior) (?:surgical|medical|psychiatric) (?:history|hx)",
+            r"(?:surgical|operative) (?:history|hx)",
         ),
     ),
     (
@@ -199,11 +235,28 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         (
             r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|few) "
             r"(?:years?|months?|weeks?|decades?) ago",
+            r"(?:a|an|a couple of|couple of|some) (?:years?|months?|decades?) ago",
+            r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|few) "
+            r"(?:years?|months?|decades?) (?:prior|before|earlier|back)",
+            r"earlier (?:this|that|last) year",
+            r"when (?:he|she|they) (?:was|were) (?:a (?:child|kid|teenager|baby|boy|girl)|young|"
+            r"an? (?:infant|adolescent)|\d+)",
+            r"in (?:his|her|their) (?:teens|twenties|thirties|forties|youth|childhood)",
+            r"at birth",
+            r"until (?:(?:19|20)\d\d|(?:\d+|a|one|two|three|several|many|a few|few) "
+            r"(?:years?|months?) ago)",
+            r"at (?:the )?age (?:of )?\d+",
+            r"in the (?:19|20)?\d0'?s",
+            r"(?:was|were|had been|has been) (?:previously|formerly) (?:diagnosed|treated|noted|"
+            r"repaired|resected|removed)",
+            r"(?:was|were|had been|has been) (?:diagnosed|treated|repaired|removed|resected)"
+            r" (?:in|at age|years ago|as an? (?:child|teenager|adult))",
             r"(?:the )?last time",
             r"(?:for|over) the (?:past|last) (?:\d+|two|three|four|five|six|several|many|few) "
             r"(?:years|months|decades)",
             r"for (?:\d+|two|three|four|five|six|several|many) (?:years|decades)",
-            r"since (?:childhood|(?:19|20)\d\d)",
+            r"since (?:childhood|birth|infancy|(?:19|20)\d\d|(?:the )?age (?:of )?\d+|"
+            r"(?:his|her) (?:teens|twenties|thirties|youth|childhood))",
             r"in the past",
             r"in (?:19|20)\d\d",
             r"as an? (?:child|kid|teenager|teen|adolescent|infant|baby|young (?:man|woman|adult))",
@@ -247,7 +300,16 @@ _PSEUDO = (
     r"not extend",
     r"not cause",
     r"history of present illness",
-    r"prior to (?:admission|presentation|arrival|discharge|this admission)",
+    r"prior to",  # before this admission, procedure, visit ...: the present illness
+    # "prior study", "as previously noted": comparisons within the record, not history
+    r"(?:prior|previous|old|earlier) (?:study|studies|exams?|examinations?|films?|images?|"
+    r"imaging|radiographs?|x-rays?|ct|cts|mri|mris|scans?|comparisons?|reports?|records?|"
+    r"hospitals?|facility|physicians?|doctors?|providers?|notes?|visits?|admission)",
+    r"(?:as )?previously (?:noted|described|seen|reported|mentioned|documented|discussed)",
+    # the act of taking the history
+    r"(?:history|hx) (?:was |is )?(?:obtained|provided|given|taken|limited|unobtainable|"
+    r"unavailable|unreliable|per|from)",
+    r"(?:poor|limited|unreliable) (?:history|historian)",
     r"patient history",
     r"history and physical",
     r"history taking",
@@ -258,6 +320,24 @@ _PSEUDO = (
     r"whether or not",
     r"non[- ]?(?:small|specific|tender|contrast)",
     r"negative predictive",
+    # an age is not an "old" lesion: "a 45-year-old man with ..."
+    r"(?:years?|months?|weeks?|days?)[- ]old",
+    # the last few days or weeks are the present illness, not the history
+    r"(?:the )?(?:past|last) (?:(?:few|several|couple of|\d+|one|two|three|four|five|six|seven|"
+    r"eight|nine|ten|twenty-four|24|48|72) )?(?:hours?|days?|nights?|weeks?|evening|night)",
+    r"past (?:hour|day|night|week)",
+    # the family as an actor, not as the one who has the condition
+    r"(?:by|with|to|from) (?:his|her|the|their|patient's) family",
+    r"family (?:at (?:the )?bedside|members? (?:at (?:the )?bedside|present)|meeting|"
+    r"(?:had|has|was|were|is|are) (?:wanted|requested|asked|concerned|present|notified|updated))",
+    r"discussed with (?:the )?(?:family|patient and family)",
+    # a relative who tells the story or brings the patient in is not the one who is ill
+    r"(?:(?:his|her|their|the|patient's) )?(?:mother|father|parents?|sister|brother|son|"
+    r"daughter|family(?: members?)?) (?:reports?|reported|states?|stated|says|said|notes?|"
+    r"noted|noticed|called|brought|found|denies|denied|is at|was at|at (?:the )?bedside|"
+    r"present|witnessed|observed|gives|gave|provided|requests?|requested)",
+    r"(?:per|according to|accompanied by) (?:his|her|their|the|patient's) (?:mother|father|"
+    r"parents?|sister|brother|son|daughter|family(?: members?)?)",
 )
 
 # Scope ends at these words (ConText "termination" terms).
@@ -306,10 +386,75 @@ _TERM_RE = re.compile(
 )
 _RULE_RES = [(t, d, n, re.compile(_WORD.format(_alt(p)), re.I)) for t, d, n, p in _RULES]
 # a history scope also ends where the text turns to what is recent or new
-_HIST_TERM_RE = re.compile(
-    _WORD.format(r"recent(?:ly)?|new(?:ly)?|acute") + r"|,\s*(?:with|and with)\s", re.I
+_NOW_TERMS = (
+    r"presented|presenting|came|comes|coming|brought|"
+    r"on (?:admission|arrival|presentation|exam|examination)|at (?:this|the present) time|"
+    r"this (?:admission|visit|morning|afternoon|evening)|tonight|yesterday|at present"
 )
+_HIST_TERM_RE = re.compile(
+    _WORD.format(rf"recent(?:ly)?|new(?:ly)?|acute|{_NOW_TERMS}") + r"|,\s*(?:with|and with)\s",
+    re.I,
+)
+# "s/p recent MI": what a patient is status post is past, however recent
+_SP_TERM_RE = re.compile(_WORD.format(_NOW_TERMS) + r"|,\s*(?:with|and with)\s", re.I)
 _SP_RE = re.compile(r"s/p|status", re.I)
+# a family scope ends where the text turns back to the patient
+_FAMILY_TERM_RE = re.compile(
+    _WORD.format(r"personal(?: medical)? history|(?:the )?patient(?:'s)? (?:own|himself|herself)"),
+    re.I,
+)
+
+# The one-line summary that opens a history of present illness: "A 63-year-old man with
+# diabetes, COPD and prior stroke who presents with chest pain": what the patient is "with"
+# before "who presents" is the background (history); what he presents with is not.
+_ONE_LINER_OPEN_RE = re.compile(
+    r"(?<![a-z/])(?:years?[- ]old|yo|y/o|y\.o\.)(?![\w/])[^.;:]{0,60}?\bwith\s", re.I
+)
+_ONE_LINER_CLOSE_RE = re.compile(
+    r"[^.;:]*?(?:\bwho\b|,)\s+(?:\w+\s+){0,3}?(?:presents?|presented|presenting|comes?|came|"
+    r"admitted|brought|transferred|arrives?|arrived|returns?|returned|referred|is here|"
+    r"is seen|was seen)\b",
+    re.I,
+)
+_ONE_LINER_MAX_WORDS = 30
+
+# Habits and allergies belong to the social and allergy history whatever the verb says
+# ("Denies alcohol or drugs.", "The patient smokes cigarettes.", "No known drug allergies."):
+# ConText annotates them historical. A mention that is only such a habit gets the trait;
+# its acute effects ("alcohol withdrawal", "cocaine intoxication") do not.
+# Words that name a habit only in a habit context ("vasoactive drugs" are medicines):
+# alone, they count when the mention says "use" / "abuse" or the sentence names another
+# habit nearby ("Denies alcohol or drugs").
+_SUBSTANCE_AMBIGUOUS = r"(?:drugs?|substances?|narcotics?|opioids?|opiates?|beer|wine|liquor)"
+_SUBSTANCE = (
+    r"(?:cigarettes?|cigars?|tobacco|nicotine|alcohol|etoh|"
+    r"(?:illicit|illegal|street|recreational|iv|intravenous|injection) drugs?|"
+    r"marijuana|cannabis|cocaine|crack|heroin|methamphetamines?)"
+)
+_ALLERGEN = (
+    r"(?:known|drug|food|medication|medicine|seasonal|environmental|latex|penicillin|sulfa|"
+    r"iodine|contrast|peanut|nut|shellfish|egg|milk|pollen|aspirin|nsaid)"
+)
+_HABIT_USE = r"(?:use|usage|abuse|misuse|smoking|consumption|intake|habit|dependence|addiction)"
+_HABIT_RE = re.compile(
+    rf"(?:{_SUBSTANCE}(?:,? (?:or|and) {_SUBSTANCE})*(?: {_HABIT_USE})?"
+    rf"|{_SUBSTANCE_AMBIGUOUS} {_HABIT_USE}"
+    r"|(?:cigarette |tobacco |pipe )?smok(?:ing|er|es|ed)(?: cigarettes| tobacco)?"
+    r"|(?:non|ex|former|never|current|heavy|social|occasional)[- ]?(?:smoker|drinker)"
+    r"|(?:heavy |social |binge )?drink(?:ing|er|s)(?: alcohol)?|ivdu|ivda|ivdas"
+    rf"|(?:{_ALLERGEN} )?allergies|{_ALLERGEN} allergy)",
+    re.I,
+)
+# "allergy" alone is often a reaction ("signs of allergy"); an allergy *to* something, or
+# a known / drug / food allergy, is the allergy history
+_ALLERGY_RE = re.compile(r"allergy", re.I)
+_ALLERGEN_BEFORE_RE = re.compile(rf"(?<![\w/]){_ALLERGEN}\s+$", re.I)
+_ALLERGY_TO_RE = re.compile(r"\s+to\s", re.I)
+_AMBIGUOUS_RE = re.compile(_SUBSTANCE_AMBIGUOUS, re.I)
+_HABIT_NEARBY_RE = re.compile(
+    _WORD.format(rf"{_SUBSTANCE}|smok(?:ing|er|es|ed)|drink(?:ing|er|s)"), re.I
+)
+_HABIT_NEAR_CHARS = 60
 _HEADER_RE = re.compile(r"\b[A-Z][A-Z/ ]{2,}:")
 _WORDS_RE = re.compile(r"\S+")
 _SENT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\d•])")
@@ -392,6 +537,8 @@ def traits_in_sentence(sentence: str, start: int, end: int, found=None) -> list[
     """Traits of the mention ``sentence[start:end]``, given the sentence's triggers."""
     found = triggers(sentence) if found is None else found
     out: list[str] = []
+    if _is_history_by_kind(sentence, start, end) or _in_one_liner(sentence, start, end):
+        out.append(HISTORICAL)
     for t in found:
         if t.trait in out:
             continue
@@ -403,8 +550,11 @@ def traits_in_sentence(sentence: str, start: int, end: int, found=None) -> list[
                 ok = _HEADER_RE.search(gap) is None
             else:
                 ok = _TERM_RE.search(gap) is None and _n_words(gap) <= t.max_words
-                if ok and t.trait == HISTORICAL and not _SP_RE.match(sentence, t.start):
-                    ok = _HIST_TERM_RE.search(gap) is None  # ("s/p recent X" is still past)
+                if ok and t.trait == FAMILY:
+                    ok = _FAMILY_TERM_RE.search(gap) is None
+                if ok and t.trait == HISTORICAL:
+                    sp = _SP_RE.match(sentence, t.start)
+                    ok = (_SP_TERM_RE if sp else _HIST_TERM_RE).search(gap) is None
             if ok:
                 out.append(t.trait)
                 continue
@@ -413,6 +563,40 @@ def traits_in_sentence(sentence: str, start: int, end: int, found=None) -> list[
             if _TERM_RE.search(gap) is None and _n_words(gap) <= t.max_words:
                 out.append(t.trait)
     return out
+
+
+def _is_history_by_kind(sentence: str, start: int, end: int) -> bool:
+    """A habit (tobacco, alcohol, drugs) or an allergy: social / allergy history."""
+    mention = " ".join(sentence[start:end].split())
+    if _HABIT_RE.fullmatch(mention):
+        return True
+    if _ALLERGY_RE.fullmatch(mention):
+        return bool(
+            _ALLERGEN_BEFORE_RE.search(sentence, max(0, start - 30), start)
+            or _ALLERGY_TO_RE.match(sentence, end)
+        )
+    if _AMBIGUOUS_RE.fullmatch(mention):  # "drugs": only next to another habit
+        lo, hi = max(0, start - _HABIT_NEAR_CHARS), end + _HABIT_NEAR_CHARS
+        near = sentence[lo:start] + " " + sentence[end:hi]
+        return _HABIT_NEARBY_RE.search(near) is not None
+    return False
+
+
+def _in_one_liner(sentence: str, start: int, end: int) -> bool:
+    """The mention is in the "with ..." background of a "N-year-old ... with X who presents
+    with Y" summary: after the "with", before the "who presents"."""
+    for m in _ONE_LINER_OPEN_RE.finditer(sentence, 0, start):
+        gap = sentence[m.end() : start]
+        if (
+            _n_words(gap) <= _ONE_LINER_MAX_WORDS
+            and _TERM_RE.search(gap) is None
+            and _HIST_TERM_RE.search(gap) is None
+            and _PSEUDO_RE.search(gap) is None
+            and _HIST_TERM_RE.search(sentence, start, end) is None
+            and _ONE_LINER_CLOSE_RE.match(sentence, end)
+        ):
+            return True
+    return False
 
 
 def context_traits(text: str, begin: int, end: int) -> list[str]:

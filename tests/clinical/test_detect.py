@@ -354,3 +354,104 @@ def test_knowledge_cache_is_rebuilt_when_an_input_changes(tmp_path, monkeypatch)
     kb2 = load_knowledge(inputs)
     assert [c["code"] for c in detect("Quibble fever.", kb2)["codes"]] == ["Q01"]
     assert len(list((tmp_path / "cache").glob("*.pickle"))) == 2
+
+
+# -- history and family context through the API ----------------------------------------------
+
+
+def api_traits(client, text: str, covered: str) -> set[str]:
+    """Trait names of the entity the REST endpoint returns for ``covered`` (the entity with
+    exactly that text, else the shortest one containing it)."""
+    response = post(client, {"text": text})
+    assert response.status_code == 200
+    ents = [e for e in response.json()["entities"] if covered.lower() in e["text"].lower()]
+    assert ents, f"no entity covering {covered!r}"
+    ent = min(ents, key=lambda e: (e["text"].lower() != covered.lower(), len(e["text"])))
+    return {t["name"] for t in ent["traits"]}
+
+
+@pytest.mark.parametrize(
+    "text, covered",
+    [
+        # the one-line summary: what the patient is "with" before "who presents"
+        ("A 67-year-old man with diabetes and gout who presents with chest pain.", "gout"),
+        ("72 yo woman with COPD and atrial fibrillation, admitted with pneumonia.", "COPD"),
+        # a long list after "history of" stays history to its end
+        (
+            "History of hypertension, type 2 diabetes mellitus, coronary artery disease "
+            "status post stenting, chronic kidney disease and gout.",
+            "gout",
+        ),
+        # habits and allergies are the social / allergy history, affirmed or denied
+        ("Denies alcohol or tobacco use.", "tobacco"),
+        ("He drinks alcohol daily.", "alcohol"),
+        ("No known allergies.", "allergies"),
+        ("Allergy to penicillin.", "Allergy"),
+        ("Denies alcohol or drugs.", "drugs"),
+        # dates, ages and other ways of placing a condition in the past
+        (
+            "Psychiatric history includes major depressive disorder, generalized anxiety "
+            "disorder, alcohol dependence in remission and schizophrenia.",
+            "schizophrenia",
+        ),
+        ("In 2003 she had a stroke.", "stroke"),
+        ("A year ago she had a stroke.", "stroke"),
+        ("He had asthma when he was a child.", "asthma"),
+        ("Ten years prior, she had a stroke.", "stroke"),
+        ("Asthma since age 12.", "asthma"),
+        ("She recovered from pneumonia.", "pneumonia"),
+        ("Hypertension was previously diagnosed.", "Hypertension"),
+        ("Status-post myocardial infarction.", "infarction"),
+        ("SURGERIES:  Appendectomy.  Cholecystitis.", "Cholecystitis"),
+    ],
+)
+def test_history_cues_through_the_api(client, text, covered):
+    assert "HISTORICAL" in api_traits(client, text, covered)
+
+
+@pytest.mark.parametrize(
+    "text, covered",
+    [
+        # an age is not an "old" lesion, and without "who presents" the complaint is current
+        ("A 45-year-old man with chest pain.", "chest pain"),
+        ("A 67-year-old man with diabetes who presents with chest pain.", "chest pain"),
+        # the last few days are the present illness
+        ("For the past two weeks, productive cough.", "cough"),
+        # comparisons within the record are not history
+        ("Compared with the prior study, there is pleural effusion.", "pleural effusion"),
+        # the text turns to the present illness
+        ("History of hypertension, presented yesterday with pneumonia.", "pneumonia"),
+        # acute effects of a substance are not a habit
+        ("Alcohol withdrawal.", "Alcohol withdrawal"),
+        # medicines and reactions are not habits or allergy history
+        ("Shock refractory to vasoactive drugs.", "drugs"),
+        ("Watch for signs of allergy after the infusion.", "allergy"),
+    ],
+)
+def test_what_is_not_history_through_the_api(client, text, covered):
+    assert "HISTORICAL" not in api_traits(client, text, covered)
+
+
+@pytest.mark.parametrize(
+    "text, covered, code",
+    [
+        ("He was brought in by his family with chest pain.", "chest pain", "R07.9"),
+        ("Her mother noticed a rash on her arm.", "rash", "R21"),
+    ],
+)
+def test_family_as_an_actor_is_not_family_history(client, text, covered, code):
+    assert "PERTAINS_TO_FAMILY" not in api_traits(client, text, covered)
+    assert code in [c["code"] for c in post(client, {"text": text}).json()["codes"]]
+
+
+def test_a_relative_with_the_condition_is_still_family_history(client):
+    text = "Her mother had breast cancer."
+    assert "PERTAINS_TO_FAMILY" in api_traits(client, text, "breast cancer")
+    assert post(client, {"text": text}).json()["codes"] == []
+
+
+def test_a_personal_history_ends_a_family_history(client):
+    text = "Family history of colon cancer and a personal history of adenomatous polyps."
+    assert "PERTAINS_TO_FAMILY" in api_traits(client, text, "colon cancer")
+    polyps = api_traits(client, text, "adenomatous polyps")
+    assert "PERTAINS_TO_FAMILY" not in polyps and "HISTORICAL" in polyps
