@@ -172,7 +172,7 @@ DATE_RES = [
     ),
     # 2024-03-14 (+ time)
     re.compile(
-        rf"(?<![\w/.-])(?:19|20)\d\d([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\w/]){_TIME}"
+        rf"(?<![\w/.-])(?:19|20)\d\d([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?!(?!T\d)[\w/]){_TIME}"
     ),
     # March 14, 2024 / Mar. 14th / May 5 (+ time)
     re.compile(
@@ -189,6 +189,28 @@ DATE_RES = [
     # March 2024, Mar '24
     re.compile(rf"\b{_MONTH}\s*,?\s*{_YEAR}\b", IGN),
 ]
+_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+    r"eighteenth|nineteenth|twentieth|thirtieth"
+)
+# "March fourteenth", "the fifth of May": a day written as a word.
+ORDINAL_DATE_RE = re.compile(
+    rf"\b{_MONTH}\s+(?:the\s+)?(?:{_ORDINAL_WORD})\b(?:,?\s*{_YEAR}\b)?"
+    rf"|(?:\bthe\s+)?\b(?:{_ORDINAL_WORD})\s+of\s+{_MONTH}(?![a-z])(?:,?\s*{_YEAR}\b)?",
+    IGN,
+)
+# "on the 3rd", "since the 21st,": a day of the month alone, after a date preposition and
+# before a pause or another date word (never "on the 3rd floor", "the 2nd dose").
+DAY_ALONE_RE = re.compile(
+    r"\b(?:on|since|by|until|till|before|after|from|through|thru|starting|beginning|"
+    r"effective)\s+the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:"
+    + _ORDINAL_WORD
+    + r"))(?=\s*(?:[,.;:!?)\u2013-]|$|and\b|or\b|at\b|@|to\b|through\b|when\b|\(|"
+    r"in\s+the\s+(?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day))",
+    IGN,
+)
+HOLIDAY_RE = re.compile(rf"\b(?:{lx.HOLIDAYS_RE_TEXT})(?![\w'\u2019])")
 # Month names alone: "in March", "since April" (May only after a date preposition).
 MONTH_ALONE_RE = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|"
@@ -208,12 +230,14 @@ SHORT_DATE_CUE_RE = re.compile(
     r"discharged|through|thru|to|before|after|last|next|scheduled|starting|started|"
     r"effective|due|visit|appt|appointment|surgery|procedure|collected|drawn|resulted|"
     r"performed|done|expires?|expired|expiring|post|s/p|and|or|of|between|dos|doa|dod|"
-    r"onset|reviewed|signed|called|was|is|for|until)\W*$|[-\u2013]\s*$",
+    r"onset|reviewed|signed|called|was|is|for|until|lmp|lnmp|edd|edc|doi|dol|dos|"
+    r"morning|evening|afternoon|night|week\s+of|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$|[-\u2013]\s*$",
     IGN,
 )
 SCORE_BEFORE_RE = re.compile(
     r"\b(?:pain|strength|grade|murmur|vision|visual|acuity|apgar|score|scores|rated|rate|"
-    r"ratio|motor|power|reflexes|gcs|nihss|bp|blood\s+pressure|fraction|of|x)\W*$",
+    r"ratio|motor|power|reflexes|gcs|nihss|bp|blood\s+pressure|fraction|\d\s*(?:out\s+)?of|x)\W*$",
     IGN,
 )
 AGE_RES = [
@@ -436,7 +460,12 @@ def _shapes(text: str, add) -> None:
         add((m.start(), m.end(), "SSN", 0.95))
     for m in PHONE_RE.finditer(text):
         digits = sum(c.isdigit() for c in m.group(0))
-        if digits < 7 or digits > 15 or CODE_RE.match(m.group(0)):
+        if (
+            digits < 7
+            or digits > 15
+            or CODE_RE.match(m.group(0))
+            or _DATE_SHAPE_RE.fullmatch(m.group(0))
+        ):
             continue
         before = text[max(0, m.start() - 30) : m.start()].lower()
         kind = "FAX" if "fax" in before and "phone" not in before.rsplit("fax", 1)[1] else "PHONE"
@@ -489,6 +518,12 @@ def _shapes(text: str, add) -> None:
         add((m.start(), m.end(), "ID", 0.6))
 
 
+_DATE_SHAPE_RE = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])([-./])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)\d\d"
+    r"|(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
+)
+
+
 def _looks_like_date(value: str) -> bool:
     return bool(re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}", value))
 
@@ -525,6 +560,16 @@ def _dates(text: str, add) -> None:
         add((m.start(g), m.end(g), "DATE", 0.75))
     for m in WEEKDAY_RE.finditer(text):
         add((m.start(), m.end(), "DATE", 0.6))
+    if has_month:
+        for m in ORDINAL_DATE_RE.finditer(text):
+            if m.group(0)[:3] == "may" and not _date_before(text, m.start()):
+                continue
+            add((m.start(), m.end(), "DATE", 0.8))
+    if "the " in text:
+        for m in DAY_ALONE_RE.finditer(text):
+            add((m.start("d"), m.end("d"), "DATE", 0.7))
+    for m in HOLIDAY_RE.finditer(text):
+        add((m.start(), m.end(), "DATE", 0.7))
     for m in SHORT_DATE_RE.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
         if SCORE_BEFORE_RE.search(before):
@@ -673,6 +718,8 @@ def _common(word: str) -> bool:
 def _names(text: str, found: list) -> None:
     first = lx.first_names()
     last = lx.surnames()
+    census_first = lx.census_first_names()
+    census_last = lx.census_surnames()
     words = lx.english_words()
     toks = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text)]
     n = len(toks)
@@ -722,8 +769,10 @@ def _names(text: str, found: list) -> None:
             score = 0.5  # unknown capitalized word
         elif cap and common:
             score = 0.0
-        if allcaps and (len(core) <= 3 or not (in_first or in_last)):
-            score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY
+        if allcaps and (len(core) <= 3 or not (low in census_first or low in census_last)):
+            score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY, DOPPLER
+        if low in lx.EPONYM_NOUNS:
+            score = min(score, 0.4)  # "Foley", "Doppler": a name only after a title or cue
         return cap, score
 
     cache: dict[int, tuple[bool, float]] = {}

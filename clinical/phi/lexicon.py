@@ -1,7 +1,11 @@
 """Word lists the PHI engine decides with, loaded once per process.
 
 - Person names: the US Census 1990 name frequency files shipped by the ``names`` package on
-  PyPI (5,494 first names, 88,799 surnames; public-domain Census data).
+  PyPI (5,494 first names, 88,799 surnames; public-domain Census data), and the first names
+  and surnames that Faker (MIT) ships for its Latin-script locales (Europe, the Americas,
+  Africa, South and Southeast Asia: about 21,000 of each), read from its modules. The
+  international names rank after every Census name, so a name that is also an English word
+  still needs a cue, and they never make an all-capitals heading a name.
 - Ordinary English words: the lower-case entries of SCOWL's ``american-english`` list
   (``data/english_words.txt.gz``, see ``data/SCOWL-LICENSE.txt``). A name that is also a
   common word (``Mark``, ``Hope``, ``Will``, ``May``) needs more evidence than one that is not.
@@ -114,6 +118,35 @@ CLINICAL_STOP = frozenset(
         """
     )
 )
+# Eponyms and trade names used as plain clinical nouns, with no head word after them
+# ("Foley draining", "Doppler negative", "Gram stain" is covered by the head): never a person.
+EPONYM_NOUNS = frozenset(
+    wordlist(
+        """
+        foley doppler dopplers holter hickman broviac groshong penrose hemovac jp pleurx
+        mallampati trendelenburg valsalva heimlich epley romberg babinski kernig brudzinski
+        tinel phalen lachman mcmurray spurling apgar snellen coombs mantoux westergren giemsa
+        gram papanicolaou bovie yankauer dobhoff venturi ganz swan-ganz parkinson parkinson's
+        parkinsonism alzheimer alzheimer's hodgkin hodgkin's crohn crohn's cushing cushing's
+        cushingoid addison addison's hashimoto hashimoto's raynaud raynaud's kaposi lyme
+        tourette tourette's asperger asperger's guillain barre barré wernicke korsakoff charcot
+        marfan marfanoid ehlers danlos sjogren sjögren behcet behçet kawasaki whipple nissen
+        roux billroth hartmann kocher pfannenstiel hasson ochsner kussmaul cheyne stokes
+        korotkoff glasgow ranson gleason breslow karnofsky braden ottawa wells centor
+        framingham mcburney rovsing homans murphy's levine bruce lown gerd gerd's tegaderm
+        xeroform kerlix coban dermabond steri-strips kling ambu bipap cpap picc
+        """
+    )
+)
+# Holidays name a date ("since Thanksgiving", "on Christmas Eve"): a date element.
+HOLIDAYS_RE_TEXT = (
+    r"Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|Xmas|New\s+Year['\u2019]?s(?:\s+(?:Eve|Day))?|"
+    r"Easter(?:\s+Sunday)?|Good\s+Friday|Halloween|Memorial\s+Day|Labor\s+Day|Labour\s+Day|"
+    r"Independence\s+Day|Veterans\s+Day|Valentine['\u2019]?s\s+Day|Mother['\u2019]?s\s+Day|"
+    r"Father['\u2019]?s\s+Day|Juneteenth|Martin\s+Luther\s+King\s+(?:Jr\.?\s+)?Day|MLK\s+Day|"
+    r"Presidents['\u2019]?\s+Day|Columbus\s+Day|St\.?\s+Patrick['\u2019]?s\s+Day|Boxing\s+Day|"
+    r"Fourth\s+of\s+July"
+)
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
     "august": 8, "september": 9, "october": 10, "november": 11, "december": 12,
@@ -159,7 +192,7 @@ def _census(name: str) -> dict[str, int]:
 
 
 @cache
-def first_names() -> dict[str, int]:
+def census_first_names() -> dict[str, int]:
     ranks = _census("dist.male.first")
     for word, rank in _census("dist.female.first").items():
         ranks[word] = min(rank, ranks.get(word, rank))
@@ -167,8 +200,74 @@ def first_names() -> dict[str, int]:
 
 
 @cache
-def surnames() -> dict[str, int]:
+def census_surnames() -> dict[str, int]:
     return _census("dist.all.last")
+
+
+# Faker's person providers in Latin script (the others would never match English text).
+_FAKER_LOCALES = wordlist(
+    """
+    az_AZ cs_CZ da_DK de_AT de_CH de_DE de_LI de_LU en en_GB en_IE en_IN en_KE en_NG en_NZ
+    en_PK en_US es es_AR es_CA es_CL es_CO es_ES es_MX et_EE fi_FI fr_BE fr_CA fr_CH fr_DZ
+    fr_FR fr_QC ga_IE ha_NG hr_HR hu_HU id_ID ig_NG is_IS it_IT lt_LT lv_LV nl_BE nl_NL
+    no_NO pl_PL pt_BR pt_PT ro_RO sk_SK sl_SI sv_SE sw tr_TR tw_GH uz_UZ vi_VN yo_NG zu_ZA
+    """
+)
+_INTL_RANK_FIRST = 10_000  # after every Census first name (5,494)
+_INTL_RANK_LAST = 50_000
+
+
+@cache
+def _international_names() -> tuple[frozenset[str], frozenset[str]]:
+    """(first names, surnames) from Faker's locale data, lower-case, one word each."""
+    import importlib
+
+    firsts: set[str] = set()
+    lasts: set[str] = set()
+    for locale in _FAKER_LOCALES:
+        try:
+            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+        except (ImportError, AttributeError):  # pragma: no cover - a locale Faker dropped
+            continue
+        for attrs, out in (
+            (("first_names", "first_names_male", "first_names_female"), firsts),
+            (("last_names", "last_names_male", "last_names_female"), lasts),
+        ):
+            for attr in attrs:
+                values = provider.__dict__.get(attr)
+                if isinstance(values, (list, tuple, dict, set, frozenset)):
+                    out.update(v.lower() for v in values if isinstance(v, str))
+
+    def keep(word: str) -> bool:
+        return (
+            len(word) > 2
+            and " " not in word
+            and word.replace("-", "").replace("'", "").isalpha()
+            and word not in CLINICAL_STOP
+            and word not in EPONYM_NOUNS
+            and word not in MONTHS
+            and word not in TITLES
+        )
+
+    return frozenset(filter(keep, firsts)), frozenset(filter(keep, lasts))
+
+
+@cache
+def first_names() -> dict[str, int]:
+    """Census first names by frequency rank, then the international ones."""
+    ranks = dict(census_first_names())
+    for word in _international_names()[0]:
+        ranks.setdefault(word, _INTL_RANK_FIRST)
+    return ranks
+
+
+@cache
+def surnames() -> dict[str, int]:
+    """Census surnames by frequency rank, then the international ones."""
+    ranks = dict(census_surnames())
+    for word in _international_names()[1]:
+        ranks.setdefault(word, _INTL_RANK_LAST)
+    return ranks
 
 
 @cache
