@@ -402,6 +402,7 @@ _FUNCTION_WORDS = frozenset(
         """
     )
 )
+_SIGNOFF_WORDS = frozenset(lx.wordlist("best thanks regards cheers sincerely warmly love"))
 _CONTRACTION_RE = re.compile(r"n['\u2019]t$|['\u2019](?:ll|re|ve|m|d)$")
 _NAME_LIKE_WORDS = frozenset(lx.wordlist("will may can see call"))
 _SENT_END_RE = re.compile(r"[.!?;:\n•\"(\[]\s*$")
@@ -413,7 +414,11 @@ NAME_LIST_CUE_RE = re.compile(
     r"examined\s+by|referred\s+by|performed\s+by|attending|resident|by\s+dr|"
     r"user|bot|patient|client|customer|author|directed\s+by|written\s+by|written|"
     r"starring|cast|featuring|(?:letter|note|message|referral|reply|results?)\s+to|to\s*:|"
-    r"from\s*:|attn\s*:?)\s*[:,-]?\s*$",
+    r"from\s*:|attn\s*:?|"
+    # verbs whose object is a person: "spoke with Rose", "left a message for Hope"
+    r"(?:spoke|speaking|talked|talking|discussed|reviewed|met|conferred|updated|notified|"
+    r"informed|phoned|texted|e-?mailed|messaged|counsell?ed|reassured|"
+    r"left\s+(?:a\s+)?(?:message|vm|voicemail))(?:\s+(?:with|to|for))?)\s*[:,-]?\s*$",
     IGN,
 )
 WEAK_CUE_RE = re.compile(r"\b(?:with|and|&|per|by|for|from|to|or|saw|see|ask|tell|told)\s*$", IGN)
@@ -902,6 +907,7 @@ def _names(text: str, found: list) -> None:
                     and tok(j)[1] > 0
                     and tok(i)[1] >= 0.4
                     and toks[i][2].lower().rstrip(".") in last
+                    and toks[i][2].lower() not in _SIGNOFF_WORDS
                 ):
                     j = run_from(j, lower_ok=False)
                     length = j - i
@@ -1163,13 +1169,34 @@ def _more_places(text: str, add) -> None:
 
 def _context_names(text: str, found: list) -> None:
     """Names that only their surroundings give away: a possessive before a kinship word,
-    the speaker after a quote."""
+    the speaker after a quote, a sign-off, initials that sign a note."""
     words = lx.english_words()
-    for rx in (POSSESSIVE_KIN_RE, SAYS_RE):
+    for rx in (POSSESSIVE_KIN_RE, SAYS_RE, SIGNOFF_RE):
         for m in rx.finditer(text):
             parts = m.group("n").split()
             if all(_list_name_ok(p, words, common_ok=True) for p in parts):
                 found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    if "-" in text or "/s/" in text or "\u2014" in text or "igned" in text or "nitial" in text:
+        for m in INITIALS_SIGNATURE_RE.finditer(text):
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+
+
+# A sign-off then a name on its own: "Thanks, Mark", "Regards,\nGrant".
+SIGNOFF_RE = re.compile(
+    r"(?i:\b(?:thanks|thank\s+you|many\s+thanks|regards|best\s+regards|kind\s+regards|"
+    r"warm\s+regards|best\s+wishes|best|sincerely|yours\s+truly|respectfully|cordially|"
+    r"cheers|warmly))\s*,\s*\n?[ \t]*"
+    r"(?P<n>[A-Z][a-z'\u2019-]+(?:[ \t][A-Z]\.?)?(?:[ \t][A-Z][a-z'\u2019-]+)?)"
+    r"(?=[ \t]*(?:[.!]?[ \t]*$|\n|,))",
+    re.MULTILINE,
+)
+# Initials that sign a note: "-- JS" at a line end, "Signed: J.S.", "/s/ MRE".
+INITIALS_SIGNATURE_RE = re.compile(
+    r"(?:(?<!\S)(?:--|\u2014|\u2013|~)[ \t]*"
+    r"|(?i:\b(?:co-?signed|signed|initials)\b)[ \t]*:?[ \t]*|/s/[ \t]*)"
+    r"(?P<n>[A-Z]{2,3}|[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t]*(?:$|\n|[,;]))",
+    re.MULTILINE,
+)
 
 
 _NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")

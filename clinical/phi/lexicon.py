@@ -115,6 +115,8 @@ CLINICAL_STOP = frozenset(
         mandarin cantonese vietnamese korean japanese tagalog filipino hindi urdu punjabi
         bengali arabic farsi persian somali amharic swahili haitian creole hmong navajo
         american african asian hispanic latino latina caucasian european mexican
+        ortho pulm nephro cards heme onc hemonc uro gyn obgyn ent neurosurg gi id ir ctsurg
+        hospitalist hospitalists
         """
     )
 )
