@@ -402,6 +402,15 @@ _FUNCTION_WORDS = frozenset(
         """
     )
 )
+_KIN_CUES = frozenset(
+    lx.wordlist(
+        """
+        wife husband daughter son mother mom father dad brother sister granddaughter grandson
+        grandmother grandfather grandma grandpa aunt uncle niece nephew cousin partner spouse
+        fiance fiancee boyfriend girlfriend stepson stepdaughter stepmother stepfather
+        """
+    )
+)
 _SIGNOFF_WORDS = frozenset(lx.wordlist("best thanks regards cheers sincerely warmly love"))
 _CONTRACTION_RE = re.compile(r"n['\u2019]t$|['\u2019](?:ll|re|ve|m|d)$")
 _NAME_LIKE_WORDS = frozenset(lx.wordlist("will may can see call"))
@@ -997,6 +1006,22 @@ def _names(text: str, found: list) -> None:
                 emit(i, j, 0.6)
                 i = j
                 continue
+        # 3. after a kinship word, a lower-case word in no dictionary: "daughter hyun-joo"
+        if (
+            not cap
+            and i > 0
+            and prev_low in _KIN_CUES
+            and gap(i).strip() in ("", ":", ",")
+            and len(low) >= 3
+            and low.replace("-", "").replace("'", "").isalpha()
+            and not any(p in words or p in lx.CLINICAL_STOP for p in [low, *low.split("-")])
+        ):
+            j = max(run_from(i + 1, lower_ok=True), i + 1) if i + 1 < n else i + 1
+            if j > i + 1 and gap(i + 1).strip():
+                j = i + 1
+            emit(i, j, 0.6)
+            i = j
+            continue
         i += 1
     for m in _LOWER_CREDENTIAL_RE.finditer(text):
         parts = m.group(1).split()
@@ -1085,6 +1110,16 @@ BARE_STREET_RE = re.compile(
     r"(?:Street|Avenue|Road|Boulevard|Drive|Lane|Court|Place|Terrace|Circle|Highway|Parkway|"
     r"Trail|Crescent|Alley|Way)\b)"
 )
+# "on Rt 9", "off Route 66", "along I-95", "near Hwy 101": a road named by number.
+ROUTE_RE = re.compile(
+    r"(?<![\w-])(?i:on|off|along|near|at|by|down|up|via|from|to|exit\s+\d+\s+(?:on|off))\s+"
+    r"(?:the\s+)?(?P<place>(?:Rt|Rte|Route|Hwy|Highway|State\s+Route|State\s+Road|"
+    r"County\s+Road|County\s+Rd|Interstate)\.?[ -]?\d{1,4}[A-Z]?|I-\d{1,3})\b"
+)
+# "a Phoenix native", "Tacoma resident": a known city before a word for who lives there.
+CITY_NATIVE_RE = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?:native|resident|transplant)s?\b"
+)
 # Verbs a person (not a drug or a disease) is the subject of, after a one-word name.
 PERSON_VERB_RE = re.compile(
     r"\s+(?:reports|reported|states|stated|denies|denied|endorses|endorsed|says|said|lives|"
@@ -1140,6 +1175,11 @@ def _more_places(text: str, add) -> None:
         upper = [
             p.rstrip(".").isupper() and (len(p) < 5 or (bare and p.isascii())) for _, _, p in keep
         ]
+        # a known city, even one that is also a word: "from Mobile", "in Flagstaff today"
+        city = next((k for k in range(len(keep), 0, -1) if " ".join(lows[:k]) in lx.US_CITIES), 0)
+        if city and not (bare and all(upper[:city])):
+            add((keep[0][0], keep[city - 1][1] - keep[city - 1][2].endswith("."), "LOCATION", 0.7))
+            continue
         proper = [lo not in words and not u for lo, u in zip(lows, upper, strict=True)]
         # after a travel verb a capitalized word is a place even when it is also a word
         # ("flew to Phoenix"), unless it is a place every patient goes to
@@ -1159,6 +1199,11 @@ def _more_places(text: str, add) -> None:
         if after and after.group(1).lower() in lx.EPONYM_HEADS:
             continue  # "in Trendelenburg position"
         add((keep[0][0], e, "LOCATION", 0.6))
+    for m in ROUTE_RE.finditer(text):
+        add((m.start("place"), m.end("place"), "LOCATION", 0.6))
+    for m in CITY_NATIVE_RE.finditer(text):
+        if m.group("place").lower() in lx.US_CITIES:
+            add((m.start("place"), m.end("place"), "LOCATION", 0.6))
     for rx in (SITE_RE, BARE_STREET_RE):
         for m in rx.finditer(text):
             first = m.group("place").split()[0].lower()

@@ -171,6 +171,78 @@ US_STATES = {
     "wyoming": "WY", "district of columbia": "DC", "puerto rico": "PR", "guam": "GU",
 }  # fmt: skip
 STATE_ABBRS = frozenset(US_STATES.values())
+# US cities and towns a note may name, hand-written (larger cities, state capitals, and
+# places whose names are also English words or names: "Mobile", "Phoenix", "Reading",
+# "Flagstaff"). After a place word ("in", "from", "moved to") one of these is a place even
+# when the word is in the dictionary.
+US_CITIES = frozenset(
+    line.strip().lower()
+    for line in """
+    New York|Los Angeles|Chicago|Houston|Phoenix|Philadelphia|San Antonio|San Diego|Dallas
+    San Jose|Austin|Jacksonville|Fort Worth|Columbus|Charlotte|San Francisco|Indianapolis
+    Seattle|Denver|Washington|Boston|El Paso|Nashville|Detroit|Oklahoma City|Portland
+    Las Vegas|Memphis|Louisville|Baltimore|Milwaukee|Albuquerque|Tucson|Fresno|Mesa
+    Sacramento|Atlanta|Kansas City|Colorado Springs|Omaha|Raleigh|Miami|Long Beach
+    Virginia Beach|Oakland|Minneapolis|Tulsa|Tampa|Arlington|New Orleans|Wichita
+    Bakersfield|Cleveland|Aurora|Anaheim|Honolulu|Santa Ana|Riverside|Corpus Christi
+    Lexington|Henderson|Stockton|Saint Paul|St. Paul|Cincinnati|St. Louis|Saint Louis
+    Pittsburgh|Greensboro|Lincoln|Anchorage|Plano|Orlando|Irvine|Newark|Durham|Chula Vista
+    Toledo|Fort Wayne|St. Petersburg|Laredo|Jersey City|Chandler|Madison|Lubbock
+    Scottsdale|Reno|Buffalo|Gilbert|Glendale|North Las Vegas|Winston-Salem|Chesapeake
+    Norfolk|Fremont|Garland|Irving|Hialeah|Richmond|Boise|Spokane|Baton Rouge|Tacoma
+    San Bernardino|Modesto|Fontana|Des Moines|Moreno Valley|Santa Clarita|Fayetteville
+    Birmingham|Oxnard|Rochester|Port St. Lucie|Grand Rapids|Huntsville|Salt Lake City
+    Frisco|Yonkers|Amarillo|Glendale|Huntington Beach|McKinney|Montgomery|Augusta
+    Columbus|Akron|Little Rock|Tempe|Overland Park|Grand Prairie|Tallahassee|Cape Coral
+    Mobile|Knoxville|Shreveport|Worcester|Ontario|Vancouver|Sioux Falls|Chattanooga
+    Brownsville|Fort Lauderdale|Providence|Newport News|Rancho Cucamonga|Santa Rosa
+    Peoria|Oceanside|Elk Grove|Salem|Pembroke Pines|Eugene|Garden Grove|Cary|Fort Collins
+    Corona|Springfield|Jackson|Alexandria|Hayward|Clarksville|Lakewood|Lancaster|Salinas
+    Palmdale|Hollywood|Springfield|Macon|Kansas City|Sunnyvale|Pomona|Killeen|Escondido
+    Pasadena|Naperville|Bellevue|Joliet|Murfreesboro|Midland|Rockford|Paterson|Savannah
+    Bridgeport|Torrance|McAllen|Syracuse|Surprise|Denton|Roseville|Thornton|Miramar
+    Mesquite|Olathe|Dayton|Carrollton|Waco|Orange|Fullerton|Charleston|West Valley City
+    Visalia|Hampton|Gainesville|Warren|Coral Springs|Cedar Rapids|Round Rock|Sterling Heights
+    Kent|Columbia|Santa Clara|New Haven|Stamford|Concord|Elizabeth|Athens|Thousand Oaks
+    Lafayette|Simi Valley|Topeka|Norman|Fargo|Wilmington|Abilene|Odessa|Pearland|Victorville
+    Hartford|Vallejo|Allentown|Berkeley|Richardson|Arvada|Ann Arbor|Cambridge|Sugar Land
+    Lansing|Evansville|College Station|Fairfield|Clearwater|Beaumont|Independence|Provo
+    West Jordan|Murrieta|Palm Bay|El Monte|Carlsbad|Charleston|Temecula|Clovis|Meridian
+    Westminster|Costa Mesa|High Point|Manchester|Pueblo|Lakeland|Pompano Beach|West Palm Beach
+    Antioch|Everett|Downey|Lowell|Centennial|Elgin|Broken Arrow|Miami Gardens|Billings
+    Jurupa Valley|Sandy Springs|Gresham|Lewisville|Hillsboro|Ventura|Greeley|Inglewood
+    Waterbury|League City|Santa Maria|Tyler|Davie|Daly City|Boulder|Allen|West Covina
+    Sparks|Wichita Falls|Green Bay|San Mateo|Norwalk|Rialto|Las Cruces|Chico|El Cajon
+    Burbank|South Bend|Renton|Vista|Davenport|Edinburg|Tuscaloosa|Carmel|Spokane Valley
+    San Angelo|Vacaville|Clinton|Bend|Woodbridge|Lynn|Quincy|Erie|Scranton|Harrisburg
+    Trenton|Camden|Albany|Utica|Ithaca|Binghamton|Schenectady|Poughkeepsie|Brooklyn|Bronx
+    Queens|Staten Island|Manhattan|Harlem|Long Island|Hoboken|Atlantic City|Annapolis
+    Rockville|Bethesda|Silver Spring|Frederick|Hagerstown|Roanoke|Charlottesville
+    Lynchburg|Asheville|Greenville|Spartanburg|Myrtle Beach|Hilton Head|Wilmington
+    Jacksonville|Pensacola|Sarasota|Naples|Fort Myers|Daytona Beach|Key West|Ocala
+    Tallahassee|Biloxi|Gulfport|Hattiesburg|Tupelo|Dothan|Auburn|Florence|Decatur
+    Bowling Green|Owensboro|Paducah|Frankfort|Ashland|Huntington|Morgantown|Wheeling
+    Youngstown|Canton|Lorain|Mansfield|Sandusky|Zanesville|Kalamazoo|Flint|Saginaw
+    Traverse City|Marquette|Duluth|Bemidji|Mankato|Eau Claire|La Crosse|Oshkosh|Appleton
+    Kenosha|Racine|Waukesha|Dubuque|Sioux City|Council Bluffs|Ames|Iowa City|Bismarck
+    Minot|Grand Forks|Rapid City|Pierre|Cheyenne|Casper|Laramie|Missoula|Bozeman|Helena
+    Great Falls|Butte|Pocatello|Idaho Falls|Twin Falls|Coeur d'Alene|Ogden|St. George
+    Flagstaff|Prescott|Sedona|Yuma|Santa Fe|Las Cruces|Roswell|Farmington|Durango
+    Grand Junction|Loveland|Pueblo|Harlingen|Galveston|Texarkana|Longview|Temple
+    San Marcos|New Braunfels|Del Rio|Eagle Pass|Nacogdoches|Lawton|Stillwater|Muskogee
+    Enid|Joplin|Columbia|Jefferson City|Cape Girardeau|Hutchinson|Salina|Manhattan
+    Lawrence|Emporia|Dodge City|Garden City|Kearney|Grand Island|North Platte|Scottsbluff
+    Juneau|Fairbanks|Ketchikan|Hilo|Kailua|Kahului|Lihue|Yakima|Olympia|Bellingham
+    Wenatchee|Walla Walla|Medford|Bend|Corvallis|Redding|Chico|Eureka|Santa Barbara
+    San Luis Obispo|Monterey|Santa Cruz|Palm Springs|Indio|Barstow|Bishop|Carson City
+    Elko|Las Vegas|Burlington|Montpelier|Rutland|Bangor|Lewiston|Augusta|Nashua|Dover
+    Portsmouth|Concord|Pawtucket|Warwick|Newport|New London|Danbury|Worcester|Fall River
+    New Bedford|Brockton|Pittsfield|Dorchester|Roxbury|Somerville|Chelsea|Framingham
+    Plymouth|Barnstable|Hyannis|Nantucket|Provincetown|Reading|Lebanon|Hershey|York
+    Lancaster|Altoona|State College|Williamsport|Wilkes-Barre|Bethlehem|Easton|Chester
+    """.replace("\n", "|").split("|")
+    if line.strip()
+)
 # Three-digit ZIP prefixes whose areas hold 20,000 people or fewer (2000 Census, as listed
 # by HHS): under Safe Harbor these must become 000; any other prefix may stay.
 RESTRICTED_ZIP3 = frozenset(
