@@ -785,8 +785,10 @@ def _names(text: str, found: list) -> None:
             score = 0.0
         if allcaps and (len(core) <= 3 or not (low in census_first or low in census_last)):
             score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY, DOPPLER
-        if low in lx.EPONYM_NOUNS:
-            score = min(score, 0.4)  # "Foley", "Doppler": a name only after a title or cue
+        if low in lx.EPONYM_NOUNS or low in lx.DRUG_NAMES:
+            score = min(score, 0.4)  # "Foley", "Norco": a name only after a title or cue
+        elif score and not (in_first or in_last) and lx.medical_word(low):
+            score = 0.0  # "Neurologic:", "Thrombocytosis", "Echocardiogram"
         return cap, score
 
     cache: dict[int, tuple[bool, float]] = {}
@@ -1040,6 +1042,7 @@ def _proper(word: str) -> bool:
         and low not in lx.CLINICAL_STOP
         and low not in lx.MONTHS
         and low not in lx.WEEKDAYS
+        and not lx.medical_word(low)
         and not (core.isupper() and len(core) <= 3)
     )
 
@@ -1146,6 +1149,8 @@ def _place_word_ok(word: str) -> bool:
         return False
     if low in lx.CLINICAL_STOP or low in lx.MONTHS or low in lx.WEEKDAYS or low in lx.TITLES:
         return False
+    if low not in lx.US_CITIES and lx.medical_word(low):
+        return False  # "switched from Vicodin", "in Neurology"
     return not (low in lx.US_STATES or low in _FUNCTION_WORDS)
 
 

@@ -140,6 +140,64 @@ EPONYM_NOUNS = frozenset(
         """
     )
 )
+# Drugs by brand and generic name (hand-written, the ones notes name most): never a person
+# or a place on their own ("switched from Vicodin to Percocet").
+DRUG_NAMES = frozenset(
+    wordlist(
+        """
+        vicodin percocet norco dilaudid oxycontin roxicodone lortab tramadol ultram toradol
+        lyrica neurontin gabapentin pregabalin xanax ativan klonopin valium restoril ambien
+        zoloft prozac lexapro celexa paxil effexor cymbalta wellbutrin trazodone remeron
+        seroquel zyprexa risperdal abilify haldol geodon latuda depakote lamictal tegretol
+        keppra dilantin topamax trileptal vimpat lithobid imitrex flexeril robaxin skelaxin
+        zanaflex baclofen zofran reglan phenergan compazine protonix nexium prilosec pepcid
+        zantac carafate bumex torsemide aldactone coreg toprol lopressor metoprolol carvedilol
+        norvasc amlodipine cardizem diltiazem verapamil hydralazine clonidine losartan cozaar
+        diovan valsartan entresto benicar micardis atenolol tenormin crestor rosuvastatin
+        atorvastatin simvastatin pravastatin zetia brilinta effient clopidogrel pradaxa
+        apixaban rivaroxaban dabigatran lovenox enoxaparin januvia jardiance farxiga invokana
+        ozempic wegovy mounjaro trulicity victoza byetta lantus levemir humalog novolog tresiba
+        toujeo basaglar glipizide glyburide glimepiride actos synthroid levoxyl levothyroxine
+        cytomel methimazole flomax tamsulosin proscar finasteride cialis viagra detrol
+        oxybutynin myrbetriq singulair montelukast advair symbicort spiriva breo trelegy
+        proair ventolin albuterol xopenex flovent pulmicort duoneb atrovent ipratropium
+        augmentin amoxicillin zithromax azithromycin levaquin levofloxacin cipro ciprofloxacin
+        bactrim doxycycline cephalexin flagyl metronidazole vancomycin zosyn cefepime
+        ceftriaxone rocephin meropenem diflucan fluconazole valtrex valacyclovir acyclovir
+        tamiflu paxlovid remdesivir humira enbrel remicade stelara dupixent keytruda opdivo
+        herceptin avastin rituxan suboxone subutex narcan naloxone methadone buprenorphine
+        oxycodone hydrocodone morphine fentanyl duragesic hydromorphone motrin ibuprofen aleve
+        naproxen celebrex meloxicam mobic benadryl claritin zyrtec allegra flonase sudafed
+        mucinex colace senokot miralax dulcolax imodium lomotil solumedrol medrol decadron
+        dexamethasone methylprednisolone hydrocortisone plaquenil methotrexate tylenol
+        acetaminophen klor-con lipitor zocor plavix coumadin lasix xarelto eliquis metformin
+        lisinopril keflex prednisone insulin aspirin heparin warfarin
+        """
+    )
+)
+# Endings of clinical words and drug stems: a capitalized word of seven letters or more
+# with one of them, in no name list, is neither a person nor a place ("Neurologic:",
+# "Thrombocytosis", "Echocardiogram").
+MEDICAL_SUFFIXES = tuple(
+    wordlist(
+        """
+        ology ologic ological ologist osis oses itis ation ations ectomy ectomies otomy ostomy
+        plasty emia aemia algia pathy scopy graphy gram penia cytosis uria plegia trophy iasis
+        skeletal vascular intestinal urinary cardiac ogenic ectasis megaly lysis rrhea rrhoea
+        ocele pnea ptysis ular etic atic otic ical ative gestive pril olol sartan statin mab
+        nib azole cillin mycin floxacin cycline tidine prazole dipine thiazide parin oxetine
+        triptan afil zepam zolam barbital profen vudine navir lukast terol sonide olone asone
+        glitazone gliptin gliflozin glutide caine
+        """
+    )
+)
+
+
+def medical_word(low: str) -> bool:
+    """A lower-case word that looks like a clinical term or a drug."""
+    return low in DRUG_NAMES or (len(low) >= 7 and low.endswith(MEDICAL_SUFFIXES))
+
+
 # Holidays name a date ("since Thanksgiving", "on Christmas Eve"): a date element.
 HOLIDAYS_RE_TEXT = (
     r"Thanksgiving(?:\s+Day)?|Christmas(?:\s+(?:Eve|Day))?|Xmas|New\s+Year['\u2019]?s(?:\s+(?:Eve|Day))?|"
