@@ -445,6 +445,7 @@ def find_phi(text: str) -> list[Entity]:
     _more_places(text, add)
     _names(text, found)
     _context_names(text, found)
+    _more_names(text, found)
     _spread_names(text, found)
     lowered = text.lower()
     if any(k in lowered for k in ("print", "scan", "geometry", "biometric", "gait", "dna")):
@@ -967,10 +968,15 @@ def _names(text: str, found: list) -> None:
                         or strong >= 2.0
                         or (strong >= 0.5 and bool(PERSON_VERB_RE.match(text, toks[j - 1][1])))
                     )
+                # a middle initial or a possessive says person: "from Yuri D. Bulgakov's"
+                person_shape = any(is_initial(k) for k in range(i + 1, j)) or toks[j - 1][
+                    2
+                ].endswith(("'s", "\u2019s"))
                 place_prep = (
                     not cue
                     and not gap(i).strip()
                     and not cred
+                    and not person_shape
                     and (
                         prev_low in _PLACE_PREPS
                         or (prev_low in ("from", "to") and _PLACE_VERB_RE.search(before))
@@ -1142,6 +1148,9 @@ _COMMON_DESTINATIONS = frozenset(
 )
 
 
+_INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-Z]\.[ \t]+[A-Z]")
+
+
 def _place_word_ok(word: str) -> bool:
     core = word.rstrip(".")
     low = core.lower()
@@ -1171,6 +1180,10 @@ def _more_places(text: str, add) -> None:
             keep.append((s, e, p))
         if not keep:
             continue
+        if any(p.endswith(("'s", "\u2019s")) for _, _, p in keep) or _INITIAL_AFTER_RE.match(
+            text, keep[-1][1]
+        ):
+            continue  # a person: "the verses from Yuri Bulgakov's", "from Faina D. Yefremova"
         lows = [p.rstrip(".").lower() for _, _, p in keep]
         # an all-capitals word after a bare "in"/"from" is more often an acronym ("in NSTEMI")
         cue = text[m.start() : m.start("place")].strip().lower()
@@ -1247,6 +1260,97 @@ INITIALS_SIGNATURE_RE = re.compile(
     r"(?P<n>[A-Z]{2,3}|[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t]*(?:$|\n|[,;]))",
     re.MULTILINE,
 )
+
+
+# Lower-case "first last" (with an optional middle initial): "eva kleist", "emidio p lombardo".
+_LOWER_PAIR_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<a>[a-z\u00df-\u024f][a-z\u00df-\u024f'-]{2,})"
+    r"(?:[ \t](?P<i>[a-z])\.?)?[ \t](?P<b>[a-z\u00df-\u024f][a-z\u00df-\u024f'-]{2,})(?![\w-])"
+)
+# Cues after which the next word is a name whatever its case: "my name is vitoria".
+_STRONG_NAME_CUE_RE = re.compile(
+    r"(?i:\b(?:name\s+is|name's|named|call\s+me|calls\s+me|called\s+me|goes\s+by|"
+    r"known\s+as|nicknamed))[ \t]+(?P<n>[^\W\d_][\w'\u2019-]*(?:[ \t][^\W\d_][\w'\u2019-]*)?)"
+)
+# A name called out: "Don't go to town, Mark!", "Remember me, Mary?", "Kuba, can I ...".
+_VOCATIVE_RE = re.compile(
+    r",[ \t]+(?P<n>[A-Z][^\W\d_]+)[ \t]*[!?](?=\s|$)"
+    r"|(?:^|[.!?][ \t]+)(?P<m>[A-Z][^\W\d_]+),[ \t]+(?i:can|could|would|will|please|do|did|are|"
+    r"have)[ \t]+(?i:i|you|we)\b",
+    re.MULTILINE,
+)
+# A person who is given, told or shown something of theirs: "Scott had given Belle his address".
+_GIVEN_RE = re.compile(
+    r"\b(?i:gave|given|give|gives|giving|told|tell|asked|ask|sent|send|showed|show|shown|handed|"
+    r"offered|paid|thanked|reminded|promised)[ \t]+(?P<n>[A-Z][^\W\d_]+)[ \t]+"
+    r"(?i:his|her|their|my|our|your)\b"
+)
+# A speaker label at the start of a line: "Destiny: Remember me".
+_SPEAKER_RE = re.compile(r"^[ \t>*-]*(?P<n>[A-Z][^\W\d_]+)[ \t]*:[ \t]*(?=\S)", re.MULTILINE)
+
+
+def _more_names(text: str, found: list) -> None:
+    """Names in lower-case text, after strong cues, called out, given things, speaking."""
+    words = lx.english_words()
+    first = lx.first_names()
+    last = lx.surnames()
+
+    def plain(low: str) -> bool:
+        return not (
+            low in lx.CLINICAL_STOP
+            or low in _FUNCTION_WORDS
+            or low in lx.TITLES
+            or low in lx.MONTHS
+            or low in lx.WEEKDAYS
+            or low in lx.EPONYM_NOUNS
+            or lx.medical_word(low)
+        )
+
+    def person_word(word: str) -> bool:
+        """A capitalized word that can be a name here: in a name list, or in no dictionary."""
+        low = word.lower()
+        return plain(low) and (low in first or low in last or low not in words)
+
+    if any(c.islower() for c in text[:200]):
+        for m in _LOWER_PAIR_RE.finditer(text):
+            a, b = m.group("a"), m.group("b")
+            if (
+                a in first
+                and a not in words
+                and plain(a)
+                and plain(b)
+                and b not in words
+                and (b in last or not b.isascii() or len(b) >= 4)
+            ):
+                found.append((m.start(), m.end(), "NAME", 0.55))
+    for m in _STRONG_NAME_CUE_RE.finditer(text):
+        parts = m.group("n").split()
+        keep = []
+        for p in parts:
+            low = p.lower()
+            if not plain(low) or (low in words and low not in first and low not in last):
+                break
+            keep.append(p)
+        if keep:
+            start = m.start("n")
+            found.append((start, start + len(" ".join(keep)), "NAME", 0.6))
+    for m in _VOCATIVE_RE.finditer(text):
+        g = "n" if m.group("n") else "m"
+        word = m.group(g)
+        low = word.lower()
+        if (g == "n" and low in first and plain(low)) or (g == "m" and person_word(word)):
+            if g == "m" and low in words and low not in first:
+                continue
+            found.append((m.start(g), m.end(g), "NAME", 0.6))
+    for m in _GIVEN_RE.finditer(text):
+        low = m.group("n").lower()
+        if plain(low) and (low in first or (low not in words and low in last)):
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    labels = [m for m in _SPEAKER_RE.finditer(text) if m.group("n").lower() in first]
+    labels = [m for m in labels if plain(m.group("n").lower())]
+    if len({m.group("n") for m in labels}) >= 2:  # a dialogue, not section headings
+        for m in labels:
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
 
 
 _NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
