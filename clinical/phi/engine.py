@@ -291,7 +291,11 @@ POBOX_RE = re.compile(
     r"(?:\s*\n?\s*[AFD]PO\s+A[AEP]\s+\d{5})?",
     IGN,
 )
-MILITARY_RE = re.compile(r"\b[AFD]PO\s+A[AEP]\s+\d{5}(?:-\d{4})?\b")
+MILITARY_RE = re.compile(
+    r"\b(?:(?:USNS|USNV|USS|USCGC|USAV)\s+[^\W\d_][\w'.-]*(?:[ \t][^\W\d_][\w'.-]*)?\s*,?\s*)?"
+    r"[AFD]PO\s+A[AEP]\s+\d{5}(?:-\d{4})?\b",
+    IGN,
+)
 _STATE_NAMES = "|".join(sorted((n.title() for n in lx.US_STATES), key=len, reverse=True))
 _STATE_ABBR = "|".join(sorted(lx.STATE_ABBRS))
 CITY_STATE_RE = re.compile(  # "Tacoma, WA", "Tacoma WA 98402"
@@ -1092,6 +1096,8 @@ _CAPWORD = r"[^\W\d_a-z][\w'\u2019.-]*"
 # Tahoe", "home city Assen", "Where: Mill Village".
 PLACE_AFTER_RE = re.compile(
     r"(?i:(?<![\w-])(?:in|near|outside(?:\s+of)?|based\s+in|lives?\s+in|living\s+in|"
+    r"(?:grew\s+up|raised|born|resides?|residing|settled|stationed|located|vacation(?:ing|ed)?|"
+    r"(?:years?|months?|weeks?))\s+in|"
     r"(?:moved|moving|relocated|flew|drove|driving|travel(?:l?ed)?|returned|went|going|"
     r"trip|transferred|came|comes|originally|immigrated|emigrated)(?:\s+(?:back|here|home))?"
     r"\s+(?:to|from)|arrived\s+(?:at|in)|from|city(?:\s+of)?|town(?:\s+of)?|village(?:\s+of)?)"
@@ -1118,6 +1124,11 @@ BARE_STREET_RE = re.compile(
     r"(?<![\w-])(?:on|off|at|along|of|near)\s+(?P<place>(?:[A-Z][\w'\u2019-]+\s+){1,3}"
     r"(?:Street|Avenue|Road|Boulevard|Drive|Lane|Court|Place|Terrace|Circle|Highway|Parkway|"
     r"Trail|Crescent|Alley|Way)\b)"
+)
+# A lower-case word after a residence cue: "my friend lives in harburg".
+_LOWER_PLACE_RE = re.compile(
+    r"\b(?:lives?|living|lived|grew\s+up|raised|born|resides?|residing|moved|relocated)\s+"
+    r"(?:in|to|near)\s+(?P<place>[a-z\u00df-\u024f][a-z\u00df-\u024f'-]{2,})\b"
 )
 # "on Rt 9", "off Route 66", "along I-95", "near Hwy 101": a road named by number.
 ROUTE_RE = re.compile(
@@ -1148,6 +1159,7 @@ _COMMON_DESTINATIONS = frozenset(
 )
 
 
+_SPAN_WORDS = frozenset(lx.wordlist("year years month months week weeks"))
 _INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-Z]\.[ \t]+[A-Z]")
 
 
@@ -1187,7 +1199,7 @@ def _more_places(text: str, add) -> None:
         lows = [p.rstrip(".").lower() for _, _, p in keep]
         # an all-capitals word after a bare "in"/"from" is more often an acronym ("in NSTEMI")
         cue = text[m.start() : m.start("place")].strip().lower()
-        bare = cue in ("in", "near", "from")
+        bare = cue in ("in", "near", "from") or cue.split()[0] in _SPAN_WORDS
         # after a bare "in" an all-capitals word is a place only if it is not English
         # ("in ÖSTERSKÄR"); "in NSTEMI", "in ATRIAL FIBRILLATION" are not places
         upper = [
@@ -1217,6 +1229,10 @@ def _more_places(text: str, add) -> None:
         if after and after.group(1).lower() in lx.EPONYM_HEADS:
             continue  # "in Trendelenburg position"
         add((keep[0][0], e, "LOCATION", 0.6))
+    for m in _LOWER_PLACE_RE.finditer(text):
+        low = m.group("place")
+        if low not in words and _place_word_ok(low.capitalize()) and low not in lx.first_names():
+            add((m.start("place"), m.end("place"), "LOCATION", 0.55))
     for m in ROUTE_RE.finditer(text):
         add((m.start("place"), m.end("place"), "LOCATION", 0.6))
     for m in CITY_NATIVE_RE.finditer(text):
