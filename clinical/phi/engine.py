@@ -232,7 +232,8 @@ SHORT_DATE_CUE_RE = re.compile(
     r"performed|done|expires?|expired|expiring|post|s/p|and|or|of|between|dos|doa|dod|"
     r"onset|reviewed|signed|called|was|is|for|until|lmp|lnmp|edd|edc|doi|dol|dos|"
     r"morning|evening|afternoon|night|week\s+of|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
-    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day)\W*$|[-\u2013]\s*$",
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|approx|approximately|around|circa|roughly)"
+    r"\W*$|[-\u2013~]\s*$",
     IGN,
 )
 SCORE_BEFORE_RE = re.compile(
@@ -256,6 +257,23 @@ AGE_RES = [
         IGN,
     ),
 ]
+
+_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# Ages over 89 in words: "ninety-two years old", "a hundred and one year old".
+AGE_WORDS_RE = re.compile(
+    rf"\b(?P<n>ninety(?:[- ]{_UNITS_WORD})?|(?:(?:one|a)\s+)?hundred(?:\s+and)?"
+    rf"(?:[- ](?:{_UNITS_WORD}|ten|eleven|twelve))?)[- ](?:years?|yrs?|y/?o)\b",
+    IGN,
+)
+# A social media handle named as such, or one with a digit or an underscore: "@zeckhardt".
+HANDLE_RE = re.compile(
+    r"(?<![\w@.])@(?=[\w.]*[A-Za-z])[A-Za-z0-9_][\w.]{1,29}[A-Za-z0-9_](?![\w@])"
+)
+HANDLE_CUE_RE = re.compile(
+    r"\b(?:twitter|instagram|insta|tiktok|facebook|snapchat|threads|bluesky|mastodon|handle|"
+    r"username|user\s+name|screen\s+name|x\.com|ig)\b[^.\n]{0,20}$",
+    IGN,
+)
 
 # --- places ---------------------------------------------------------------------------
 _SUFFIX = (
@@ -501,6 +519,13 @@ def _shapes(text: str, add) -> None:
         if kind == "LICENSE" and "plate" in m.group(0).lower():
             kind = "VEHICLE"
         add((m.start("id"), m.end("id"), kind, 0.9))
+    if "@" in text:
+        for m in HANDLE_RE.finditer(text):
+            value = m.group(0)
+            if HANDLE_CUE_RE.search(text, max(0, m.start() - 40), m.start()) or re.search(
+                r"[\d_]", value
+            ):
+                add((m.start(), m.end(), "ID", 0.7))
     for m in VIN_RE.finditer(text):
         add((m.start(), m.end(), "VEHICLE", 0.85))
     for m in IBAN_RE.finditer(text):
@@ -600,6 +625,9 @@ def _dates(text: str, add) -> None:
         for m in pattern.finditer(text):
             if int(m.group("n")) >= 90 and int(m.group("n")) < 130:
                 add((m.start("n"), m.end("n"), "AGE", 0.9))
+    if "ninet" in text.lower() or "hundred" in text.lower():
+        for m in AGE_WORDS_RE.finditer(text):
+            add((m.start("n"), m.end("n"), "AGE", 0.85))
 
 
 def _date_before(text: str, start: int) -> bool:
@@ -834,9 +862,20 @@ def _names(text: str, found: list) -> None:
             if is_initial(j):
                 j += 1
                 continue
-            if j > i and low in _PARTICLES and j + 1 < n and tok(j + 1)[0]:
-                j += 1
-                continue
+            if low in _PARTICLES:
+                # "de la Cruz", "J. van der Berg": particles, then a capitalized name
+                k = j
+                while k < n and k - j < 3 and toks[k][2].lower() in _PARTICLES:
+                    k += 1
+                if (
+                    k > j
+                    and k < n
+                    and tok(k)[0]
+                    and tok(k)[1] > 0
+                    and all(text[toks[q - 1][1] : toks[q][0]] == " " for q in range(j + 1, k + 1))
+                ):
+                    j = k
+                    continue
             if cap and score > 0:
                 j += 1
                 continue

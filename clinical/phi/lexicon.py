@@ -116,7 +116,7 @@ CLINICAL_STOP = frozenset(
         bengali arabic farsi persian somali amharic swahili haitian creole hmong navajo
         american african asian hispanic latino latina caucasian european mexican
         ortho pulm nephro cards heme onc hemonc uro gyn obgyn ent neurosurg gi id ir ctsurg
-        hospitalist hospitalists
+        hospitalist hospitalists sx tx rx fx bx px cx
         """
     )
 )
