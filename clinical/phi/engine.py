@@ -158,7 +158,7 @@ _UNIT_AFTER = (
     r"(?!\s*(?:mg|mcg|µg|ug|g|gm|grams?|ml|mL|l|units?|u|iu|meq|mmol|mEq|tabs?|tablets?|"
     r"caps?|capsules?|puffs?|drops?|gtts?|sprays?|patch(?:es)?|doses?|%|times|x\b|hours?|hrs?|"
     r"h\b|days?|d\b|weeks?|wks?|months?|mos?|years?|yrs?|minutes?|mins?|kg|lbs?|cm|mm|"
-    r"percent|to\s+\d|-\s*\d+\s*(?:mg|mcg|ml)|of\s+(?:the|a|an|\d))\b)"
+    r"percent|to\s+\d+|-\s*\d+\s*(?:mg|mcg|ml)|of\s+(?:the|a|an|\d))\b)"
 )
 _MONTH_WORD_RE = re.compile(
     r"(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", IGN
@@ -204,10 +204,18 @@ ORDINAL_DATE_RE = re.compile(
 # before a pause or another date word (never "on the 3rd floor", "the 2nd dose").
 DAY_ALONE_RE = re.compile(
     r"\b(?:on|since|by|until|till|before|after|from|through|thru|starting|beginning|"
-    r"effective)\s+the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:"
+    r"effective|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s+the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:"
     + _ORDINAL_WORD
     + r"))(?=\s*(?:[,.;:!?)\u2013-]|$|and\b|or\b|at\b|@|to\b|through\b|when\b|\(|"
     r"in\s+the\s+(?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day))",
+    IGN,
+)
+# "3/2021", "PCI 11/2019": a month and a year (a ratio or a titer is kept).
+MONTH_YEAR_RE = re.compile(r"(?<![\w/.:-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.,]\d)")
+# "March 5-7", "Mar 5 - 7": a range of days.
+DAY_RANGE_RE = re.compile(
+    rf"\b{_MONTH}\s*{_DAY}\s*(?:-|\u2013|to|through|thru)\s*{_DAY}\b(?!\s*(?:mg|mcg|ml|units?|%|"
+    r"times|days?|weeks?|hours?|minutes?|years?))",
     IGN,
 )
 HOLIDAY_RE = re.compile(rf"\b(?:{lx.HOLIDAYS_RE_TEXT})(?![\w'\u2019])")
@@ -238,7 +246,8 @@ SHORT_DATE_CUE_RE = re.compile(
 )
 SCORE_BEFORE_RE = re.compile(
     r"\b(?:pain|strength|grade|murmur|vision|visual|acuity|apgar|score|scores|rated|rate|"
-    r"ratio|motor|power|reflexes|gcs|nihss|bp|blood\s+pressure|fraction|\d\s*(?:out\s+)?of|x)\W*$",
+    r"ratio|motor|power|reflexes|gcs|nihss|bp|blood\s+pressure|fraction|titers?|titres?|"
+    r"dilution|dilutions|\d\s*(?:out\s+)?of|x)\W*$",
     IGN,
 )
 AGE_RES = [
@@ -614,6 +623,12 @@ def _dates(text: str, add) -> None:
             add((m.start("d"), m.end("d"), "DATE", 0.7))
     for m in HOLIDAY_RE.finditer(text):
         add((m.start(), m.end(), "DATE", 0.7))
+    for m in MONTH_YEAR_RE.finditer(text):
+        if not SCORE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+            add((m.start(), m.end(), "DATE", 0.7))
+    if has_month:
+        for m in DAY_RANGE_RE.finditer(text):
+            add((m.start(), m.end(), "DATE", 0.85))
     for m in SHORT_DATE_RE.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
         if SCORE_BEFORE_RE.search(before):
@@ -786,6 +801,7 @@ def _names(text: str, found: list) -> None:
             or low in lx.MONTHS
             or low in lx.WEEKDAYS
             or low in lx.TITLES
+            or low in _KIN_CUES  # "Son Chase": the kinship word is not part of the name
             or (low in _FUNCTION_WORDS and low not in _NAME_LIKE_WORDS)
             or _CONTRACTION_RE.search(low)
             # "PA-C", "PharmD", "MD": a credential as written, not "Pa" or "Md" as a name
@@ -1010,6 +1026,13 @@ def _names(text: str, found: list) -> None:
                         (strong >= 1.6 and not start_of_sentence)
                         or strong >= 2.0
                         or (strong >= 0.5 and bool(PERSON_VERB_RE.match(text, toks[j - 1][1])))
+                        # "Faith called", "Rose reports": a first name that is also a word
+                        or (
+                            length == 1
+                            and strong >= 0.4
+                            and toks[i][2].lower() in census_first
+                            and bool(PERSON_VERB_RE.match(text, toks[j - 1][1]))
+                        )
                     )
                 # a middle initial or a possessive says person: "from Yuri D. Bulgakov's"
                 person_shape = any(is_initial(k) for k in range(i + 1, j)) or toks[j - 1][
@@ -1325,7 +1348,8 @@ _LOWER_PAIR_RE = re.compile(
 # Cues after which the next word is a name whatever its case: "my name is vitoria".
 _STRONG_NAME_CUE_RE = re.compile(
     r"(?i:\b(?:name\s+is|name's|named|call\s+me|calls\s+me|called\s+me|goes\s+by|"
-    r"known\s+as|nicknamed))[ \t]+(?P<n>[^\W\d_][\w'\u2019-]*(?:[ \t][^\W\d_][\w'\u2019-]*)?)"
+    r"known\s+as|nicknamed))[ \t]+[\"'\u201c\u2018]?"
+    r"(?P<n>[^\W\d_][\w'\u2019-]*(?:[ \t][^\W\d_][\w'\u2019-]*)?)(?P<q>[\"'\u201d\u2019])?"
 )
 # A name called out: "Don't go to town, Mark!", "Remember me, Mary?", "Kuba, can I ...".
 _VOCATIVE_RE = re.compile(
@@ -1379,6 +1403,9 @@ def _more_names(text: str, found: list) -> None:
             ):
                 found.append((m.start(), m.end(), "NAME", 0.55))
     for m in _STRONG_NAME_CUE_RE.finditer(text):
+        if m.group("q") and m.group("n")[0].isupper():  # a nickname in quotes: "Buddy"
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+            continue
         parts = m.group("n").split()
         keep = []
         for p in parts:

@@ -45,6 +45,8 @@ NAME_CUES = frozenset(
         caregiver guardian roommate attention attn dear sincerely regards cc signed contact
         called spoke surrogate poa proxy witness interpreter chaplain resident attending intern
         fellow therapist pharmacist coordinator manager technician tech author
+        children kids sons daughters parents siblings grandchildren grandkids stepson
+        stepdaughter
         """
     )
 )
