@@ -210,6 +210,7 @@ DAY_ALONE_RE = re.compile(
     r"in\s+the\s+(?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day))",
     IGN,
 )
+_PAIN_NEAR_RE = re.compile(r"\bpain\b|\d/10\b|\bout\s+of\s+10\b", IGN)
 # "3/2021", "PCI 11/2019": a month and a year (a ratio or a titer is kept).
 MONTH_YEAR_RE = re.compile(r"(?<![\w/.:-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.,]\d)")
 # "March 5-7", "Mar 5 - 7": a range of days.
@@ -633,6 +634,8 @@ def _dates(text: str, add) -> None:
         before = text[max(0, m.start() - 40) : m.start()]
         if SCORE_BEFORE_RE.search(before):
             continue
+        if m.group("d") == "10" and _PAIN_NEAR_RE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "3/10 pain, improved from 7/10"
         if not SHORT_DATE_CUE_RE.search(before) and not _recent_date(text, m.start()):
             continue
         add((m.start(), m.end(), "DATE", 0.75))
@@ -835,7 +838,7 @@ def _names(text: str, found: list) -> None:
         if allcaps and (len(core) <= 3 or not (low in census_first or low in census_last)):
             score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY, DOPPLER
         if low in lx.EPONYM_NOUNS or low in lx.DRUG_NAMES:
-            score = min(score, 0.4)  # "Foley", "Norco": a name only after a title or cue
+            score = min(score, 0.3)  # "Foley", "Norco": a name only after a title
         elif score and not (in_first or in_last) and lx.medical_word(low):
             score = 0.0  # "Neurologic:", "Thrombocytosis", "Echocardiogram"
         return cap, score
@@ -1164,7 +1167,7 @@ PLACE_AFTER_RE = re.compile(
     r"trip|transferred|came|comes|originally|immigrated|emigrated)(?:\s+(?:back|here|home))?"
     r"\s+(?:to|from)|arrived\s+(?:at|in)|from|city(?:\s+of)?|town(?:\s+of)?|village(?:\s+of)?)"
     r"|(?<![\w-])where\s*:)\s+"
-    rf"(?P<place>{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}})"
+    rf"(?P<place>{_CAPWORD}(?:(?<!\w\w\w\.)[ \t]+{_CAPWORD}){{0,2}})"
 )
 # Capitalized words that name a kind of place when they end (or start) a proper name.
 _PLACE_HEADS = frozenset(
@@ -1215,6 +1218,8 @@ _COMMON_DESTINATIONS = frozenset(
     lx.wordlist(
         """
         home church work school college rehab bed bathroom restroom floor surgery hospice jail
+        step stepdown telemetry tele snf ltac ltach inpatient outpatient observation obs icu
+        micu sicu ccu cvicu nicu picu pacu medicine psych psychiatry detox labor delivery
         prison shelter court daycare camp town bed heaven lunch dinner breakfast sleep
         """
     )
@@ -1276,6 +1281,8 @@ def _more_places(text: str, add) -> None:
         # after a travel verb a capitalized word is a place even when it is also a word
         # ("flew to Phoenix"), unless it is a place every patient goes to
         if cue.endswith((" to", " at")) and not any(proper):
+            if lows[0] in _COMMON_DESTINATIONS:
+                continue  # "transferred to Step Down", "went to Home Health"
             proper = [
                 lo not in _COMMON_DESTINATIONS and not u for lo, u in zip(lows, upper, strict=True)
             ]
@@ -1319,9 +1326,21 @@ def _context_names(text: str, found: list) -> None:
                 found.append((m.start("n"), m.end("n"), "NAME", 0.6))
     if "-" in text or "/s/" in text or "\u2014" in text or "igned" in text or "nitial" in text:
         for m in INITIALS_SIGNATURE_RE.finditer(text):
+            low = m.group("n").lower()
+            if low in lx.CLINICAL_STOP or low in lx.CREDENTIALS or low in _SERVICE_ACRONYMS:
+                continue  # "-- ICU", "Signed: RN"
             found.append((m.start("n"), m.end("n"), "NAME", 0.6))
 
 
+_SERVICE_ACRONYMS = frozenset(
+    lx.wordlist(
+        """
+        icu micu sicu ccu cvicu nicu picu pacu ed er or pt ot st slp rt sw cm ir gi ent ob
+        gyn uro np pa rn lpn cna md do dds np cnm crna ems ems ems ncm mft ssw hha snf ltc
+        pcp bmp cbc ekg ecg ct mri us cxr ua abg tte tee eeg emg cta
+        """
+    )
+)
 # A sign-off then a name on its own: "Thanks, Mark", "Regards,\nGrant".
 SIGNOFF_RE = re.compile(
     r"(?i:\b(?:thanks|thank\s+you|many\s+thanks|regards|best\s+regards|kind\s+regards|"

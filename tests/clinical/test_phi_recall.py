@@ -162,3 +162,48 @@ def test_places_found_with_city_lexicon_and_roads(client, text, place):
 )
 def test_drugs_and_clinical_words_are_not_places(client, text, kept):
     assert_kept(client, text, kept)
+
+
+# --- later additions: particles, nicknames, ages in words, handles, month/year, ranges ----------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "fragment", "kind"),
+    [
+        ("Dr. de la Cruz (ortho) recommends PT.", "de la Cruz", "NAME"),
+        ("J. van der Berg, RN", "J. van der Berg", "NAME"),
+        ('Pt goes by "Buddy" on the unit.', "Buddy", "NAME"),
+        ("Faith called re: refill.", "Faith", "NAME"),
+        ("my name is vitoria and i need a refill", "vitoria", "NAME"),
+        ("eva kleist lives at home with her dog", "eva kleist", "NAME"),
+        ("Don't forget your cane, Mark!", "Mark", "NAME"),
+        ("Pt is ninety-two years old.", "ninety-two", "AGE"),
+        ("Pt posts updates on twitter @zeckhardt.", "@zeckhardt", "ID"),
+        ("s/p CABG 2019, PCI 3/2021.", "3/2021", "DATE"),
+        ("March 5-7 admission for CHF.", "March 5-7", "DATE"),
+        ("Follow-up planned Thursday the 7th.", "7th", "DATE"),
+        ("Dr. Burke grew up in KNIVSTA, Sweden.", "KNIVSTA", "LOCATION"),
+    ],
+)
+def test_more_identifier_shapes_are_found(client, text, fragment, kind):
+    assert_found(client, text, fragment, kind)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Reviewed Holter results; rare PVCs.", "Holter"),
+        ("Transferred to Step Down unit from MICU.", "Step Down"),
+        ("Note reviewed.\n-- ICU", "ICU"),
+        ("Reports 3/10 pain, improved from 7/10.", "7/10"),
+        ("ANA titer 1/2048, speckled pattern.", "1/2048"),
+        ("Lisinopril daily; May 5 to 10 days of rest.", "May 5"),
+        ("Ninety percent stenosis of the LAD.", "Ninety"),
+        ("Meet the team @ 0830 in the lobby.", "@ 0830"),
+        ("Sx began around mid-morning.", "Sx"),
+    ],
+)
+def test_later_rules_leave_clinical_text_alone(client, text, kept):
+    assert_kept(client, text, kept)
