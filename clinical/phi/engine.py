@@ -158,7 +158,7 @@ _UNIT_AFTER = (
     r"(?!\s*(?:mg|mcg|µg|ug|g|gm|grams?|ml|mL|l|units?|u|iu|meq|mmol|mEq|tabs?|tablets?|"
     r"caps?|capsules?|puffs?|drops?|gtts?|sprays?|patch(?:es)?|doses?|%|times|x\b|hours?|hrs?|"
     r"h\b|days?|d\b|weeks?|wks?|months?|mos?|years?|yrs?|minutes?|mins?|kg|lbs?|cm|mm|"
-    r"percent|to\s+\d+|-\s*\d+\s*(?:mg|mcg|ml)|of\s+(?:the|a|an|\d))\b)"
+    r"percent|to\s+\d+|-\s*\d+\s*(?:mg|mcg|ml)|of\s+(?:the|a|an|\d+))\b)"
 )
 _MONTH_WORD_RE = re.compile(
     r"(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", IGN
@@ -204,13 +204,27 @@ ORDINAL_DATE_RE = re.compile(
 # before a pause or another date word (never "on the 3rd floor", "the 2nd dose").
 DAY_ALONE_RE = re.compile(
     r"\b(?:on|since|by|until|till|before|after|from|through|thru|starting|beginning|"
-    r"effective|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?)\s+the\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:"
+    r"effective|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|"
+    r"(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for)\s+the\s+"
+    r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:"
     + _ORDINAL_WORD
     + r"))(?=\s*(?:[,.;:!?)\u2013-]|$|and\b|or\b|at\b|@|to\b|through\b|when\b|\(|"
-    r"in\s+the\s+(?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day))",
+    r"in\s+the\s+(?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"of\s+(?:this|next|last|the)\s+month))",
     IGN,
 )
 _PAIN_NEAR_RE = re.compile(r"\bpain\b|\d/10\b|\bout\s+of\s+10\b", IGN)
+# "15MAR2024", "20240314": dates written without separators.
+COMPACT_DATE_RE = re.compile(
+    r"(?<![\w-])(?:(?:[12]\d|3[01]|0?[1-9])(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+    r"(?:\d{4}|\d{2})|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w-])",
+    IGN,
+)
+_FULL_SLASH = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})"
+# "2/14/24-2/20/24": two dates joined by a dash.
+FULL_DATE_RANGE_RE = re.compile(
+    rf"(?<![\w/.-]){_FULL_SLASH}\s*[-\u2013]\s*{_FULL_SLASH}(?![\w/]|\.\d)"
+)
 # "3/2021", "PCI 11/2019": a month and a year (a ratio or a titer is kept).
 MONTH_YEAR_RE = re.compile(r"(?<![\w/.:-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.,]\d)")
 # "March 5-7", "Mar 5 - 7": a range of days.
@@ -224,6 +238,7 @@ HOLIDAY_RE = re.compile(rf"\b(?:{lx.HOLIDAYS_RE_TEXT})(?![\w'\u2019])")
 MONTH_ALONE_RE = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|"
     r"December|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)(?![\w-])"
+    r"|(?i:\b(?:early|mid|late)[- ])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
     r"|\b(?:in|since|during|until|till|before|after|through|of|early|late|mid|last|next|"
     r"this|by)\s(?P<may>May)\b(?!\s+(?:be|have|take|need|use|require|cause|help|not|also)\b)"
 )
@@ -242,7 +257,7 @@ SHORT_DATE_CUE_RE = re.compile(
     r"onset|reviewed|signed|called|was|is|for|until|lmp|lnmp|edd|edc|doi|dol|dos|"
     r"morning|evening|afternoon|night|week\s+of|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|approx|approximately|around|circa|roughly)"
-    r"\W*$|[-\u2013~]\s*$",
+    r"\W*$|[-\u2013~(]\s*$",
     IGN,
 )
 SCORE_BEFORE_RE = re.compile(
@@ -315,7 +330,8 @@ UNIT_RE = re.compile(
     r"|(?<!\w)#\s?\d{1,5}[A-Za-z]?\b(?=\s*,)"
 )
 POBOX_RE = re.compile(
-    r"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PO\s*Box|(?:PSC|CMR|Unit)\s+\d+,?\s+Box)\s*#?\s*\d+"
+    r"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PO\s*Box|(?:PSC|CMR|Unit)\s+\d+,?\s+Box|"
+    r"(?:RR|R\.R\.|Rural\s+Route|HC|Star\s+Route)\s*#?\s*\d+,?\s+Box)\s*#?\s*\d+"
     r"(?:\s*\n?\s*[AFD]PO\s+A[AEP]\s+\d{5})?",
     IGN,
 )
@@ -636,9 +652,20 @@ def _dates(text: str, add) -> None:
             continue
         if m.group("d") == "10" and _PAIN_NEAR_RE.search(text, max(0, m.start() - 60), m.start()):
             continue  # "3/10 pain, improved from 7/10"
-        if not SHORT_DATE_CUE_RE.search(before) and not _recent_date(text, m.start()):
+        # "3/14: CT head negative": a date heading a line
+        heading = (m.start() == 0 or text[m.start() - 1] == "\n") and text.startswith(
+            (":", " -", " \u2013"), m.end()
+        )
+        if (
+            not heading
+            and not SHORT_DATE_CUE_RE.search(before)
+            and not _recent_date(text, m.start())
+        ):
             continue
         add((m.start(), m.end(), "DATE", 0.75))
+    for rx in (COMPACT_DATE_RE, FULL_DATE_RANGE_RE):
+        for m in rx.finditer(text):
+            add((m.start(), m.end(), "DATE", 0.8))
     for pattern in AGE_RES:
         for m in pattern.finditer(text):
             if int(m.group("n")) >= 90 and int(m.group("n")) < 130:

@@ -207,3 +207,35 @@ def test_more_identifier_shapes_are_found(client, text, fragment, kind):
 )
 def test_later_rules_leave_clinical_text_alone(client, text, kept):
     assert_kept(client, text, kept)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "fragment", "kind"),
+    [
+        ("Surgery 15MAR2024, uneventful.", "15MAR2024", "DATE"),
+        ("Date: 20240314", "20240314", "DATE"),
+        ("Admitted 2/14/24-2/20/24 for CHF.", "2/14/24-2/20/24", "DATE"),
+        ("3/14: CT head negative.", "3/14", "DATE"),
+        ("Hospital day 3 (3/16), afebrile.", "3/16", "DATE"),
+        ("Mid-Jan she fell at home.", "Mid-Jan", "DATE"),
+        ("She came in the morning of the 14th.", "14th", "DATE"),
+        ("RR 2 Box 118, Hazard, KY", "RR 2 Box 118", "LOCATION"),
+    ],
+)
+def test_compact_dates_ranges_and_rural_routes_are_found(client, text, fragment, kind):
+    assert_found(client, text, fragment, kind)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Took 1/2 tab (1/2 of 10 mg) at bedtime.", "1/2"),
+        ("Seen for the first time in clinic.", "first"),
+        ("Fracture of the 5th metatarsal, nondisplaced.", "5th"),
+        ("Strength (5/5) bilaterally.", "5/5"),
+    ],
+)
+def test_fractions_and_ordinals_in_clinical_text_stay(client, text, kept):
+    assert_kept(client, text, kept)
