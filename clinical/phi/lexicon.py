@@ -355,14 +355,22 @@ _INTL_RANK_LAST = 50_000
 def _international_names() -> tuple[frozenset[str], frozenset[str]]:
     """(first names, surnames) from Faker's locale data, lower-case, one word each."""
     import importlib
+    import sys
 
     firsts: set[str] = set()
     lasts: set[str] = set()
     for locale in _FAKER_LOCALES:
+        name = f"faker.providers.person.{locale}"
+        loaded = name in sys.modules
         try:
-            provider = importlib.import_module(f"faker.providers.person.{locale}").Provider
+            provider = importlib.import_module(name).Provider
         except (ImportError, AttributeError):  # pragma: no cover - a locale Faker dropped
             continue
+        if not loaded:  # keep only the words: the module's lists are freed with it
+            del sys.modules[name]
+            parent = sys.modules.get("faker.providers.person")
+            if parent is not None and hasattr(parent, locale):
+                delattr(parent, locale)
         for attrs, out in (
             (("first_names", "first_names_male", "first_names_female"), firsts),
             (("last_names", "last_names_male", "last_names_female"), lasts),
