@@ -233,6 +233,27 @@ DAY_RANGE_RE = re.compile(
     r"times|days?|weeks?|hours?|minutes?|years?))",
     IGN,
 )
+_HOLIDAY_HINT_RE = re.compile(
+    r"Thanksg|Christmas|Xmas|Year|Easter|Good\sF|Halloween|Day\b|Juneteenth|Fourth\sof"
+)
+_EIGHT_DIGITS_RE = re.compile(r"\d{8}")
+_ORDINAL_HINTS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "teenth",
+    "tieth",
+)
+_DIGIT_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b", IGN)
 HOLIDAY_RE = re.compile(rf"\b(?:{lx.HOLIDAYS_RE_TEXT})(?![\w'\u2019])")
 # Month names alone: "in March", "since April" (May only after a date preposition).
 MONTH_ALONE_RE = re.compile(
@@ -317,6 +338,25 @@ STREET_RE = re.compile(
     rf"(?:,?\s*{_UNIT}\.?\s*#?\s*[\w-]*\d[\w-]*)?"
 )
 # Continental style: "Harjukuja 54", "Rua Vinte e Cinco de Setembro 1257".
+# A cheap first look for STREET_EU_RE: a word before a number, ending like a street.
+_WORD_NUMBER_RE = re.compile(r"(\S{3,})[ \t]+\d")
+_EU_STREET_ENDINGS = tuple(
+    lx.wordlist(
+        """
+        gatan gata vej vegen veien weg laan straat strasse straße str. katu kuja tie utca ulica
+        gade stræde allé plein gasse platz väg vägen gränd torget stien svingen terrasse tanner
+        kade dreef singel hof rinne polku raitti
+        """
+    )
+)
+
+
+def _eu_street_hint(text: str) -> bool:
+    return any(
+        m.group(1).lower().endswith(_EU_STREET_ENDINGS) for m in _WORD_NUMBER_RE.finditer(text)
+    )
+
+
 STREET_EU_RE = re.compile(
     r"(?<![\w'\u2019-])[^\W\d_][\w'\u2019-]*?"
     r"(?:gatan|gata|vej|vegen|veien|weg|laan|straat|strasse|straße|str\.|katu|kuja|tie|utca|"
@@ -630,17 +670,19 @@ def _dates(text: str, add) -> None:
         add((m.start(g), m.end(g), "DATE", 0.75))
     for m in WEEKDAY_RE.finditer(text):
         add((m.start(), m.end(), "DATE", 0.6))
-    if has_month:
+    lowered = text.lower()
+    ordinal_words = any(k in lowered for k in _ORDINAL_HINTS)
+    if has_month and ordinal_words:
         for m in ORDINAL_DATE_RE.finditer(text):
             if m.group(0)[:3] == "may" and not _date_before(text, m.start()):
                 continue
             add((m.start(), m.end(), "DATE", 0.8))
-    if "the " in text:
+    if "the " in text and (ordinal_words or _DIGIT_ORDINAL_RE.search(text)):
         for m in DAY_ALONE_RE.finditer(text):
             add((m.start("d"), m.end("d"), "DATE", 0.7))
-    for m in HOLIDAY_RE.finditer(text):
+    for m in HOLIDAY_RE.finditer(text) if _HOLIDAY_HINT_RE.search(text) else ():
         add((m.start(), m.end(), "DATE", 0.7))
-    for m in MONTH_YEAR_RE.finditer(text):
+    for m in MONTH_YEAR_RE.finditer(text) if "/" in text else ():
         if not SCORE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
             add((m.start(), m.end(), "DATE", 0.7))
     if has_month:
@@ -663,8 +705,10 @@ def _dates(text: str, add) -> None:
         ):
             continue
         add((m.start(), m.end(), "DATE", 0.75))
-    for rx in (COMPACT_DATE_RE, FULL_DATE_RANGE_RE):
-        for m in rx.finditer(text):
+    compact = has_month or _EIGHT_DIGITS_RE.search(text) is not None
+    ranged = "/" in text and ("-" in text or "\u2013" in text)
+    for rx, wanted in ((COMPACT_DATE_RE, compact), (FULL_DATE_RANGE_RE, ranged)):
+        for m in rx.finditer(text) if wanted else ():
             add((m.start(), m.end(), "DATE", 0.8))
     for pattern in AGE_RES:
         for m in pattern.finditer(text):
@@ -694,7 +738,10 @@ def _recent_date(text: str, start: int) -> bool:
 
 
 def _places(text: str, add) -> None:
-    for pattern in (STREET_RE, STREET_EU_RE, POBOX_RE, MILITARY_RE, UNIT_RE, COUNTY_RE):
+    patterns = [STREET_RE, POBOX_RE, MILITARY_RE, UNIT_RE, COUNTY_RE]
+    if _eu_street_hint(text):
+        patterns.insert(1, STREET_EU_RE)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             add((m.start(), m.end(), "LOCATION", 0.85))
             if re.match(r"[ \t,]*\n", text[m.end() : m.end() + 4]):
@@ -1217,6 +1264,7 @@ BARE_STREET_RE = re.compile(
     r"(?:Street|Avenue|Road|Boulevard|Drive|Lane|Court|Place|Terrace|Circle|Highway|Parkway|"
     r"Trail|Crescent|Alley|Way)\b)"
 )
+_RESIDENCE_HINTS = ("live", "grew", "raised", "born", "resid", "moved", "relocat")
 # A lower-case word after a residence cue: "my friend lives in harburg".
 _LOWER_PLACE_RE = re.compile(
     r"\b(?:lives?|living|lived|grew\s+up|raised|born|resides?|residing|moved|relocated)\s+"
@@ -1325,13 +1373,20 @@ def _more_places(text: str, add) -> None:
         if after and after.group(1).lower() in lx.EPONYM_HEADS:
             continue  # "in Trendelenburg position"
         add((keep[0][0], e, "LOCATION", 0.6))
-    for m in _LOWER_PLACE_RE.finditer(text):
+    lowered = text.lower()
+    lower_place = any(k in lowered for k in _RESIDENCE_HINTS)
+    for m in _LOWER_PLACE_RE.finditer(text) if lower_place else ():
         low = m.group("place")
         if low not in words and _place_word_ok(low.capitalize()) and low not in lx.first_names():
             add((m.start("place"), m.end("place"), "LOCATION", 0.55))
-    for m in ROUTE_RE.finditer(text):
+    roads = any(
+        k in text
+        for k in ("Rt", "Route", "Hwy", "Highway", "Interstate", "I-", "County R", "State R")
+    )
+    for m in ROUTE_RE.finditer(text) if roads else ():
         add((m.start("place"), m.end("place"), "LOCATION", 0.6))
-    for m in CITY_NATIVE_RE.finditer(text):
+    natives = "native" in lowered or "resident" in lowered or "transplant" in lowered
+    for m in CITY_NATIVE_RE.finditer(text) if natives else ():
         if m.group("place").lower() in lx.US_CITIES:
             add((m.start("place"), m.end("place"), "LOCATION", 0.6))
     for rx in (SITE_RE, BARE_STREET_RE):
@@ -1346,7 +1401,9 @@ def _context_names(text: str, found: list) -> None:
     """Names that only their surroundings give away: a possessive before a kinship word,
     the speaker after a quote, a sign-off, initials that sign a note."""
     words = lx.english_words()
-    for rx in (POSSESSIVE_KIN_RE, SAYS_RE, SIGNOFF_RE):
+    lowered = text.lower()
+    signoff = any(k in lowered for k in _SIGNOFF_HINTS)
+    for rx in (POSSESSIVE_KIN_RE, SAYS_RE, SIGNOFF_RE) if signoff else (POSSESSIVE_KIN_RE, SAYS_RE):
         for m in rx.finditer(text):
             parts = m.group("n").split()
             if all(_list_name_ok(p, words, common_ok=True) for p in parts):
@@ -1367,6 +1424,17 @@ _SERVICE_ACRONYMS = frozenset(
         pcp bmp cbc ekg ecg ct mri us cxr ua abg tte tee eeg emg cta
         """
     )
+)
+_SIGNOFF_HINTS = (
+    "thank",
+    "regards",
+    "best",
+    "sincerely",
+    "yours",
+    "respectfully",
+    "cordially",
+    "cheers",
+    "warmly",
 )
 # A sign-off then a name on its own: "Thanks, Mark", "Regards,\nGrant".
 SIGNOFF_RE = re.compile(
@@ -1410,6 +1478,23 @@ _GIVEN_RE = re.compile(
     r"offered|paid|thanked|reminded|promised)[ \t]+(?P<n>[A-Z][^\W\d_]+)[ \t]+"
     r"(?i:his|her|their|my|our|your)\b"
 )
+_GIVE_HINTS = (
+    "gave",
+    "given",
+    "give",
+    "told",
+    "tell",
+    "ask",
+    "sent",
+    "send",
+    "show",
+    "hand",
+    "offer",
+    "paid",
+    "thank",
+    "remind",
+    "promise",
+)
 # A speaker label at the start of a line: "Destiny: Remember me".
 _SPEAKER_RE = re.compile(r"^[ \t>*-]*(?P<n>[A-Z][^\W\d_]+)[ \t]*:[ \t]*(?=\S)", re.MULTILINE)
 
@@ -1436,7 +1521,8 @@ def _more_names(text: str, found: list) -> None:
         low = word.lower()
         return plain(low) and (low in first or low in last or low not in words)
 
-    if any(c.islower() for c in text[:200]):
+    lowered = text.lower()
+    if text.islower():  # lower-case text: "eva kleist lives at ..."
         for m in _LOWER_PAIR_RE.finditer(text):
             a, b = m.group("a"), m.group("b")
             if (
@@ -1448,7 +1534,8 @@ def _more_names(text: str, found: list) -> None:
                 and (b in last or not b.isascii() or len(b) >= 4)
             ):
                 found.append((m.start(), m.end(), "NAME", 0.55))
-    for m in _STRONG_NAME_CUE_RE.finditer(text):
+    strong = any(k in lowered for k in ("name", "call", "goes by", "known as"))
+    for m in _STRONG_NAME_CUE_RE.finditer(text) if strong else ():
         if m.group("q") and m.group("n")[0].isupper():  # a nickname in quotes: "Buddy"
             found.append((m.start("n"), m.end("n"), "NAME", 0.6))
             continue
@@ -1462,7 +1549,8 @@ def _more_names(text: str, found: list) -> None:
         if keep:
             start = m.start("n")
             found.append((start, start + len(" ".join(keep)), "NAME", 0.6))
-    for m in _VOCATIVE_RE.finditer(text):
+    vocative = "!" in text or "?" in text or " you" in lowered or " i " in lowered
+    for m in _VOCATIVE_RE.finditer(text) if vocative else ():
         g = "n" if m.group("n") else "m"
         word = m.group(g)
         low = word.lower()
@@ -1470,10 +1558,13 @@ def _more_names(text: str, found: list) -> None:
             if g == "m" and low in words and low not in first:
                 continue
             found.append((m.start(g), m.end(g), "NAME", 0.6))
-    for m in _GIVEN_RE.finditer(text):
+    given = any(k in lowered for k in _GIVE_HINTS)
+    for m in _GIVEN_RE.finditer(text) if given else ():
         low = m.group("n").lower()
         if plain(low) and (low in first or (low not in words and low in last)):
             found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    if text.count(":") < 2:
+        return
     labels = [m for m in _SPEAKER_RE.finditer(text) if m.group("n").lower() in first]
     labels = [m for m in labels if plain(m.group("n").lower())]
     if len({m.group("n") for m in labels}) >= 2:  # a dialogue, not section headings
