@@ -1478,6 +1478,19 @@ _GIVEN_RE = re.compile(
     r"offered|paid|thanked|reminded|promised)[ \t]+(?P<n>[A-Z][^\W\d_]+)[ \t]+"
     r"(?i:his|her|their|my|our|your)\b"
 )
+# "WOJCIK, IGNATIUS" heading a line (then the end, a wide gap, DOB, MRN or a number).
+_ALLCAPS_NAME_LINE_RE = re.compile(
+    r"^[ \t]*(?P<s>[A-Z][A-Z'\u2019-]+),[ \t]*(?P<g>[A-Z][A-Z'\u2019-]+)(?P<n>(?:[ \t][A-Z]\.?)?)"
+    r"(?=[ \t]*$|[ \t]{2,}|[ \t]+(?:DOB|MRN|\d))",
+    re.MULTILINE,
+)
+# Initials after a kinship word: "spoke to pt's grandson, AJ".
+_KIN_INITIALS_RE = re.compile(
+    r"(?i:\b(?:wife|husband|daughter|son|mother|mom|father|dad|brother|sister|granddaughter|"
+    r"grandson|grandmother|grandfather|aunt|uncle|niece|nephew|cousin|partner|spouse|"
+    r"boyfriend|girlfriend|friend|neighbou?r|caregiver))[ \t]*,?[ \t]+"
+    r"(?P<n>[A-Z]{2,3}|[A-Z]\.[ \t]?[A-Z]\.)(?!\w|\.\w)"
+)
 _GIVE_HINTS = (
     "gave",
     "given",
@@ -1562,6 +1575,15 @@ def _more_names(text: str, found: list) -> None:
     for m in _GIVEN_RE.finditer(text) if given else ():
         low = m.group("n").lower()
         if plain(low) and (low in first or (low not in words and low in last)):
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    if "," in text and _ALLCAPS_NAME_LINE_RE.search(text):
+        for m in _ALLCAPS_NAME_LINE_RE.finditer(text):
+            sur, given = m.group("s").lower(), m.group("g").lower()
+            if given in first and plain(sur) and plain(given) and sur not in lx.US_STATES:
+                found.append((m.start("s"), m.end("n"), "NAME", 0.6))
+    for m in _KIN_INITIALS_RE.finditer(text):
+        low = m.group("n").lower().replace(".", "")
+        if not (low in lx.CREDENTIALS or low in lx.CLINICAL_STOP or low in _SERVICE_ACRONYMS):
             found.append((m.start("n"), m.end("n"), "NAME", 0.6))
     if text.count(":") < 2:
         return

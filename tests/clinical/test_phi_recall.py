@@ -239,3 +239,29 @@ def test_compact_dates_ranges_and_rural_routes_are_found(client, text, fragment,
 )
 def test_fractions_and_ordinals_in_clinical_text_stay(client, text, kept):
     assert_kept(client, text, kept)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("WOJCIK, IGNATIUS\nAdmitted for CHF exacerbation.", "WOJCIK, IGNATIUS"),
+        ("GARCIA, MARIA L   DOB 3/4/1950", "GARCIA, MARIA L"),
+        ("Spoke to pt's grandson, AJ.", "AJ"),
+    ],
+)
+def test_capitalised_headings_and_initials_after_kin_are_names(client, text, fragment):
+    assert_found(client, text, fragment, "NAME")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("HISTORY, PHYSICAL\nNo acute distress.", "HISTORY, PHYSICAL"),
+        ("Wife, RN, at bedside.", "RN"),
+        ("Son ED visit yesterday for a fall.", "ED"),
+    ],
+)
+def test_headings_and_credentials_after_kin_stay(client, text, kept):
+    assert_kept(client, text, kept)
