@@ -514,7 +514,7 @@ NAME_LIST_CUE_RE = re.compile(
     r"from\s*:|attn\s*:?|"
     # verbs whose object is a person: "spoke with Rose", "left a message for Hope"
     r"(?:spoke|speaking|talked|talking|discussed|reviewed|met|conferred|updated|notified|"
-    r"informed|phoned|texted|e-?mailed|messaged|counsell?ed|reassured|"
+    r"informed|phoned|texted|e-?mailed|messaged|counsell?ed|reassured|referring|"
     r"left\s+(?:a\s+)?(?:message|vm|voicemail))(?:\s+(?:with|to|for))?)\s*[:,-]?\s*$",
     IGN,
 )
@@ -909,8 +909,10 @@ def _names(text: str, found: list) -> None:
             score = 0.5  # unknown capitalized word
         elif cap and common:
             score = 0.0
-        if allcaps and (len(core) <= 3 or not (low in census_first or low in census_last)):
-            score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY, DOPPLER
+        if allcaps and (len(core) <= 3 or not (in_first or in_last)):
+            score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY
+        elif allcaps and not (low in census_first or low in census_last):
+            score = min(score, 0.4)  # "NGOZI": a name in capitals only with a cue
         if low in lx.EPONYM_NOUNS or low in lx.DRUG_NAMES:
             score = min(score, 0.3)  # "Foley", "Norco": a name only after a title
         elif score and not (in_first or in_last) and lx.medical_word(low):
@@ -1265,6 +1267,10 @@ BARE_STREET_RE = re.compile(
     r"Trail|Crescent|Alley|Way)\b)"
 )
 _RESIDENCE_HINTS = ("live", "grew", "raised", "born", "resid", "moved", "relocat")
+_BUSINESS_BEFORE_RE = re.compile(
+    r"\bthe[ \t]+(?P<biz>[A-Z][\w'&\u2019-]+(?:[ \t][A-Z][\w'&\u2019-]+)?)[ \t]+(?:on|off|at)[ \t]+"
+    r"(?:the[ \t]+)?$"
+)
 # A lower-case word after a residence cue: "my friend lives in harburg".
 _LOWER_PLACE_RE = re.compile(
     r"\b(?:lives?|living|lived|grew\s+up|raised|born|resides?|residing|moved|relocated)\s+"
@@ -1384,7 +1390,14 @@ def _more_places(text: str, add) -> None:
         for k in ("Rt", "Route", "Hwy", "Highway", "Interstate", "I-", "County R", "State R")
     )
     for m in ROUTE_RE.finditer(text) if roads else ():
-        add((m.start("place"), m.end("place"), "LOCATION", 0.6))
+        # "the Walgreens on Rt 9": the store on that road is the place
+        biz = _BUSINESS_BEFORE_RE.search(text, max(0, m.start() - 40), m.start("place"))
+        start = (
+            biz.start("biz")
+            if biz and biz.group("biz").lower() not in _FUNCTION_WORDS
+            else m.start("place")
+        )
+        add((start, m.end("place"), "LOCATION", 0.6))
     natives = "native" in lowered or "resident" in lowered or "transplant" in lowered
     for m in CITY_NATIVE_RE.finditer(text) if natives else ():
         if m.group("place").lower() in lx.US_CITIES:

@@ -119,6 +119,7 @@ CLINICAL_STOP = frozenset(
         american african asian hispanic latino latina caucasian european mexican
         ortho pulm nephro cards heme onc hemonc uro gyn obgyn ent neurosurg gi id ir ctsurg
         hospitalist hospitalists sx tx rx fx bx px cx
+        candida aspergillus klebsiella pseudomonas serratia proteus enterobacter
         """
     )
 )

@@ -265,3 +265,20 @@ def test_capitalised_headings_and_initials_after_kin_are_names(client, text, fra
 )
 def test_headings_and_credentials_after_kin_stay(client, text, kept):
     assert_kept(client, text, kept)
+
+
+@pytest.mark.django_db
+def test_a_store_on_a_numbered_road_is_one_place(client):
+    text = "Found down outside the Walgreens on Rt 9 by bystanders."
+    assert_found(client, text, "Walgreens on Rt 9", "LOCATION")
+
+
+@pytest.mark.django_db
+def test_a_name_in_capitals_after_a_referral_cue(client):
+    text = "Dear Dr. Hale, thank you for referring NGOZI O'BRIEN to our clinic."
+    assert_found(client, text, "NGOZI O'BRIEN", "NAME")
+
+
+@pytest.mark.django_db
+def test_organisms_in_capitals_are_not_names(client):
+    assert_kept(client, "CANDIDA URINARY TRACT INFECTION.", "CANDIDA")
