@@ -158,7 +158,7 @@ _UNIT_AFTER = (
     r"(?!\s*(?:mg|mcg|µg|ug|g|gm|grams?|ml|mL|l|units?|u|iu|meq|mmol|mEq|tabs?|tablets?|"
     r"caps?|capsules?|puffs?|drops?|gtts?|sprays?|patch(?:es)?|doses?|%|times|x\b|hours?|hrs?|"
     r"h\b|days?|d\b|weeks?|wks?|months?|mos?|years?|yrs?|minutes?|mins?|kg|lbs?|cm|mm|"
-    r"percent|to\s+\d|-\s*\d+\s*(?:mg|mcg|ml)|of\s+(?:the|a|an|\d))\b)"
+    r"percent|to\s+\d+|-\s*\d+\s*(?:mg|mcg|ml)|of\s+(?:the|a|an|\d+))\b)"
 )
 _MONTH_WORD_RE = re.compile(
     r"(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", IGN
@@ -172,7 +172,7 @@ DATE_RES = [
     ),
     # 2024-03-14 (+ time)
     re.compile(
-        rf"(?<![\w/.-])(?:19|20)\d\d([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?![\w/]){_TIME}"
+        rf"(?<![\w/.-])(?:19|20)\d\d([/.-])(?:0?[1-9]|1[0-2])\1(?:0?[1-9]|[12]\d|3[01])(?!(?!T\d)[\w/]){_TIME}"
     ),
     # March 14, 2024 / Mar. 14th / May 5 (+ time)
     re.compile(
@@ -189,10 +189,77 @@ DATE_RES = [
     # March 2024, Mar '24
     re.compile(rf"\b{_MONTH}\s*,?\s*{_YEAR}\b", IGN),
 ]
+_ORDINAL_WORD = (
+    r"(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
+    r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
+    r"eighteenth|nineteenth|twentieth|thirtieth"
+)
+# "March fourteenth", "the fifth of May": a day written as a word.
+ORDINAL_DATE_RE = re.compile(
+    rf"\b{_MONTH}\s+(?:the\s+)?(?:{_ORDINAL_WORD})\b(?:,?\s*{_YEAR}\b)?"
+    rf"|(?:\bthe\s+)?\b(?:{_ORDINAL_WORD})\s+of\s+{_MONTH}(?![a-z])(?:,?\s*{_YEAR}\b)?",
+    IGN,
+)
+# "on the 3rd", "since the 21st,": a day of the month alone, after a date preposition and
+# before a pause or another date word (never "on the 3rd floor", "the 2nd dose").
+DAY_ALONE_RE = re.compile(
+    r"\b(?:on|since|by|until|till|before|after|from|through|thru|starting|beginning|"
+    r"effective|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|"
+    r"(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for)\s+the\s+"
+    r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:"
+    + _ORDINAL_WORD
+    + r"))(?=\s*(?:[,.;:!?)\u2013-]|$|and\b|or\b|at\b|@|to\b|through\b|when\b|\(|"
+    r"in\s+the\s+(?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
+    r"of\s+(?:this|next|last|the)\s+month))",
+    IGN,
+)
+_PAIN_NEAR_RE = re.compile(r"\bpain\b|\d/10\b|\bout\s+of\s+10\b", IGN)
+# "15MAR2024", "20240314": dates written without separators.
+COMPACT_DATE_RE = re.compile(
+    r"(?<![\w-])(?:(?:[12]\d|3[01]|0?[1-9])(?:JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)"
+    r"(?:\d{4}|\d{2})|(?:19|20)\d\d(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\d|3[01]))(?![\w-])",
+    IGN,
+)
+_FULL_SLASH = r"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})"
+# "2/14/24-2/20/24": two dates joined by a dash.
+FULL_DATE_RANGE_RE = re.compile(
+    rf"(?<![\w/.-]){_FULL_SLASH}\s*[-\u2013]\s*{_FULL_SLASH}(?![\w/]|\.\d)"
+)
+# "3/2021", "PCI 11/2019": a month and a year (a ratio or a titer is kept).
+MONTH_YEAR_RE = re.compile(r"(?<![\w/.:-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.,]\d)")
+# "March 5-7", "Mar 5 - 7": a range of days.
+DAY_RANGE_RE = re.compile(
+    rf"\b{_MONTH}\s*{_DAY}\s*(?:-|\u2013|to|through|thru)\s*{_DAY}\b(?!\s*(?:mg|mcg|ml|units?|%|"
+    r"times|days?|weeks?|hours?|minutes?|years?))",
+    IGN,
+)
+_HOLIDAY_HINT_RE = re.compile(
+    r"Thanksg|Christmas|Xmas|Year|Easter|Good\sF|Halloween|Day\b|Juneteenth|Fourth\sof"
+)
+_EIGHT_DIGITS_RE = re.compile(r"\d{8}")
+_ORDINAL_HINTS = (
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "teenth",
+    "tieth",
+)
+_DIGIT_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b", IGN)
+HOLIDAY_RE = re.compile(rf"\b(?:{lx.HOLIDAYS_RE_TEXT})(?![\w'\u2019])")
 # Month names alone: "in March", "since April" (May only after a date preposition).
 MONTH_ALONE_RE = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|"
     r"December|Sept?\.|Oct\.|Nov\.|Dec\.|Jan\.|Feb\.|Aug\.)(?![\w-])"
+    r"|(?i:\b(?:early|mid|late)[- ])(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b"
     r"|\b(?:in|since|during|until|till|before|after|through|of|early|late|mid|last|next|"
     r"this|by)\s(?P<may>May)\b(?!\s+(?:be|have|take|need|use|require|cause|help|not|also)\b)"
 )
@@ -208,12 +275,16 @@ SHORT_DATE_CUE_RE = re.compile(
     r"discharged|through|thru|to|before|after|last|next|scheduled|starting|started|"
     r"effective|due|visit|appt|appointment|surgery|procedure|collected|drawn|resulted|"
     r"performed|done|expires?|expired|expiring|post|s/p|and|or|of|between|dos|doa|dod|"
-    r"onset|reviewed|signed|called|was|is|for|until)\W*$|[-\u2013]\s*$",
+    r"onset|reviewed|signed|called|was|is|for|until|lmp|lnmp|edd|edc|doi|dol|dos|"
+    r"morning|evening|afternoon|night|week\s+of|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|approx|approximately|around|circa|roughly)"
+    r"\W*$|[-\u2013~(]\s*$",
     IGN,
 )
 SCORE_BEFORE_RE = re.compile(
     r"\b(?:pain|strength|grade|murmur|vision|visual|acuity|apgar|score|scores|rated|rate|"
-    r"ratio|motor|power|reflexes|gcs|nihss|bp|blood\s+pressure|fraction|of|x)\W*$",
+    r"ratio|motor|power|reflexes|gcs|nihss|bp|blood\s+pressure|fraction|titers?|titres?|"
+    r"dilution|dilutions|\d\s*(?:out\s+)?of|x)\W*$",
     IGN,
 )
 AGE_RES = [
@@ -233,6 +304,23 @@ AGE_RES = [
     ),
 ]
 
+_UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
+# Ages over 89 in words: "ninety-two years old", "a hundred and one year old".
+AGE_WORDS_RE = re.compile(
+    rf"\b(?P<n>ninety(?:[- ]{_UNITS_WORD})?|(?:(?:one|a)\s+)?hundred(?:\s+and)?"
+    rf"(?:[- ](?:{_UNITS_WORD}|ten|eleven|twelve))?)[- ](?:years?|yrs?|y/?o)\b",
+    IGN,
+)
+# A social media handle named as such, or one with a digit or an underscore: "@zeckhardt".
+HANDLE_RE = re.compile(
+    r"(?<![\w@.])@(?=[\w.]*[A-Za-z])[A-Za-z0-9_][\w.]{1,29}[A-Za-z0-9_](?![\w@])"
+)
+HANDLE_CUE_RE = re.compile(
+    r"\b(?:twitter|instagram|insta|tiktok|facebook|snapchat|threads|bluesky|mastodon|handle|"
+    r"username|user\s+name|screen\s+name|x\.com|ig)\b[^.\n]{0,20}$",
+    IGN,
+)
+
 # --- places ---------------------------------------------------------------------------
 _SUFFIX = (
     r"(?:Street|St|Avenue|Ave|Av|Road|Rd|Boulevard|Blvd|Drive|Dr|Lane|Ln|Way|Court|Ct|Place|"
@@ -250,6 +338,25 @@ STREET_RE = re.compile(
     rf"(?:,?\s*{_UNIT}\.?\s*#?\s*[\w-]*\d[\w-]*)?"
 )
 # Continental style: "Harjukuja 54", "Rua Vinte e Cinco de Setembro 1257".
+# A cheap first look for STREET_EU_RE: a word before a number, ending like a street.
+_WORD_NUMBER_RE = re.compile(r"(\S{3,})[ \t]+\d")
+_EU_STREET_ENDINGS = tuple(
+    lx.wordlist(
+        """
+        gatan gata vej vegen veien weg laan straat strasse straße str. katu kuja tie utca ulica
+        gade stræde allé plein gasse platz väg vägen gränd torget stien svingen terrasse tanner
+        kade dreef singel hof rinne polku raitti
+        """
+    )
+)
+
+
+def _eu_street_hint(text: str) -> bool:
+    return any(
+        m.group(1).lower().endswith(_EU_STREET_ENDINGS) for m in _WORD_NUMBER_RE.finditer(text)
+    )
+
+
 STREET_EU_RE = re.compile(
     r"(?<![\w'\u2019-])[^\W\d_][\w'\u2019-]*?"
     r"(?:gatan|gata|vej|vegen|veien|weg|laan|straat|strasse|straße|str\.|katu|kuja|tie|utca|"
@@ -263,11 +370,16 @@ UNIT_RE = re.compile(
     r"|(?<!\w)#\s?\d{1,5}[A-Za-z]?\b(?=\s*,)"
 )
 POBOX_RE = re.compile(
-    r"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PO\s*Box|(?:PSC|CMR|Unit)\s+\d+,?\s+Box)\s*#?\s*\d+"
+    r"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PO\s*Box|(?:PSC|CMR|Unit)\s+\d+,?\s+Box|"
+    r"(?:RR|R\.R\.|Rural\s+Route|HC|Star\s+Route)\s*#?\s*\d+,?\s+Box)\s*#?\s*\d+"
     r"(?:\s*\n?\s*[AFD]PO\s+A[AEP]\s+\d{5})?",
     IGN,
 )
-MILITARY_RE = re.compile(r"\b[AFD]PO\s+A[AEP]\s+\d{5}(?:-\d{4})?\b")
+MILITARY_RE = re.compile(
+    r"\b(?:(?:USNS|USNV|USS|USCGC|USAV)\s+[^\W\d_][\w'.-]*(?:[ \t][^\W\d_][\w'.-]*)?\s*,?\s*)?"
+    r"[AFD]PO\s+A[AEP]\s+\d{5}(?:-\d{4})?\b",
+    IGN,
+)
 _STATE_NAMES = "|".join(sorted((n.title() for n in lx.US_STATES), key=len, reverse=True))
 _STATE_ABBR = "|".join(sorted(lx.STATE_ABBRS))
 CITY_STATE_RE = re.compile(  # "Tacoma, WA", "Tacoma WA 98402"
@@ -378,6 +490,16 @@ _FUNCTION_WORDS = frozenset(
         """
     )
 )
+_KIN_CUES = frozenset(
+    lx.wordlist(
+        """
+        wife husband daughter son mother mom father dad brother sister granddaughter grandson
+        grandmother grandfather grandma grandpa aunt uncle niece nephew cousin partner spouse
+        fiance fiancee boyfriend girlfriend stepson stepdaughter stepmother stepfather
+        """
+    )
+)
+_SIGNOFF_WORDS = frozenset(lx.wordlist("best thanks regards cheers sincerely warmly love"))
 _CONTRACTION_RE = re.compile(r"n['\u2019]t$|['\u2019](?:ll|re|ve|m|d)$")
 _NAME_LIKE_WORDS = frozenset(lx.wordlist("will may can see call"))
 _SENT_END_RE = re.compile(r"[.!?;:\n•\"(\[]\s*$")
@@ -389,7 +511,11 @@ NAME_LIST_CUE_RE = re.compile(
     r"examined\s+by|referred\s+by|performed\s+by|attending|resident|by\s+dr|"
     r"user|bot|patient|client|customer|author|directed\s+by|written\s+by|written|"
     r"starring|cast|featuring|(?:letter|note|message|referral|reply|results?)\s+to|to\s*:|"
-    r"from\s*:|attn\s*:?)\s*[:,-]?\s*$",
+    r"from\s*:|attn\s*:?|"
+    # verbs whose object is a person: "spoke with Rose", "left a message for Hope"
+    r"(?:spoke|speaking|talked|talking|discussed|reviewed|met|conferred|updated|notified|"
+    r"informed|phoned|texted|e-?mailed|messaged|counsell?ed|reassured|referring|"
+    r"left\s+(?:a\s+)?(?:message|vm|voicemail))(?:\s+(?:with|to|for))?)\s*[:,-]?\s*$",
     IGN,
 )
 WEAK_CUE_RE = re.compile(r"\b(?:with|and|&|per|by|for|from|to|or|saw|see|ask|tell|told)\s*$", IGN)
@@ -407,6 +533,7 @@ def find_phi(text: str) -> list[Entity]:
     _more_places(text, add)
     _names(text, found)
     _context_names(text, found)
+    _more_names(text, found)
     _spread_names(text, found)
     lowered = text.lower()
     if any(k in lowered for k in ("print", "scan", "geometry", "biometric", "gait", "dna")):
@@ -436,7 +563,12 @@ def _shapes(text: str, add) -> None:
         add((m.start(), m.end(), "SSN", 0.95))
     for m in PHONE_RE.finditer(text):
         digits = sum(c.isdigit() for c in m.group(0))
-        if digits < 7 or digits > 15 or CODE_RE.match(m.group(0)):
+        if (
+            digits < 7
+            or digits > 15
+            or CODE_RE.match(m.group(0))
+            or _DATE_SHAPE_RE.fullmatch(m.group(0))
+        ):
             continue
         before = text[max(0, m.start() - 30) : m.start()].lower()
         kind = "FAX" if "fax" in before and "phone" not in before.rsplit("fax", 1)[1] else "PHONE"
@@ -453,6 +585,13 @@ def _shapes(text: str, add) -> None:
         if kind == "LICENSE" and "plate" in m.group(0).lower():
             kind = "VEHICLE"
         add((m.start("id"), m.end("id"), kind, 0.9))
+    if "@" in text:
+        for m in HANDLE_RE.finditer(text):
+            value = m.group(0)
+            if HANDLE_CUE_RE.search(text, max(0, m.start() - 40), m.start()) or re.search(
+                r"[\d_]", value
+            ):
+                add((m.start(), m.end(), "ID", 0.7))
     for m in VIN_RE.finditer(text):
         add((m.start(), m.end(), "VEHICLE", 0.85))
     for m in IBAN_RE.finditer(text):
@@ -487,6 +626,12 @@ def _shapes(text: str, add) -> None:
         if re.fullmatch(r"\d+(?:-\d+)*-?[A-Za-z]{1,6}", value):  # 500mg, 24-hour, 2x
             continue
         add((m.start(), m.end(), "ID", 0.6))
+
+
+_DATE_SHAPE_RE = re.compile(
+    r"(?:0?[1-9]|[12]\d|3[01])([-./])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)\d\d"
+    r"|(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
+)
 
 
 def _looks_like_date(value: str) -> bool:
@@ -525,17 +670,53 @@ def _dates(text: str, add) -> None:
         add((m.start(g), m.end(g), "DATE", 0.75))
     for m in WEEKDAY_RE.finditer(text):
         add((m.start(), m.end(), "DATE", 0.6))
+    lowered = text.lower()
+    ordinal_words = any(k in lowered for k in _ORDINAL_HINTS)
+    if has_month and ordinal_words:
+        for m in ORDINAL_DATE_RE.finditer(text):
+            if m.group(0)[:3] == "may" and not _date_before(text, m.start()):
+                continue
+            add((m.start(), m.end(), "DATE", 0.8))
+    if "the " in text and (ordinal_words or _DIGIT_ORDINAL_RE.search(text)):
+        for m in DAY_ALONE_RE.finditer(text):
+            add((m.start("d"), m.end("d"), "DATE", 0.7))
+    for m in HOLIDAY_RE.finditer(text) if _HOLIDAY_HINT_RE.search(text) else ():
+        add((m.start(), m.end(), "DATE", 0.7))
+    for m in MONTH_YEAR_RE.finditer(text) if "/" in text else ():
+        if not SCORE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+            add((m.start(), m.end(), "DATE", 0.7))
+    if has_month:
+        for m in DAY_RANGE_RE.finditer(text):
+            add((m.start(), m.end(), "DATE", 0.85))
     for m in SHORT_DATE_RE.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
         if SCORE_BEFORE_RE.search(before):
             continue
-        if not SHORT_DATE_CUE_RE.search(before) and not _recent_date(text, m.start()):
+        if m.group("d") == "10" and _PAIN_NEAR_RE.search(text, max(0, m.start() - 60), m.start()):
+            continue  # "3/10 pain, improved from 7/10"
+        # "3/14: CT head negative": a date heading a line
+        heading = (m.start() == 0 or text[m.start() - 1] == "\n") and text.startswith(
+            (":", " -", " \u2013"), m.end()
+        )
+        if (
+            not heading
+            and not SHORT_DATE_CUE_RE.search(before)
+            and not _recent_date(text, m.start())
+        ):
             continue
         add((m.start(), m.end(), "DATE", 0.75))
+    compact = has_month or _EIGHT_DIGITS_RE.search(text) is not None
+    ranged = "/" in text and ("-" in text or "\u2013" in text)
+    for rx, wanted in ((COMPACT_DATE_RE, compact), (FULL_DATE_RANGE_RE, ranged)):
+        for m in rx.finditer(text) if wanted else ():
+            add((m.start(), m.end(), "DATE", 0.8))
     for pattern in AGE_RES:
         for m in pattern.finditer(text):
             if int(m.group("n")) >= 90 and int(m.group("n")) < 130:
                 add((m.start("n"), m.end("n"), "AGE", 0.9))
+    if "ninet" in text.lower() or "hundred" in text.lower():
+        for m in AGE_WORDS_RE.finditer(text):
+            add((m.start("n"), m.end("n"), "AGE", 0.85))
 
 
 def _date_before(text: str, start: int) -> bool:
@@ -557,7 +738,10 @@ def _recent_date(text: str, start: int) -> bool:
 
 
 def _places(text: str, add) -> None:
-    for pattern in (STREET_RE, STREET_EU_RE, POBOX_RE, MILITARY_RE, UNIT_RE, COUNTY_RE):
+    patterns = [STREET_RE, POBOX_RE, MILITARY_RE, UNIT_RE, COUNTY_RE]
+    if _eu_street_hint(text):
+        patterns.insert(1, STREET_EU_RE)
+    for pattern in patterns:
         for m in pattern.finditer(text):
             add((m.start(), m.end(), "LOCATION", 0.85))
             if re.match(r"[ \t,]*\n", text[m.end() : m.end() + 4]):
@@ -673,6 +857,8 @@ def _common(word: str) -> bool:
 def _names(text: str, found: list) -> None:
     first = lx.first_names()
     last = lx.surnames()
+    census_first = lx.census_first_names()
+    census_last = lx.census_surnames()
     words = lx.english_words()
     toks = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text)]
     n = len(toks)
@@ -692,6 +878,7 @@ def _names(text: str, found: list) -> None:
             or low in lx.MONTHS
             or low in lx.WEEKDAYS
             or low in lx.TITLES
+            or low in _KIN_CUES  # "Son Chase": the kinship word is not part of the name
             or (low in _FUNCTION_WORDS and low not in _NAME_LIKE_WORDS)
             or _CONTRACTION_RE.search(low)
             # "PA-C", "PharmD", "MD": a credential as written, not "Pa" or "Md" as a name
@@ -724,6 +911,12 @@ def _names(text: str, found: list) -> None:
             score = 0.0
         if allcaps and (len(core) <= 3 or not (in_first or in_last)):
             score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY
+        elif allcaps and not (low in census_first or low in census_last):
+            score = min(score, 0.4)  # "NGOZI": a name in capitals only with a cue
+        if low in lx.EPONYM_NOUNS or low in lx.DRUG_NAMES:
+            score = min(score, 0.3)  # "Foley", "Norco": a name only after a title
+        elif score and not (in_first or in_last) and lx.medical_word(low):
+            score = 0.0  # "Neurologic:", "Thrombocytosis", "Echocardiogram"
         return cap, score
 
     cache: dict[int, tuple[bool, float]] = {}
@@ -764,9 +957,20 @@ def _names(text: str, found: list) -> None:
             if is_initial(j):
                 j += 1
                 continue
-            if j > i and low in _PARTICLES and j + 1 < n and tok(j + 1)[0]:
-                j += 1
-                continue
+            if low in _PARTICLES:
+                # "de la Cruz", "J. van der Berg": particles, then a capitalized name
+                k = j
+                while k < n and k - j < 3 and toks[k][2].lower() in _PARTICLES:
+                    k += 1
+                if (
+                    k > j
+                    and k < n
+                    and tok(k)[0]
+                    and tok(k)[1] > 0
+                    and all(text[toks[q - 1][1] : toks[q][0]] == " " for q in range(j + 1, k + 1))
+                ):
+                    j = k
+                    continue
             if cap and score > 0:
                 j += 1
                 continue
@@ -853,6 +1057,7 @@ def _names(text: str, found: list) -> None:
                     and tok(j)[1] > 0
                     and tok(i)[1] >= 0.4
                     and toks[i][2].lower().rstrip(".") in last
+                    and toks[i][2].lower() not in _SIGNOFF_WORDS
                 ):
                     j = run_from(j, lower_ok=False)
                     length = j - i
@@ -900,11 +1105,23 @@ def _names(text: str, found: list) -> None:
                         (strong >= 1.6 and not start_of_sentence)
                         or strong >= 2.0
                         or (strong >= 0.5 and bool(PERSON_VERB_RE.match(text, toks[j - 1][1])))
+                        # "Faith called", "Rose reports": a first name that is also a word
+                        or (
+                            length == 1
+                            and strong >= 0.4
+                            and toks[i][2].lower() in census_first
+                            and bool(PERSON_VERB_RE.match(text, toks[j - 1][1]))
+                        )
                     )
+                # a middle initial or a possessive says person: "from Yuri D. Bulgakov's"
+                person_shape = any(is_initial(k) for k in range(i + 1, j)) or toks[j - 1][
+                    2
+                ].endswith(("'s", "\u2019s"))
                 place_prep = (
                     not cue
                     and not gap(i).strip()
                     and not cred
+                    and not person_shape
                     and (
                         prev_low in _PLACE_PREPS
                         or (prev_low in ("from", "to") and _PLACE_VERB_RE.search(before))
@@ -942,6 +1159,22 @@ def _names(text: str, found: list) -> None:
                 emit(i, j, 0.6)
                 i = j
                 continue
+        # 3. after a kinship word, a lower-case word in no dictionary: "daughter hyun-joo"
+        if (
+            not cap
+            and i > 0
+            and prev_low in _KIN_CUES
+            and gap(i).strip() in ("", ":", ",")
+            and len(low) >= 3
+            and low.replace("-", "").replace("'", "").isalpha()
+            and not any(p in words or p in lx.CLINICAL_STOP for p in [low, *low.split("-")])
+        ):
+            j = max(run_from(i + 1, lower_ok=True), i + 1) if i + 1 < n else i + 1
+            if j > i + 1 and gap(i + 1).strip():
+                j = i + 1
+            emit(i, j, 0.6)
+            i = j
+            continue
         i += 1
     for m in _LOWER_CREDENTIAL_RE.finditer(text):
         parts = m.group(1).split()
@@ -960,6 +1193,7 @@ def _proper(word: str) -> bool:
         and low not in lx.CLINICAL_STOP
         and low not in lx.MONTHS
         and low not in lx.WEEKDAYS
+        and not lx.medical_word(low)
         and not (core.isupper() and len(core) <= 3)
     )
 
@@ -1003,11 +1237,13 @@ _CAPWORD = r"[^\W\d_a-z][\w'\u2019.-]*"
 # Tahoe", "home city Assen", "Where: Mill Village".
 PLACE_AFTER_RE = re.compile(
     r"(?i:(?<![\w-])(?:in|near|outside(?:\s+of)?|based\s+in|lives?\s+in|living\s+in|"
+    r"(?:grew\s+up|raised|born|resides?|residing|settled|stationed|located|vacation(?:ing|ed)?|"
+    r"(?:years?|months?|weeks?))\s+in|"
     r"(?:moved|moving|relocated|flew|drove|driving|travel(?:l?ed)?|returned|went|going|"
     r"trip|transferred|came|comes|originally|immigrated|emigrated)(?:\s+(?:back|here|home))?"
     r"\s+(?:to|from)|arrived\s+(?:at|in)|from|city(?:\s+of)?|town(?:\s+of)?|village(?:\s+of)?)"
     r"|(?<![\w-])where\s*:)\s+"
-    rf"(?P<place>{_CAPWORD}(?:[ \t]+{_CAPWORD}){{0,2}})"
+    rf"(?P<place>{_CAPWORD}(?:(?<!\w\w\w\.)[ \t]+{_CAPWORD}){{0,2}})"
 )
 # Capitalized words that name a kind of place when they end (or start) a proper name.
 _PLACE_HEADS = frozenset(
@@ -1030,6 +1266,26 @@ BARE_STREET_RE = re.compile(
     r"(?:Street|Avenue|Road|Boulevard|Drive|Lane|Court|Place|Terrace|Circle|Highway|Parkway|"
     r"Trail|Crescent|Alley|Way)\b)"
 )
+_RESIDENCE_HINTS = ("live", "grew", "raised", "born", "resid", "moved", "relocat")
+_BUSINESS_BEFORE_RE = re.compile(
+    r"\bthe[ \t]+(?P<biz>[A-Z][\w'&\u2019-]+(?:[ \t][A-Z][\w'&\u2019-]+)?)[ \t]+(?:on|off|at)[ \t]+"
+    r"(?:the[ \t]+)?$"
+)
+# A lower-case word after a residence cue: "my friend lives in harburg".
+_LOWER_PLACE_RE = re.compile(
+    r"\b(?:lives?|living|lived|grew\s+up|raised|born|resides?|residing|moved|relocated)\s+"
+    r"(?:in|to|near)\s+(?P<place>[a-z\u00df-\u024f][a-z\u00df-\u024f'-]{2,})\b"
+)
+# "on Rt 9", "off Route 66", "along I-95", "near Hwy 101": a road named by number.
+ROUTE_RE = re.compile(
+    r"(?<![\w-])(?i:on|off|along|near|at|by|down|up|via|from|to|exit\s+\d+\s+(?:on|off))\s+"
+    r"(?:the\s+)?(?P<place>(?:Rt|Rte|Route|Hwy|Highway|State\s+Route|State\s+Road|"
+    r"County\s+Road|County\s+Rd|Interstate)\.?[ -]?\d{1,4}[A-Z]?|I-\d{1,3})\b"
+)
+# "a Phoenix native", "Tacoma resident": a known city before a word for who lives there.
+CITY_NATIVE_RE = re.compile(
+    r"(?P<place>[A-Z][a-z]+(?:[ -][A-Z][a-z]+){0,2})\s+(?:native|resident|transplant)s?\b"
+)
 # Verbs a person (not a drug or a disease) is the subject of, after a one-word name.
 PERSON_VERB_RE = re.compile(
     r"\s+(?:reports|reported|states|stated|denies|denied|endorses|endorsed|says|said|lives|"
@@ -1043,10 +1299,16 @@ _COMMON_DESTINATIONS = frozenset(
     lx.wordlist(
         """
         home church work school college rehab bed bathroom restroom floor surgery hospice jail
+        step stepdown telemetry tele snf ltac ltach inpatient outpatient observation obs icu
+        micu sicu ccu cvicu nicu picu pacu medicine psych psychiatry detox labor delivery
         prison shelter court daycare camp town bed heaven lunch dinner breakfast sleep
         """
     )
 )
+
+
+_SPAN_WORDS = frozenset(lx.wordlist("year years month months week weeks"))
+_INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-Z]\.[ \t]+[A-Z]")
 
 
 def _place_word_ok(word: str) -> bool:
@@ -1056,6 +1318,8 @@ def _place_word_ok(word: str) -> bool:
         return False
     if low in lx.CLINICAL_STOP or low in lx.MONTHS or low in lx.WEEKDAYS or low in lx.TITLES:
         return False
+    if low not in lx.US_CITIES and lx.medical_word(low):
+        return False  # "switched from Vicodin", "in Neurology"
     return not (low in lx.US_STATES or low in _FUNCTION_WORDS)
 
 
@@ -1076,19 +1340,30 @@ def _more_places(text: str, add) -> None:
             keep.append((s, e, p))
         if not keep:
             continue
+        if any(p.endswith(("'s", "\u2019s")) for _, _, p in keep) or _INITIAL_AFTER_RE.match(
+            text, keep[-1][1]
+        ):
+            continue  # a person: "the verses from Yuri Bulgakov's", "from Faina D. Yefremova"
         lows = [p.rstrip(".").lower() for _, _, p in keep]
         # an all-capitals word after a bare "in"/"from" is more often an acronym ("in NSTEMI")
         cue = text[m.start() : m.start("place")].strip().lower()
-        bare = cue in ("in", "near", "from")
+        bare = cue in ("in", "near", "from") or cue.split()[0] in _SPAN_WORDS
         # after a bare "in" an all-capitals word is a place only if it is not English
         # ("in ÖSTERSKÄR"); "in NSTEMI", "in ATRIAL FIBRILLATION" are not places
         upper = [
             p.rstrip(".").isupper() and (len(p) < 5 or (bare and p.isascii())) for _, _, p in keep
         ]
+        # a known city, even one that is also a word: "from Mobile", "in Flagstaff today"
+        city = next((k for k in range(len(keep), 0, -1) if " ".join(lows[:k]) in lx.US_CITIES), 0)
+        if city and not (bare and all(upper[:city])):
+            add((keep[0][0], keep[city - 1][1] - keep[city - 1][2].endswith("."), "LOCATION", 0.7))
+            continue
         proper = [lo not in words and not u for lo, u in zip(lows, upper, strict=True)]
         # after a travel verb a capitalized word is a place even when it is also a word
         # ("flew to Phoenix"), unless it is a place every patient goes to
         if cue.endswith((" to", " at")) and not any(proper):
+            if lows[0] in _COMMON_DESTINATIONS:
+                continue  # "transferred to Step Down", "went to Home Health"
             proper = [
                 lo not in _COMMON_DESTINATIONS and not u for lo, u in zip(lows, upper, strict=True)
             ]
@@ -1104,6 +1379,29 @@ def _more_places(text: str, add) -> None:
         if after and after.group(1).lower() in lx.EPONYM_HEADS:
             continue  # "in Trendelenburg position"
         add((keep[0][0], e, "LOCATION", 0.6))
+    lowered = text.lower()
+    lower_place = any(k in lowered for k in _RESIDENCE_HINTS)
+    for m in _LOWER_PLACE_RE.finditer(text) if lower_place else ():
+        low = m.group("place")
+        if low not in words and _place_word_ok(low.capitalize()) and low not in lx.first_names():
+            add((m.start("place"), m.end("place"), "LOCATION", 0.55))
+    roads = any(
+        k in text
+        for k in ("Rt", "Route", "Hwy", "Highway", "Interstate", "I-", "County R", "State R")
+    )
+    for m in ROUTE_RE.finditer(text) if roads else ():
+        # "the Walgreens on Rt 9": the store on that road is the place
+        biz = _BUSINESS_BEFORE_RE.search(text, max(0, m.start() - 40), m.start("place"))
+        start = (
+            biz.start("biz")
+            if biz and biz.group("biz").lower() not in _FUNCTION_WORDS
+            else m.start("place")
+        )
+        add((start, m.end("place"), "LOCATION", 0.6))
+    natives = "native" in lowered or "resident" in lowered or "transplant" in lowered
+    for m in CITY_NATIVE_RE.finditer(text) if natives else ():
+        if m.group("place").lower() in lx.US_CITIES:
+            add((m.start("place"), m.end("place"), "LOCATION", 0.6))
     for rx in (SITE_RE, BARE_STREET_RE):
         for m in rx.finditer(text):
             first = m.group("place").split()[0].lower()
@@ -1114,13 +1412,199 @@ def _more_places(text: str, add) -> None:
 
 def _context_names(text: str, found: list) -> None:
     """Names that only their surroundings give away: a possessive before a kinship word,
-    the speaker after a quote."""
+    the speaker after a quote, a sign-off, initials that sign a note."""
     words = lx.english_words()
-    for rx in (POSSESSIVE_KIN_RE, SAYS_RE):
+    lowered = text.lower()
+    signoff = any(k in lowered for k in _SIGNOFF_HINTS)
+    for rx in (POSSESSIVE_KIN_RE, SAYS_RE, SIGNOFF_RE) if signoff else (POSSESSIVE_KIN_RE, SAYS_RE):
         for m in rx.finditer(text):
             parts = m.group("n").split()
             if all(_list_name_ok(p, words, common_ok=True) for p in parts):
                 found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    if "-" in text or "/s/" in text or "\u2014" in text or "igned" in text or "nitial" in text:
+        for m in INITIALS_SIGNATURE_RE.finditer(text):
+            low = m.group("n").lower()
+            if low in lx.CLINICAL_STOP or low in lx.CREDENTIALS or low in _SERVICE_ACRONYMS:
+                continue  # "-- ICU", "Signed: RN"
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+
+
+_SERVICE_ACRONYMS = frozenset(
+    lx.wordlist(
+        """
+        icu micu sicu ccu cvicu nicu picu pacu ed er or pt ot st slp rt sw cm ir gi ent ob
+        gyn uro np pa rn lpn cna md do dds np cnm crna ems ems ems ncm mft ssw hha snf ltc
+        pcp bmp cbc ekg ecg ct mri us cxr ua abg tte tee eeg emg cta
+        """
+    )
+)
+_SIGNOFF_HINTS = (
+    "thank",
+    "regards",
+    "best",
+    "sincerely",
+    "yours",
+    "respectfully",
+    "cordially",
+    "cheers",
+    "warmly",
+)
+# A sign-off then a name on its own: "Thanks, Mark", "Regards,\nGrant".
+SIGNOFF_RE = re.compile(
+    r"(?i:\b(?:thanks|thank\s+you|many\s+thanks|regards|best\s+regards|kind\s+regards|"
+    r"warm\s+regards|best\s+wishes|best|sincerely|yours\s+truly|respectfully|cordially|"
+    r"cheers|warmly))\s*,\s*\n?[ \t]*"
+    r"(?P<n>[A-Z][a-z'\u2019-]+(?:[ \t][A-Z]\.?)?(?:[ \t][A-Z][a-z'\u2019-]+)?)"
+    r"(?=[ \t]*(?:[.!]?[ \t]*$|\n|,))",
+    re.MULTILINE,
+)
+# Initials that sign a note: "-- JS" at a line end, "Signed: J.S.", "/s/ MRE".
+INITIALS_SIGNATURE_RE = re.compile(
+    r"(?:(?<!\S)(?:--|\u2014|\u2013|~)[ \t]*"
+    r"|(?i:\b(?:co-?signed|signed|initials)\b)[ \t]*:?[ \t]*|/s/[ \t]*)"
+    r"(?P<n>[A-Z]{2,3}|[A-Z]\.[ \t]?[A-Z]\.(?:[ \t]?[A-Z]\.)?)(?=[ \t]*(?:$|\n|[,;]))",
+    re.MULTILINE,
+)
+
+
+# Lower-case "first last" (with an optional middle initial): "eva kleist", "emidio p lombardo".
+_LOWER_PAIR_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<a>[a-z\u00df-\u024f][a-z\u00df-\u024f'-]{2,})"
+    r"(?:[ \t](?P<i>[a-z])\.?)?[ \t](?P<b>[a-z\u00df-\u024f][a-z\u00df-\u024f'-]{2,})(?![\w-])"
+)
+# Cues after which the next word is a name whatever its case: "my name is vitoria".
+_STRONG_NAME_CUE_RE = re.compile(
+    r"(?i:\b(?:name\s+is|name's|named|call\s+me|calls\s+me|called\s+me|goes\s+by|"
+    r"known\s+as|nicknamed))[ \t]+[\"'\u201c\u2018]?"
+    r"(?P<n>[^\W\d_][\w'\u2019-]*(?:[ \t][^\W\d_][\w'\u2019-]*)?)(?P<q>[\"'\u201d\u2019])?"
+)
+# A name called out: "Don't go to town, Mark!", "Remember me, Mary?", "Kuba, can I ...".
+_VOCATIVE_RE = re.compile(
+    r",[ \t]+(?P<n>[A-Z][^\W\d_]+)[ \t]*[!?](?=\s|$)"
+    r"|(?:^|[.!?][ \t]+)(?P<m>[A-Z][^\W\d_]+),[ \t]+(?i:can|could|would|will|please|do|did|are|"
+    r"have)[ \t]+(?i:i|you|we)\b",
+    re.MULTILINE,
+)
+# A person who is given, told or shown something of theirs: "Scott had given Belle his address".
+_GIVEN_RE = re.compile(
+    r"\b(?i:gave|given|give|gives|giving|told|tell|asked|ask|sent|send|showed|show|shown|handed|"
+    r"offered|paid|thanked|reminded|promised)[ \t]+(?P<n>[A-Z][^\W\d_]+)[ \t]+"
+    r"(?i:his|her|their|my|our|your)\b"
+)
+# "WOJCIK, IGNATIUS" heading a line (then the end, a wide gap, DOB, MRN or a number).
+_ALLCAPS_NAME_LINE_RE = re.compile(
+    r"^[ \t]*(?P<s>[A-Z][A-Z'\u2019-]+),[ \t]*(?P<g>[A-Z][A-Z'\u2019-]+)(?P<n>(?:[ \t][A-Z]\.?)?)"
+    r"(?=[ \t]*$|[ \t]{2,}|[ \t]+(?:DOB|MRN|\d))",
+    re.MULTILINE,
+)
+# Initials after a kinship word: "spoke to pt's grandson, AJ".
+_KIN_INITIALS_RE = re.compile(
+    r"(?i:\b(?:wife|husband|daughter|son|mother|mom|father|dad|brother|sister|granddaughter|"
+    r"grandson|grandmother|grandfather|aunt|uncle|niece|nephew|cousin|partner|spouse|"
+    r"boyfriend|girlfriend|friend|neighbou?r|caregiver))[ \t]*,?[ \t]+"
+    r"(?P<n>[A-Z]{2,3}|[A-Z]\.[ \t]?[A-Z]\.)(?!\w|\.\w)"
+)
+_GIVE_HINTS = (
+    "gave",
+    "given",
+    "give",
+    "told",
+    "tell",
+    "ask",
+    "sent",
+    "send",
+    "show",
+    "hand",
+    "offer",
+    "paid",
+    "thank",
+    "remind",
+    "promise",
+)
+# A speaker label at the start of a line: "Destiny: Remember me".
+_SPEAKER_RE = re.compile(r"^[ \t>*-]*(?P<n>[A-Z][^\W\d_]+)[ \t]*:[ \t]*(?=\S)", re.MULTILINE)
+
+
+def _more_names(text: str, found: list) -> None:
+    """Names in lower-case text, after strong cues, called out, given things, speaking."""
+    words = lx.english_words()
+    first = lx.first_names()
+    last = lx.surnames()
+
+    def plain(low: str) -> bool:
+        return not (
+            low in lx.CLINICAL_STOP
+            or low in _FUNCTION_WORDS
+            or low in lx.TITLES
+            or low in lx.MONTHS
+            or low in lx.WEEKDAYS
+            or low in lx.EPONYM_NOUNS
+            or lx.medical_word(low)
+        )
+
+    def person_word(word: str) -> bool:
+        """A capitalized word that can be a name here: in a name list, or in no dictionary."""
+        low = word.lower()
+        return plain(low) and (low in first or low in last or low not in words)
+
+    lowered = text.lower()
+    if text.islower():  # lower-case text: "eva kleist lives at ..."
+        for m in _LOWER_PAIR_RE.finditer(text):
+            a, b = m.group("a"), m.group("b")
+            if (
+                a in first
+                and a not in words
+                and plain(a)
+                and plain(b)
+                and b not in words
+                and (b in last or not b.isascii() or len(b) >= 4)
+            ):
+                found.append((m.start(), m.end(), "NAME", 0.55))
+    strong = any(k in lowered for k in ("name", "call", "goes by", "known as"))
+    for m in _STRONG_NAME_CUE_RE.finditer(text) if strong else ():
+        if m.group("q") and m.group("n")[0].isupper():  # a nickname in quotes: "Buddy"
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+            continue
+        parts = m.group("n").split()
+        keep = []
+        for p in parts:
+            low = p.lower()
+            if not plain(low) or (low in words and low not in first and low not in last):
+                break
+            keep.append(p)
+        if keep:
+            start = m.start("n")
+            found.append((start, start + len(" ".join(keep)), "NAME", 0.6))
+    vocative = "!" in text or "?" in text or " you" in lowered or " i " in lowered
+    for m in _VOCATIVE_RE.finditer(text) if vocative else ():
+        g = "n" if m.group("n") else "m"
+        word = m.group(g)
+        low = word.lower()
+        if (g == "n" and low in first and plain(low)) or (g == "m" and person_word(word)):
+            if g == "m" and low in words and low not in first:
+                continue
+            found.append((m.start(g), m.end(g), "NAME", 0.6))
+    given = any(k in lowered for k in _GIVE_HINTS)
+    for m in _GIVEN_RE.finditer(text) if given else ():
+        low = m.group("n").lower()
+        if plain(low) and (low in first or (low not in words and low in last)):
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    if "," in text and _ALLCAPS_NAME_LINE_RE.search(text):
+        for m in _ALLCAPS_NAME_LINE_RE.finditer(text):
+            sur, given = m.group("s").lower(), m.group("g").lower()
+            if given in first and plain(sur) and plain(given) and sur not in lx.US_STATES:
+                found.append((m.start("s"), m.end("n"), "NAME", 0.6))
+    for m in _KIN_INITIALS_RE.finditer(text):
+        low = m.group("n").lower().replace(".", "")
+        if not (low in lx.CREDENTIALS or low in lx.CLINICAL_STOP or low in _SERVICE_ACRONYMS):
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    if text.count(":") < 2:
+        return
+    labels = [m for m in _SPEAKER_RE.finditer(text) if m.group("n").lower() in first]
+    labels = [m for m in labels if plain(m.group("n").lower())]
+    if len({m.group("n") for m in labels}) >= 2:  # a dialogue, not section headings
+        for m in labels:
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
 
 
 _NAME_TOKEN_RE = re.compile(r"[^\W\d_][\w'\u2019-]*")
