@@ -288,6 +288,15 @@ def main() -> None:
             holdout3,
         )
     )
+    holdout4 = holdout_load(ROOT / "bench" / "data" / "phi_clinical_holdout4.txt")
+    for r in holdout4:
+        r["gold"], r["neutral"] = r.pop("phi"), []
+    sets.append(
+        (
+            "phi_clinical_holdout4 (hand-written before the fourth pass, not seen by the tuner)",
+            holdout4,
+        )
+    )
 
     lx.load()
     presidio = None
