@@ -29,7 +29,7 @@ from functools import lru_cache
 import numpy as np
 import snowballstemmer
 
-from catalog.search.synonyms import ABBREVIATIONS, PHRASES
+from catalog.search.synonyms import ABBREVIATIONS, CONTEXT_WORDS, LAY_WORDS, PHRASES
 
 # Field kinds and their weights: the code's own title counts most.
 KIND_WEIGHTS = {
@@ -84,7 +84,10 @@ STOPWORDS = frozenset(
     ]
 )
 EXACT, PREFIX, TYPO, SYNONYM = 1.0, 0.82, 0.72, 0.9
+LAY = 0.88  # an everyday word matching a catalog word it stands for (belly -> abdominal)
 PHRASE_QUALITY = 0.95  # a lay phrase rewritten in the catalog's words
+# Words about the patient or the visit ("55 yo woman presents with") weigh this much.
+CONTEXT_WEIGHT = 0.15
 CODE_SCORE = 10.0
 # Billable codes above their headers unless the header clearly matches better.
 BILLABLE_BONUS = 0.03
@@ -92,6 +95,14 @@ MAX_QUERY_WORDS = 24
 
 _stemmer = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"[a-z0-9]+")
+# Query words, keeping clinicians' slash abbreviations (n/v, c/o, s/p) whole.
+_QUERY_WORD = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*/?")
+# "55 yo", "3-year-old", "x3 days", "for 2 weeks": the patient's age or a duration.
+_AGE_OR_DURATION = re.compile(
+    r"\b(?:x\s*)?\d+\s*(?:yo|y/o|yr|yrs|years?|months?|mos?|weeks?|wks?|days?|d|hours?|hrs?)"
+    r"\b(?:\s*old)?|\bx\s*\d+\b"
+)
+_PHRASES = sorted(PHRASES.items(), key=lambda kv: -len(kv[0]))
 _CODE_LIKE = re.compile(r"^(?:[a-z]\d[0-9a-z]{0,5}|\d{4}[0-9a-z]|\d{5}|[a-z]\d{4}|\d[0-9a-z])$")
 
 
@@ -165,6 +176,39 @@ class _Token:
     stems: dict[str, float] = field(default_factory=dict)
 
 
+# What a title says beyond the common case, and the query words that ask for it: without
+# them, a generic query ranks the default code first (initial encounter for a closed
+# fracture, accidental intent, poisoning rather than adverse effect).
+NOT_DEFAULT = (
+    (
+        re.compile(r"subsequent encounter|\bsequela\b"),
+        frozenset({"subsequ", "sequela", "late", "heal", "nonunion", "malunion", "delay"}),
+    ),
+    (re.compile(r"open fracture"), frozenset({"open", "compound"})),
+    (
+        re.compile(r"intentional self-harm|\bassault\b|\bundetermined\b"),
+        frozenset({"intent", "self", "harm", "suicid", "assault", "attack", "undetermin"}),
+    ),
+    (
+        re.compile(r"\badverse effect|\bunderdosing"),
+        frozenset({"advers", "side", "reaction", "underdos", "underdosag"}),
+    ),
+)
+NOT_DEFAULT_PENALTY = 0.006
+INHERITED_BONUS = 0.0005
+_BITS = np.asarray([bin(i).count("1") for i in range(256)], dtype=np.float32)
+
+
+def _asks(tokens: list[_Token], stems: frozenset[str]) -> bool:
+    """Whether the query asks for one of ``stems`` (a typo or a partial word counts)."""
+    for t in tokens:
+        if stems & t.stems.keys():
+            return True
+        if len(t.text) >= 4 and any(t.text.startswith(s) or s.startswith(t.text) for s in stems):
+            return True
+    return False
+
+
 def normalize_code(text: str) -> str:
     return text.upper().replace(".", "").replace(" ", "")
 
@@ -178,8 +222,15 @@ class SearchIndex:
         self.field_text: list[str] = []
         postings: dict[str, list[int]] = defaultdict(list)
         self.by_code: dict[str, list[int]] = defaultdict(list)
+        not_default: list[int] = []
+        unspecified: list[bool] = []
         for doc in documents:
             d = len(self.docs)
+            title = (doc.titles[0] if doc.titles else doc.display).lower()
+            not_default.append(
+                sum(1 << i for i, (rx, _) in enumerate(NOT_DEFAULT) if rx.search(title))
+            )
+            unspecified.append("unspecified" in title)
             # keep what results show; the texts live on as fields
             self.docs.append(dataclasses.replace(doc, titles=(), synonyms=()))
             self.by_code[normalize_code(doc.code)].append(d)
@@ -227,8 +278,41 @@ class SearchIndex:
             [(d.end_date or datetime.date.max).toordinal() for d in self.docs], np.int64
         )
         self.doc_retired = np.asarray([d.retired for d in self.docs], dtype=bool)
+        self.doc_not_default = np.asarray(not_default, dtype=np.uint8)
+        self.default_child = self._default_children(unspecified)
         self.systems = frozenset(d.system for d in self.docs)
         self._masks: dict[tuple, np.ndarray] = {}
+
+    def _default_children(self, unspecified: list[bool]) -> dict[int, int]:
+        """Each header's default billable code: the one a generic query means (``S13.4``
+        -> ``S13.4XXA``, ``I50.2`` -> ``I50.20``): unspecified, common case, first."""
+        out: dict[int, int] = {}
+        for i, norm in enumerate(self.codes_sorted):
+            heads = [d for d in self.by_code[norm] if not self.docs[d].billable]
+            if not heads:
+                continue
+            for h in heads:
+                system = self.docs[h].system
+                best: tuple | None = None
+                j = i + 1
+                while j < len(self.codes_sorted) and self.codes_sorted[j].startswith(norm):
+                    for d in self.by_code[self.codes_sorted[j]]:
+                        doc = self.docs[d]
+                        if doc.system != system or not doc.billable or doc.retired:
+                            continue
+                        key = (
+                            int(self.doc_not_default[d]).bit_count(),
+                            not unspecified[d],
+                            len(doc.code),
+                            doc.sort_key,
+                            doc.code,
+                        )
+                        if best is None or key < best[0]:
+                            best = (key, d)
+                    j += 1
+                if best is not None:
+                    out[h] = best[1]
+        return out
 
     # -- query parsing -------------------------------------------------------------------
 
@@ -264,11 +348,29 @@ class SearchIndex:
                     out.setdefault(t, TYPO)
         return out
 
+    @staticmethod
+    def _query_words(q: str) -> list[str]:
+        """The query's words: apostrophes dropped (``can't`` -> ``cant``), ages and durations
+        left out, slash abbreviations kept whole when known (``n/v``), split otherwise."""
+        text = q.lower().replace("'", "").replace("\u2019", "").replace("-", " ")
+        text = _AGE_OR_DURATION.sub(" ", text)
+        out: list[str] = []
+        for w in _QUERY_WORD.findall(text):
+            if "/" not in w or w in ABBREVIATIONS or w in CONTEXT_WORDS:
+                out.append(w)
+            elif w == "w/":
+                out.append("with")
+            elif w == "w/o":
+                out.append("without")
+            else:
+                out.extend(p for p in w.split("/") if p)
+        return out
+
     def _variants(self, q: str) -> list[tuple[str, float]]:
         """The query as typed, and with everyday phrases in the catalog's words."""
-        typed = " " + " ".join(_WORD.findall(q.lower())) + " "
+        typed = " " + " ".join(self._query_words(q)) + " "
         text = typed
-        for phrase, expansion in PHRASES.items():
+        for phrase, expansion in _PHRASES:
             if f" {phrase} " in text:
                 text = text.replace(f" {phrase} ", f" {expansion} ")
         return [(typed, 1.0)] if text == typed else [(typed, 1.0), (text, PHRASE_QUALITY)]
@@ -286,10 +388,27 @@ class SearchIndex:
                         tok.stems.setdefault(w, SYNONYM)
                     tokens.append(tok)
                 continue
-            tokens.append(_Token(w, 1.0, self._expand(w, last=last, autocomplete=autocomplete)))
+            tok = _Token(w, 1.0)
+            lay = LAY_WORDS.get(w)
+            if lay and not last:
+                s = stem(w)
+                if s in self.postings:
+                    tok.stems[s] = EXACT
+                for alt in lay:
+                    tok.stems.setdefault(stem(alt), LAY)
+                tok.stems = {s: q for s, q in tok.stems.items() if s in self.postings}
+            if not tok.stems:
+                tok.stems = self._expand(w, last=last, autocomplete=autocomplete)
+            tokens.append(tok)
         for t in tokens:
-            df = [len(self.postings[s]) for s in t.stems if s in self.postings]
+            # an everyday word weighs what the word itself weighs, not its rarest synonym
+            own = [s for s in (stem(t.text), t.text) if t.stems.get(s) == EXACT]
+            df = [len(self.postings[s]) for s in own or t.stems if s in self.postings]
             t.weight = math.log(1 + len(self.field_doc) / min(df)) if df else 1.0
+        if any(t.text not in CONTEXT_WORDS for t in tokens if t.stems):
+            for t in tokens:
+                if t.text in CONTEXT_WORDS:
+                    t.weight *= CONTEXT_WEIGHT
         return tokens
 
     # -- search --------------------------------------------------------------------------
@@ -376,11 +495,21 @@ class SearchIndex:
 
     def _text_hits(self, q, mask, limit, autocomplete) -> list[tuple[int, float, str]]:
         best: dict[int, tuple[float, str]] = {}
+        specific = False
         for text, quality in self._variants(q):
             tokens = [t for t in self._tokens(text, q, autocomplete) if t.stems]
+            specific = specific or any(_asks(tokens, asks) for _, asks in NOT_DEFAULT)
             for d, s, m in self._variant_hits(tokens, mask, limit):
                 if d not in best or s * quality > best[d][0]:
                     best[d] = (s * quality, m)
+        if specific:  # "subsequent encounter", "assault": not the default code
+            return [(d, s, m) for d, (s, m) in best.items()]
+        # A header's match is its default code's too ("whiplash" is an inclusion term of
+        # S13.4; S13.4XXA is what gets billed): the billable code just above its header.
+        for d, (s, m) in list(best.items()):
+            c = self.default_child.get(d)
+            if c is not None and mask[c] and (c not in best or best[c][0] < s):
+                best[c] = (s + INHERITED_BONUS, m)
         return [(d, s, m) for d, (s, m) in best.items()]
 
     def _variant_hits(self, tokens, mask, limit) -> list[tuple[int, float, str]]:
@@ -412,7 +541,11 @@ class SearchIndex:
             return []
         coverage = np.minimum(matched[cand] / self.field_len[cand], 1.0)
         fs = (score[cand] + 0.2 * coverage) * self.field_kind[cand]
-        fs += BILLABLE_BONUS * self.doc_billable[self.field_doc[cand]]
+        cand_doc = self.field_doc[cand]
+        fs += BILLABLE_BONUS * self.doc_billable[cand_doc]
+        active = sum(1 << i for i, (_, asks) in enumerate(NOT_DEFAULT) if not _asks(tokens, asks))
+        if active:
+            fs -= NOT_DEFAULT_PENALTY * _BITS[self.doc_not_default[cand_doc] & active]
         k = min(cand.size, max(50 * limit, 400))
         top = np.argpartition(-fs, k - 1)[:k] if cand.size > k else np.arange(cand.size)
         best: dict[int, tuple[float, str]] = {}
