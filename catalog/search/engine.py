@@ -187,7 +187,7 @@ NOT_DEFAULT = (
     (re.compile(r"open fracture"), frozenset({"open", "compound"})),
     (
         re.compile(r"intentional self-harm|\bassault\b|\bundetermined\b"),
-        frozenset({"intent", "self", "harm", "suicid", "assault", "attack", "undetermin"}),
+        frozenset({"intent", "self", "harm", "suicid", "assault", "undetermin"}),
     ),
     (
         re.compile(r"\badverse effect|\bunderdosing"),
@@ -496,10 +496,15 @@ class SearchIndex:
     def _text_hits(self, q, mask, limit, autocomplete) -> list[tuple[int, float, str]]:
         best: dict[int, tuple[float, str]] = {}
         specific = False
-        for text, quality in self._variants(q):
-            tokens = [t for t in self._tokens(text, q, autocomplete) if t.stems]
+        variants = self._variants(q)
+        for text, quality in variants:
+            all_tokens = self._tokens(text, q, autocomplete)
+            tokens = [t for t in all_tokens if t.stems]
             specific = specific or any(_asks(tokens, asks) for _, asks in NOT_DEFAULT)
-            for d, s, m in self._variant_hits(tokens, mask, limit):
+            # With a lay phrase rewritten, words the catalog does not know count against
+            # the variant that leaves them unmatched ("annual physical": "annual").
+            unknown = len(all_tokens) - len(tokens) if len(variants) > 1 else 0
+            for d, s, m in self._variant_hits(tokens, mask, limit, unknown):
                 if d not in best or s * quality > best[d][0]:
                     best[d] = (s * quality, m)
         if specific:  # "subsequent encounter", "assault": not the default code
@@ -512,11 +517,11 @@ class SearchIndex:
                 best[c] = (s + INHERITED_BONUS, m)
         return [(d, s, m) for d, (s, m) in best.items()]
 
-    def _variant_hits(self, tokens, mask, limit) -> list[tuple[int, float, str]]:
+    def _variant_hits(self, tokens, mask, limit, unknown=0) -> list[tuple[int, float, str]]:
         if not tokens:
             return []
         nf = len(self.field_doc)
-        total_weight = sum(t.weight for t in tokens)
+        total_weight = sum(t.weight for t in tokens) + unknown * math.log(1 + nf)
         score = np.zeros(nf, dtype=np.float32)
         matched = np.zeros(nf, dtype=np.float32)
         for t in tokens:
