@@ -102,7 +102,7 @@ _AGE_OR_DURATION = re.compile(
     r"\b(?:x\s*)?\d+\s*(?:yo|y/o|yr|yrs|years?|months?|mos?|weeks?|wks?|days?|d|hours?|hrs?)"
     r"\b(?:\s*old)?|\bx\s*\d+\b"
 )
-_PHRASES = sorted(PHRASES.items(), key=lambda kv: -len(kv[0]))
+_PHRASE_WORDS = max(len(p.split()) for p in PHRASES)
 _CODE_LIKE = re.compile(r"^(?:[a-z]\d[0-9a-z]{0,5}|\d{4}[0-9a-z]|\d{5}|[a-z]\d{4}|\d[0-9a-z])$")
 
 
@@ -282,6 +282,7 @@ class SearchIndex:
         self.default_child = self._default_children(unspecified)
         self.systems = frozenset(d.system for d in self.docs)
         self._masks: dict[tuple, np.ndarray] = {}
+        self._expanded: dict[tuple, dict[str, float]] = {}
 
     def _default_children(self, unspecified: list[bool]) -> dict[int, int]:
         """Each header's default billable code: the one a generic query means (``S13.4``
@@ -317,6 +318,17 @@ class SearchIndex:
     # -- query parsing -------------------------------------------------------------------
 
     def _expand(self, word: str, *, last: bool, autocomplete: bool) -> dict[str, float]:
+        key = (word, last and autocomplete)
+        out = self._expanded.get(key)
+        if out is None:
+            if len(self._expanded) > 50_000:
+                self._expanded.clear()
+            out = self._expanded[key] = self._expand_word(
+                word, last=last, autocomplete=autocomplete
+            )
+        return dict(out)
+
+    def _expand_word(self, word: str, *, last: bool, autocomplete: bool) -> dict[str, float]:
         s = stem(word)
         out: dict[str, float] = {}
         if s in self.postings:
@@ -368,11 +380,20 @@ class SearchIndex:
 
     def _variants(self, q: str) -> list[tuple[str, float]]:
         """The query as typed, and with everyday phrases in the catalog's words."""
-        typed = " " + " ".join(self._query_words(q)) + " "
-        text = typed
-        for phrase, expansion in _PHRASES:
-            if f" {phrase} " in text:
-                text = text.replace(f" {phrase} ", f" {expansion} ")
+        ws = self._query_words(q)
+        out: list[str] = []
+        i = 0
+        while i < len(ws):  # the longest phrase first, left to right
+            for n in range(min(_PHRASE_WORDS, len(ws) - i), 0, -1):
+                expansion = PHRASES.get(" ".join(ws[i : i + n]))
+                if expansion is not None:
+                    out.append(expansion)
+                    i += n
+                    break
+            else:
+                out.append(ws[i])
+                i += 1
+        typed, text = " ".join(ws), " ".join(out)
         return [(typed, 1.0)] if text == typed else [(typed, 1.0), (text, PHRASE_QUALITY)]
 
     def _tokens(self, text: str, q: str, autocomplete: bool) -> list[_Token]:
@@ -500,11 +521,13 @@ class SearchIndex:
         for text, quality in variants:
             all_tokens = self._tokens(text, q, autocomplete)
             tokens = [t for t in all_tokens if t.stems]
-            specific = specific or any(_asks(tokens, asks) for _, asks in NOT_DEFAULT)
+            asked = sum(1 << i for i, (_, asks) in enumerate(NOT_DEFAULT) if _asks(tokens, asks))
+            specific = specific or bool(asked)
             # With a lay phrase rewritten, words the catalog does not know count against
             # the variant that leaves them unmatched ("annual physical": "annual").
             unknown = len(all_tokens) - len(tokens) if len(variants) > 1 else 0
-            for d, s, m in self._variant_hits(tokens, mask, limit, unknown):
+            active = ((1 << len(NOT_DEFAULT)) - 1) & ~asked
+            for d, s, m in self._variant_hits(tokens, mask, limit, unknown, active):
                 if d not in best or s * quality > best[d][0]:
                     best[d] = (s * quality, m)
         if specific:  # "subsequent encounter", "assault": not the default code
@@ -517,7 +540,9 @@ class SearchIndex:
                 best[c] = (s + INHERITED_BONUS, m)
         return [(d, s, m) for d, (s, m) in best.items()]
 
-    def _variant_hits(self, tokens, mask, limit, unknown=0) -> list[tuple[int, float, str]]:
+    def _variant_hits(
+        self, tokens, mask, limit, unknown=0, active=0
+    ) -> list[tuple[int, float, str]]:
         if not tokens:
             return []
         nf = len(self.field_doc)
@@ -533,9 +558,14 @@ class SearchIndex:
                 matched[hit] += t.weight
                 continue
             tok = np.zeros(nf, dtype=np.float32)
+            posts = []
             for s, quality in sorted(t.stems.items(), key=lambda kv: kv[1]):
-                tok[self.postings[s]] = quality
-            hit = np.flatnonzero(tok)
+                posts.append(self.postings[s])
+                tok[posts[-1]] = quality
+            if sum(p.size for p in posts) * 32 < nf:  # few fields: cheaper than a scan
+                hit = np.unique(np.concatenate(posts))
+            else:
+                hit = np.flatnonzero(tok)
             score[hit] += tok[hit] * share
             matched[hit] += t.weight
         cand = np.flatnonzero(score)
@@ -548,7 +578,6 @@ class SearchIndex:
         fs = (score[cand] + 0.2 * coverage) * self.field_kind[cand]
         cand_doc = self.field_doc[cand]
         fs += BILLABLE_BONUS * self.doc_billable[cand_doc]
-        active = sum(1 << i for i, (_, asks) in enumerate(NOT_DEFAULT) if not _asks(tokens, asks))
         if active:
             fs -= NOT_DEFAULT_PENALTY * _BITS[self.doc_not_default[cand_doc] & active]
         k = min(cand.size, max(50 * limit, 400))

@@ -528,7 +528,7 @@ LAY_WORDS: dict[str, tuple[str, ...]] = {
     "leak": ("incontinence", "leakage"),
     "both": ("bilateral", "both"),
     "elevated": ("abnormal", "elevated"),
-    "high": ("elevated", "abnormal", "high"),
+    "high": ("elevated", "high"),
     "jammed": ("sprain", "contusion"),
     "attack": ("attack", "exacerbation"),
     "flare": ("exacerbation", "flare"),
