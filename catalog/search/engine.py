@@ -223,14 +223,14 @@ class SearchIndex:
         postings: dict[str, list[int]] = defaultdict(list)
         self.by_code: dict[str, list[int]] = defaultdict(list)
         not_default: list[int] = []
-        unspecified: list[bool] = []
+        unspecified: list[int] = []
         for doc in documents:
             d = len(self.docs)
             title = (doc.titles[0] if doc.titles else doc.display).lower()
             not_default.append(
                 sum(1 << i for i, (rx, _) in enumerate(NOT_DEFAULT) if rx.search(title))
             )
-            unspecified.append("unspecified" in title)
+            unspecified.append(title.count("unspecified"))
             # keep what results show; the texts live on as fields
             self.docs.append(dataclasses.replace(doc, titles=(), synonyms=()))
             self.by_code[normalize_code(doc.code)].append(d)
@@ -284,9 +284,9 @@ class SearchIndex:
         self._masks: dict[tuple, np.ndarray] = {}
         self._expanded: dict[tuple, dict[str, float]] = {}
 
-    def _default_children(self, unspecified: list[bool]) -> dict[int, int]:
+    def _default_children(self, unspecified: list[int]) -> dict[int, int]:
         """Each header's default billable code: the one a generic query means (``S13.4``
-        -> ``S13.4XXA``, ``I50.2`` -> ``I50.20``): unspecified, common case, first."""
+        -> ``S13.4XXA``, ``I50.2`` -> ``I50.20``): the common case, the most unspecified, first."""
         out: dict[int, int] = {}
         for i, norm in enumerate(self.codes_sorted):
             heads = [d for d in self.by_code[norm] if not self.docs[d].billable]
@@ -303,7 +303,7 @@ class SearchIndex:
                             continue
                         key = (
                             int(self.doc_not_default[d]).bit_count(),
-                            not unspecified[d],
+                            -unspecified[d],
                             len(doc.code),
                             doc.sort_key,
                             doc.code,
