@@ -88,6 +88,7 @@ LAY = 0.88  # an everyday word matching a catalog word it stands for (belly -> a
 PHRASE_QUALITY = 0.95  # a lay phrase rewritten in the catalog's words
 # Words about the patient or the visit ("55 yo woman presents with") weigh this much.
 CONTEXT_WEIGHT = 0.15
+LAY_OWN_DF = 50
 CODE_SCORE = 10.0
 # Billable codes above their headers unless the header clearly matches better.
 BILLABLE_BONUS = 0.03
@@ -422,10 +423,14 @@ class SearchIndex:
                 tok.stems = self._expand(w, last=last, autocomplete=autocomplete)
             tokens.append(tok)
         for t in tokens:
-            # an everyday word weighs what the word itself weighs, not its rarest synonym
-            own = [s for s in (stem(t.text), t.text) if t.stems.get(s) == EXACT]
-            df = [len(self.postings[s]) for s in own or t.stems if s in self.postings]
-            t.weight = math.log(1 + len(self.field_doc) / min(df)) if df else 1.0
+            df = [len(self.postings[s]) for s in t.stems if s in self.postings]
+            n = min(df) if df else 0
+            if t.text in LAY_WORDS and df:
+                # an everyday word the catalog barely uses weighs what its commonest
+                # catalog word weighs ("fell" is rare in the catalog, "fall" is not)
+                own = len(self.postings.get(stem(t.text), ()))
+                n = own if own >= LAY_OWN_DF else max(df)
+            t.weight = math.log(1 + len(self.field_doc) / n) if n else 1.0
         if any(t.text not in CONTEXT_WORDS for t in tokens if t.stems):
             for t in tokens:
                 if t.text in CONTEXT_WORDS:
