@@ -104,6 +104,8 @@ _AGE_OR_DURATION = re.compile(
     r"\b(?:\s*old)?|\bx\s*\d+\b"
 )
 _PHRASE_WORDS = max(len(p.split()) for p in PHRASES)
+# Weeks of gestation are not a duration ("pregnant 32 weeks" -> Z3A.32).
+_GESTATION = re.compile(r"pregnan|gestation|\bweeks? along\b")
 _CODE_LIKE = re.compile(r"^(?:[a-z]\d[0-9a-z]{0,5}|\d{4}[0-9a-z]|\d{5}|[a-z]\d{4}|\d[0-9a-z])$")
 
 
@@ -208,6 +210,19 @@ def _asks(tokens: list[_Token], stems: frozenset[str]) -> bool:
         if len(t.text) >= 4 and any(t.text.startswith(s) or s.startswith(t.text) for s in stems):
             return True
     return False
+
+
+@lru_cache(maxsize=1)
+def _stemmed_phrases() -> dict[str, str]:
+    """``PHRASES`` keyed by their words' stems too: ``kidney stones``, ``red eyes``."""
+    out = {" ".join(stem(w) for w in p.split()): e for p, e in PHRASES.items()}
+    out.update(PHRASES)
+    return out
+
+
+def _phrase(ws: list[str]) -> str | None:
+    """The catalog words for a lay phrase, as written or inflected (``cold sores``)."""
+    return PHRASES.get(" ".join(ws)) or _stemmed_phrases().get(" ".join(stem(w) for w in ws))
 
 
 def normalize_code(text: str) -> str:
@@ -366,7 +381,8 @@ class SearchIndex:
         """The query's words: apostrophes dropped (``can't`` -> ``cant``), ages and durations
         left out, slash abbreviations kept whole when known (``n/v``), split otherwise."""
         text = q.lower().replace("'", "").replace("\u2019", "").replace("-", " ")
-        text = _AGE_OR_DURATION.sub(" ", text)
+        if not _GESTATION.search(text):
+            text = _AGE_OR_DURATION.sub(" ", text)
         out: list[str] = []
         for w in _QUERY_WORD.findall(text):
             if "/" not in w or w in ABBREVIATIONS or w in CONTEXT_WORDS:
@@ -386,7 +402,7 @@ class SearchIndex:
         i = 0
         while i < len(ws):  # the longest phrase first, left to right
             for n in range(min(_PHRASE_WORDS, len(ws) - i), 0, -1):
-                expansion = PHRASES.get(" ".join(ws[i : i + n]))
+                expansion = _phrase(ws[i : i + n])
                 if expansion is not None:
                     out.append(expansion)
                     i += n
