@@ -36,6 +36,10 @@ def catalog(demo_catalog):
         ("S13.4XXA", f"{SPRAIN}, initial encounter"),
         ("S13.4XXD", f"{SPRAIN}, subsequent encounter"),
         ("S13.4XXS", f"{SPRAIN}, sequela"),
+        ("B00.1", "Herpesviral vesicular dermatitis"),
+        ("Z3A.32", "32 weeks gestation of pregnancy"),
+        ("Z3A.01", "Less than 8 weeks gestation of pregnancy"),
+        ("Z33.1", "Pregnant state, incidental"),
     ]:
         icd[code] = c("icd10cm", code, short_descriptor=title[:60], long_descriptor=title)
     for code, title in [("S52.90", FRACTURE), ("S13.4", SPRAIN)]:
@@ -48,6 +52,7 @@ def catalog(demo_catalog):
             long_descriptor=title,
         )
     note(icd["S13.4"], "Whiplash injury of cervical spine")
+    note(icd["B00.1"], "Herpes simplex labialis")
     return icd
 
 
@@ -62,6 +67,8 @@ def catalog(demo_catalog):
         ("SOB", "R06.02"),
         ("55 yo woman c/o SOB x2 days", "R06.02"),  # a case description
         ("annual physical", "Z00.00"),  # a word the catalog lacks, in a lay phrase
+        ("cold sores", "B00.1"),  # a lay phrase, inflected
+        ("pregnant 32 weeks", "Z3A.32"),  # weeks of gestation, not a duration
         ("yearly checkup", "Z00.00"),
     ],
 )
