@@ -12,7 +12,8 @@ are not in the gold code's title), ``lay_holdout`` more of them written after th
 tuning (since tuned on too), ``lay2`` and ``lay3`` more lay, clinical-shorthand and case-
 description phrasings across medicine (tuning sets: ``lay3`` was written after the first
 round of the lay vocabulary, before its misses were seen; ``lay4`` written later still, first
-run on the code of the second round, then tuned on too), ``typo`` titles with one typo,
+run on the code of the second round, then tuned on too; ``lay5`` written last and run only on
+the final code, never tuned on), ``typo`` titles with one typo,
 ``dropped`` titles with dropped words in shuffled order, ``codes`` codes in every format.
 The baseline is an in-memory SQLite FTS5 table over code, normalized code and titles, ranked
 by bm25, with the query's words OR-ed; tantivy (bench extra) over the same titles and
@@ -38,7 +39,7 @@ sys.path.insert(0, str(ROOT))
 from bench.harness import setup_django  # noqa: E402
 
 DATA = Path(__file__).resolve().parent / "data"
-SETS = ["lay", "lay_holdout", "lay2", "lay3", "lay4", "typo", "dropped", "codes"]
+SETS = ["lay", "lay_holdout", "lay2", "lay3", "lay4", "lay5", "typo", "dropped", "codes"]
 SHARED = Path(os.environ.get("CODEAPI_SHARED_DIR") or ROOT.parent / "shared") / "data"
 DEFAULT_DB = Path(tempfile.gettempdir()) / "codeapi-bench-search.sqlite3"
 
