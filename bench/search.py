@@ -11,15 +11,15 @@ recall@1 / recall@10 per query set in ``bench/data/search_*.jsonl`` (written bef
 are not in the gold code's title), ``lay_holdout`` more of them written after the first
 tuning (since tuned on too), ``lay2`` and ``lay3`` more lay, clinical-shorthand and case-
 description phrasings across medicine (tuning sets: ``lay3`` was written after the first
-round of the lay vocabulary, before its misses were seen; ``lay4`` written later still, first
-run on the code of the second round, then tuned on too; ``lay5`` written last and run only on
-the final code, never tuned on), ``typo`` titles with one typo,
-``dropped`` titles with dropped words in shuffled order, ``codes`` codes in every format.
-The baseline is an in-memory SQLite FTS5 table over code, normalized code and titles, ranked
-by bm25, with the query's words OR-ed; tantivy (bench extra) over the same titles and
-synonyms, plain and with one edit per word. Goals: p95 <= 10 ms, recall@10 >= 0.85 on lay
-queries whose words are not in the title, recall@1 = 1.0 for codes, recall@1 >= 0.85 on
-titles with one typo.
+round of the lay vocabulary, before its misses were seen; ``lay4`` written later still,
+first run on the code of the second round, then tuned on too; ``lay5`` written last, its
+misses never read and never tuned on: first run on the code of the third round), ``typo``
+titles with one typo, ``dropped`` titles with dropped words in shuffled order, ``codes``
+codes in every format. The baseline is an in-memory SQLite FTS5 table over code, normalized
+code and titles, ranked by bm25, with the query's words OR-ed; tantivy (bench extra) over
+the same titles and synonyms, plain and with one edit per word. Goals: p95 <= 10 ms,
+recall@10 >= 0.85 on lay queries whose words are not in the title, recall@1 = 1.0 for codes,
+recall@1 >= 0.85 on titles with one typo.
 """
 
 from __future__ import annotations
