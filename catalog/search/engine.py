@@ -29,7 +29,7 @@ from functools import lru_cache
 import numpy as np
 import snowballstemmer
 
-from catalog.search.synonyms import ABBREVIATIONS, PHRASES
+from catalog.search.synonyms import ABBREVIATIONS, CONTEXT_WORDS, LAY_WORDS, PHRASES
 
 # Field kinds and their weights: the code's own title counts most.
 KIND_WEIGHTS = {
@@ -84,7 +84,11 @@ STOPWORDS = frozenset(
     ]
 )
 EXACT, PREFIX, TYPO, SYNONYM = 1.0, 0.82, 0.72, 0.9
+LAY = 0.88  # an everyday word matching a catalog word it stands for (belly -> abdominal)
 PHRASE_QUALITY = 0.95  # a lay phrase rewritten in the catalog's words
+# Words about the patient or the visit ("55 yo woman presents with") weigh this much.
+CONTEXT_WEIGHT = 0.15
+LAY_OWN_DF = 50
 CODE_SCORE = 10.0
 # Billable codes above their headers unless the header clearly matches better.
 BILLABLE_BONUS = 0.03
@@ -92,6 +96,16 @@ MAX_QUERY_WORDS = 24
 
 _stemmer = snowballstemmer.stemmer("english")
 _WORD = re.compile(r"[a-z0-9]+")
+# Query words, keeping clinicians' slash abbreviations (n/v, c/o, s/p) whole.
+_QUERY_WORD = re.compile(r"[a-z0-9]+(?:/[a-z0-9]+)*/?")
+# "55 yo", "3-year-old", "x3 days", "for 2 weeks": the patient's age or a duration.
+_AGE_OR_DURATION = re.compile(
+    r"\b(?:x\s*)?\d+\s*(?:yo|y/o|yr|yrs|years?|months?|mos?|weeks?|wks?|days?|d|hours?|hrs?)"
+    r"\b(?:\s*old)?|\bx\s*\d+\b"
+)
+_PHRASE_WORDS = max(len(p.split()) for p in PHRASES)
+# Weeks of gestation are not a duration ("pregnant 32 weeks" -> Z3A.32).
+_GESTATION = re.compile(r"pregnan|gestation|\bweeks? along\b")
 _CODE_LIKE = re.compile(r"^(?:[a-z]\d[0-9a-z]{0,5}|\d{4}[0-9a-z]|\d{5}|[a-z]\d{4}|\d[0-9a-z])$")
 
 
@@ -165,6 +179,52 @@ class _Token:
     stems: dict[str, float] = field(default_factory=dict)
 
 
+# What a title says beyond the common case, and the query words that ask for it: without
+# them, a generic query ranks the default code first (initial encounter for a closed
+# fracture, accidental intent, poisoning rather than adverse effect).
+NOT_DEFAULT = (
+    (
+        re.compile(r"subsequent encounter|\bsequela\b"),
+        frozenset({"subsequ", "sequela", "late", "heal", "nonunion", "malunion", "delay"}),
+    ),
+    (re.compile(r"open fracture"), frozenset({"open", "compound"})),
+    (
+        re.compile(r"intentional self-harm|\bassault\b|\bundetermined\b"),
+        frozenset({"intent", "self", "harm", "suicid", "assault", "undetermin"}),
+    ),
+    (
+        re.compile(r"\badverse effect|\bunderdosing"),
+        frozenset({"advers", "side", "reaction", "underdos", "underdosag"}),
+    ),
+)
+NOT_DEFAULT_PENALTY = 0.006
+INHERITED_BONUS = 0.0005
+_BITS = np.asarray([bin(i).count("1") for i in range(256)], dtype=np.float32)
+
+
+def _asks(tokens: list[_Token], stems: frozenset[str]) -> bool:
+    """Whether the query asks for one of ``stems`` (a typo or a partial word counts)."""
+    for t in tokens:
+        if stems & t.stems.keys():
+            return True
+        if len(t.text) >= 4 and any(t.text.startswith(s) or s.startswith(t.text) for s in stems):
+            return True
+    return False
+
+
+@lru_cache(maxsize=1)
+def _stemmed_phrases() -> dict[str, str]:
+    """``PHRASES`` keyed by their words' stems too: ``kidney stones``, ``red eyes``."""
+    out = {" ".join(stem(w) for w in p.split()): e for p, e in PHRASES.items()}
+    out.update(PHRASES)
+    return out
+
+
+def _phrase(ws: list[str]) -> str | None:
+    """The catalog words for a lay phrase, as written or inflected (``cold sores``)."""
+    return PHRASES.get(" ".join(ws)) or _stemmed_phrases().get(" ".join(stem(w) for w in ws))
+
+
 def normalize_code(text: str) -> str:
     return text.upper().replace(".", "").replace(" ", "")
 
@@ -178,8 +238,15 @@ class SearchIndex:
         self.field_text: list[str] = []
         postings: dict[str, list[int]] = defaultdict(list)
         self.by_code: dict[str, list[int]] = defaultdict(list)
+        not_default: list[int] = []
+        unspecified: list[int] = []
         for doc in documents:
             d = len(self.docs)
+            title = (doc.titles[0] if doc.titles else doc.display).lower()
+            not_default.append(
+                sum(1 << i for i, (rx, _) in enumerate(NOT_DEFAULT) if rx.search(title))
+            )
+            unspecified.append(title.count("unspecified"))
             # keep what results show; the texts live on as fields
             self.docs.append(dataclasses.replace(doc, titles=(), synonyms=()))
             self.by_code[normalize_code(doc.code)].append(d)
@@ -227,12 +294,57 @@ class SearchIndex:
             [(d.end_date or datetime.date.max).toordinal() for d in self.docs], np.int64
         )
         self.doc_retired = np.asarray([d.retired for d in self.docs], dtype=bool)
+        self.doc_not_default = np.asarray(not_default, dtype=np.uint8)
+        self.default_child = self._default_children(unspecified)
         self.systems = frozenset(d.system for d in self.docs)
         self._masks: dict[tuple, np.ndarray] = {}
+        self._expanded: dict[tuple, dict[str, float]] = {}
+
+    def _default_children(self, unspecified: list[int]) -> dict[int, int]:
+        """Each header's default billable code: the one a generic query means (``S13.4``
+        -> ``S13.4XXA``, ``I50.2`` -> ``I50.20``): the common case, the most unspecified, first."""
+        out: dict[int, int] = {}
+        for i, norm in enumerate(self.codes_sorted):
+            heads = [d for d in self.by_code[norm] if not self.docs[d].billable]
+            if not heads:
+                continue
+            for h in heads:
+                system = self.docs[h].system
+                best: tuple | None = None
+                j = i + 1
+                while j < len(self.codes_sorted) and self.codes_sorted[j].startswith(norm):
+                    for d in self.by_code[self.codes_sorted[j]]:
+                        doc = self.docs[d]
+                        if doc.system != system or not doc.billable or doc.retired:
+                            continue
+                        key = (
+                            int(self.doc_not_default[d]).bit_count(),
+                            -unspecified[d],
+                            len(doc.code),
+                            doc.sort_key,
+                            doc.code,
+                        )
+                        if best is None or key < best[0]:
+                            best = (key, d)
+                    j += 1
+                if best is not None:
+                    out[h] = best[1]
+        return out
 
     # -- query parsing -------------------------------------------------------------------
 
     def _expand(self, word: str, *, last: bool, autocomplete: bool) -> dict[str, float]:
+        key = (word, last and autocomplete)
+        out = self._expanded.get(key)
+        if out is None:
+            if len(self._expanded) > 50_000:
+                self._expanded.clear()
+            out = self._expanded[key] = self._expand_word(
+                word, last=last, autocomplete=autocomplete
+            )
+        return dict(out)
+
+    def _expand_word(self, word: str, *, last: bool, autocomplete: bool) -> dict[str, float]:
         s = stem(word)
         out: dict[str, float] = {}
         if s in self.postings:
@@ -264,13 +376,41 @@ class SearchIndex:
                     out.setdefault(t, TYPO)
         return out
 
+    @staticmethod
+    def _query_words(q: str) -> list[str]:
+        """The query's words: apostrophes dropped (``can't`` -> ``cant``), ages and durations
+        left out, slash abbreviations kept whole when known (``n/v``), split otherwise."""
+        text = q.lower().replace("'", "").replace("\u2019", "").replace("-", " ")
+        if not _GESTATION.search(text):
+            text = _AGE_OR_DURATION.sub(" ", text)
+        out: list[str] = []
+        for w in _QUERY_WORD.findall(text):
+            if "/" not in w or w in ABBREVIATIONS or w in CONTEXT_WORDS:
+                out.append(w)
+            elif w == "w/":
+                out.append("with")
+            elif w == "w/o":
+                out.append("without")
+            else:
+                out.extend(p for p in w.split("/") if p)
+        return out
+
     def _variants(self, q: str) -> list[tuple[str, float]]:
         """The query as typed, and with everyday phrases in the catalog's words."""
-        typed = " " + " ".join(_WORD.findall(q.lower())) + " "
-        text = typed
-        for phrase, expansion in PHRASES.items():
-            if f" {phrase} " in text:
-                text = text.replace(f" {phrase} ", f" {expansion} ")
+        ws = self._query_words(q)
+        out: list[str] = []
+        i = 0
+        while i < len(ws):  # the longest phrase first, left to right
+            for n in range(min(_PHRASE_WORDS, len(ws) - i), 0, -1):
+                expansion = _phrase(ws[i : i + n])
+                if expansion is not None:
+                    out.append(expansion)
+                    i += n
+                    break
+            else:
+                out.append(ws[i])
+                i += 1
+        typed, text = " ".join(ws), " ".join(out)
         return [(typed, 1.0)] if text == typed else [(typed, 1.0), (text, PHRASE_QUALITY)]
 
     def _tokens(self, text: str, q: str, autocomplete: bool) -> list[_Token]:
@@ -286,10 +426,31 @@ class SearchIndex:
                         tok.stems.setdefault(w, SYNONYM)
                     tokens.append(tok)
                 continue
-            tokens.append(_Token(w, 1.0, self._expand(w, last=last, autocomplete=autocomplete)))
+            tok = _Token(w, 1.0)
+            lay = LAY_WORDS.get(w)
+            if lay and not last:
+                s = stem(w)
+                if s in self.postings:
+                    tok.stems[s] = EXACT
+                for alt in lay:
+                    tok.stems.setdefault(stem(alt), LAY)
+                tok.stems = {s: q for s, q in tok.stems.items() if s in self.postings}
+            if not tok.stems:
+                tok.stems = self._expand(w, last=last, autocomplete=autocomplete)
+            tokens.append(tok)
         for t in tokens:
             df = [len(self.postings[s]) for s in t.stems if s in self.postings]
-            t.weight = math.log(1 + len(self.field_doc) / min(df)) if df else 1.0
+            n = min(df) if df else 0
+            if t.text in LAY_WORDS and df:
+                # an everyday word the catalog barely uses weighs what its commonest
+                # catalog word weighs ("fell" is rare in the catalog, "fall" is not)
+                own = len(self.postings.get(stem(t.text), ()))
+                n = own if own >= LAY_OWN_DF else max(df)
+            t.weight = math.log(1 + len(self.field_doc) / n) if n else 1.0
+        if any(t.text not in CONTEXT_WORDS for t in tokens if t.stems):
+            for t in tokens:
+                if t.text in CONTEXT_WORDS:
+                    t.weight *= CONTEXT_WEIGHT
         return tokens
 
     # -- search --------------------------------------------------------------------------
@@ -376,18 +537,37 @@ class SearchIndex:
 
     def _text_hits(self, q, mask, limit, autocomplete) -> list[tuple[int, float, str]]:
         best: dict[int, tuple[float, str]] = {}
-        for text, quality in self._variants(q):
-            tokens = [t for t in self._tokens(text, q, autocomplete) if t.stems]
-            for d, s, m in self._variant_hits(tokens, mask, limit):
+        specific = False
+        variants = self._variants(q)
+        for text, quality in variants:
+            all_tokens = self._tokens(text, q, autocomplete)
+            tokens = [t for t in all_tokens if t.stems]
+            asked = sum(1 << i for i, (_, asks) in enumerate(NOT_DEFAULT) if _asks(tokens, asks))
+            specific = specific or bool(asked)
+            # With a lay phrase rewritten, words the catalog does not know count against
+            # the variant that leaves them unmatched ("annual physical": "annual").
+            unknown = len(all_tokens) - len(tokens) if len(variants) > 1 else 0
+            active = ((1 << len(NOT_DEFAULT)) - 1) & ~asked
+            for d, s, m in self._variant_hits(tokens, mask, limit, unknown, active):
                 if d not in best or s * quality > best[d][0]:
                     best[d] = (s * quality, m)
+        if specific:  # "subsequent encounter", "assault": not the default code
+            return [(d, s, m) for d, (s, m) in best.items()]
+        # A header's match is its default code's too ("whiplash" is an inclusion term of
+        # S13.4; S13.4XXA is what gets billed): the billable code just above its header.
+        for d, (s, m) in list(best.items()):
+            c = self.default_child.get(d)
+            if c is not None and mask[c] and (c not in best or best[c][0] < s):
+                best[c] = (s + INHERITED_BONUS, m)
         return [(d, s, m) for d, (s, m) in best.items()]
 
-    def _variant_hits(self, tokens, mask, limit) -> list[tuple[int, float, str]]:
+    def _variant_hits(
+        self, tokens, mask, limit, unknown=0, active=0
+    ) -> list[tuple[int, float, str]]:
         if not tokens:
             return []
         nf = len(self.field_doc)
-        total_weight = sum(t.weight for t in tokens)
+        total_weight = sum(t.weight for t in tokens) + unknown * math.log(1 + nf)
         score = np.zeros(nf, dtype=np.float32)
         matched = np.zeros(nf, dtype=np.float32)
         for t in tokens:
@@ -399,9 +579,14 @@ class SearchIndex:
                 matched[hit] += t.weight
                 continue
             tok = np.zeros(nf, dtype=np.float32)
+            posts = []
             for s, quality in sorted(t.stems.items(), key=lambda kv: kv[1]):
-                tok[self.postings[s]] = quality
-            hit = np.flatnonzero(tok)
+                posts.append(self.postings[s])
+                tok[posts[-1]] = quality
+            if sum(p.size for p in posts) * 32 < nf:  # few fields: cheaper than a scan
+                hit = np.unique(np.concatenate(posts))
+            else:
+                hit = np.flatnonzero(tok)
             score[hit] += tok[hit] * share
             matched[hit] += t.weight
         cand = np.flatnonzero(score)
@@ -412,7 +597,10 @@ class SearchIndex:
             return []
         coverage = np.minimum(matched[cand] / self.field_len[cand], 1.0)
         fs = (score[cand] + 0.2 * coverage) * self.field_kind[cand]
-        fs += BILLABLE_BONUS * self.doc_billable[self.field_doc[cand]]
+        cand_doc = self.field_doc[cand]
+        fs += BILLABLE_BONUS * self.doc_billable[cand_doc]
+        if active:
+            fs -= NOT_DEFAULT_PENALTY * _BITS[self.doc_not_default[cand_doc] & active]
         k = min(cand.size, max(50 * limit, 400))
         top = np.argpartition(-fs, k - 1)[:k] if cand.size > k else np.arange(cand.size)
         best: dict[int, tuple[float, str]] = {}

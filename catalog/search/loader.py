@@ -28,6 +28,14 @@ def _main(title: str) -> str:
     return title.split(",")[0].strip().lower()
 
 
+def _spellings(main: str) -> tuple[str, list[str]]:
+    """``Asthma, asthmatic`` -> ``("Asthma", ["asthmatic"])``: a main term's other spellings
+    would make each of its terms longer than it reads (``Tamponade, heart`` stays whole)."""
+    first, *others = (p.strip() for p in _clean(main).split(","))
+    variants = [p for p in others if " " not in p and p[:3].lower() == first[:3].lower()]
+    return ", ".join([first, *(p for p in others if p not in variants)]), variants
+
+
 def _see_key(parts: list[str]) -> str:
     return " > ".join(p.strip().lower() for p in parts)
 
@@ -44,13 +52,16 @@ def index_synonyms() -> dict[int, list[tuple[str, str]]]:
         chunk_size=20_000
     ):
         parts = path.split(" > ")
-        text = " ".join(parts)
+        main, variants = _spellings(parts[0])
+        text = " ".join([main, *parts[1:]])
         if column_title:
             text = f"{text} {column_title}"
         if code_id:
             # A main term's own code is the index's default code for that condition.
             kind = "index_main" if level == 0 and index == "index" else "index"
             out[code_id].append((_clean(text), kind))
+            if level == 0:
+                out[code_id].extend((v, kind) for v in variants)
             key = _see_key([_main(parts[0]), *parts[1:]])
             by_path.setdefault(key, code_id)
         elif (see or see_also) and index == "index":
