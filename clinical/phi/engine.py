@@ -284,7 +284,13 @@ SHORT_DATE_CUE_RE = re.compile(
 SCORE_BEFORE_RE = re.compile(
     r"\b(?:pain|strength|grade|murmur|vision|visual|acuity|apgar|score|scores|rated|rate|"
     r"ratio|motor|power|reflexes|gcs|nihss|bp|blood\s+pressure|fraction|titers?|titres?|"
-    r"dilution|dilutions|\d\s*(?:out\s+)?of|x)\W*$",
+    r"dilution|dilutions|\d\s*(?:out\s+)?of|x|(?:motor|strength)\s+(?:is|was|of))\W*$",
+    IGN,
+)
+# "5/5 motor", "4/5 strength in all extremities": a strength grade after the fraction
+SCORE_AFTER_RE = re.compile(
+    r"\s*(?:motor|strength|power|sensation|in\s+(?:all|both|the\s+)?\s*(?:four\s+)?"
+    r"(?:extremities|limbs|ext|bue|ble|upper|lower))\b",
     IGN,
 )
 AGE_RES = [
@@ -369,6 +375,8 @@ UNIT_RE = re.compile(
     r"(?<![\w#])(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Bldg)\.?\s*#?\s*\d+[A-Za-z]?\b"
     r"|(?<!\w)#\s?\d{1,5}[A-Za-z]?\b(?=\s*,)"
 )
+# "postoperative day #1,", "problem #2,": a count, not a unit number
+_COUNT_BEFORE_RE = re.compile(r"\b(?:day|pod|no|number|step|cycle|week|item|problem)\s*$", IGN)
 POBOX_RE = re.compile(
     r"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PO\s*Box|(?:PSC|CMR|Unit)\s+\d+,?\s+Box|"
     r"(?:RR|R\.R\.|Rural\s+Route|HC|Star\s+Route)\s*#?\s*\d+,?\s+Box)\s*#?\s*\d+"
@@ -542,7 +550,14 @@ def find_phi(text: str) -> list[Entity]:
     if any(k in lowered for k in ("photo", "picture", "image", "shot", "selfie")):
         for m in PHOTO_RE.finditer(text):
             add((m.start(), m.end(), "PHOTO", 0.8))
+    # "in Mt." at the end of a line: the abbreviation of a place word names no place
+    found = [
+        f for f in found if not (f[2] == "LOCATION" and text[f[0] : f[1]] in _BARE_PLACE_ABBRS)
+    ]
     return _resolve(found)
+
+
+_BARE_PLACE_ABBRS = frozenset({"Mt", "Mt.", "St", "St.", "Ft", "Ft.", "MT", "ST", "FT"})
 
 
 def _shapes(text: str, add) -> None:
@@ -690,7 +705,7 @@ def _dates(text: str, add) -> None:
             add((m.start(), m.end(), "DATE", 0.85))
     for m in SHORT_DATE_RE.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
-        if SCORE_BEFORE_RE.search(before):
+        if SCORE_BEFORE_RE.search(before) or SCORE_AFTER_RE.match(text, m.end()):
             continue
         if m.group("d") == "10" and _PAIN_NEAR_RE.search(text, max(0, m.start() - 60), m.start()):
             continue  # "3/10 pain, improved from 7/10"
@@ -743,6 +758,12 @@ def _places(text: str, add) -> None:
         patterns.insert(1, STREET_EU_RE)
     for pattern in patterns:
         for m in pattern.finditer(text):
+            if (
+                pattern is UNIT_RE
+                and m.group(0)[0] == "#"
+                and _COUNT_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+            ):
+                continue
             add((m.start(), m.end(), "LOCATION", 0.85))
             if re.match(r"[ \t,]*\n", text[m.end() : m.end() + 4]):
                 _address_block(text, text.index("\n", m.end()), add)
@@ -759,6 +780,15 @@ def _places(text: str, add) -> None:
         # "Smith, MD", "Prior MI": a credential or a word, unless a comma and a ZIP say place
         if not zip_ and (
             "," not in text[m.end("city") : m.start("state")] or state in {"MD", "PA", "DO"}
+        ):
+            continue
+        # "EAR, NOSE, OR THROAT", "REDNESS, SWELLING, OR DRAINAGE": in capitals, an "OR" or
+        # "IN" after a word is the conjunction, not Oregon or Indiana
+        if (
+            not zip_
+            and state in _AMBIGUOUS_STATES
+            and city.isupper()
+            and any(_common(w) for w in city.split())
         ):
             continue
         words = city.split()
@@ -1021,7 +1051,20 @@ def _names(text: str, found: list) -> None:
         prev_low = toks[i - 1][2].lower() if i > 0 else ""
         before = text[max(0, s - 40) : s]
         # 1. after a title: Dr. Ellis, Mrs. O'Brien, dr smith
-        if i > 0 and prev_low in lx.TITLES and gap(i).strip() in ("", ".") and "\n" not in gap(i):
+        if (
+            i > 0
+            and prev_low in lx.TITLES
+            and gap(i).strip() in ("", ".")
+            and "\n" not in gap(i)
+            # "MR BRAIN WITH CONTRAST": an imaging study, not Mr. Brain
+            and not (
+                toks[i - 1][2].isupper()
+                and w.isupper()
+                and _common(w)
+                and i + 1 < n
+                and toks[i + 1][2].isupper()
+            )
+        ):
             j = run_from(i, lower_ok=True)
             if j > i and not (
                 prev_low in ("sister", "brother", "father", "nurse", "pa", "rn", "np", "sr")
@@ -1078,8 +1121,14 @@ def _names(text: str, found: list) -> None:
                 ok = False
                 if cue or cred:
                     ok = total >= 0.4
+                    # "Home Care PT and OT": PT / OT after an ordinary word is a service
+                    if ok and not cue and strong < 1.2 and re.match(r"\s*(?:PT|OT|DO|PA)\b", after):
+                        ok = False
                 elif weak_cue and length == 1:
-                    ok = strong >= 1.2
+                    # "AND PORTA LYMPH NODES": a word in capitals among capitals is no name
+                    ok = strong >= 1.2 and not (
+                        toks[i][2].isupper() and j < n and toks[j][2].isupper()
+                    )
                 elif length >= 2:
                     words_only = [k for k in range(i, j) if not is_initial(k)]
                     ok = (

@@ -1,0 +1,75 @@
+"""RedactPHI fourth pass (issue 7), through REST: names on unseen text, and clinical prose in
+capitals that is no place, name or date."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+URL = "/api/v1/tools/redact-phi"
+
+
+def entities(client, text: str) -> list[dict]:
+    response = client.post(URL, data=json.dumps({"text": text}), content_type="application/json")
+    assert response.status_code == 200, response.content
+    return response.json()["entities"]
+
+
+def covering(found: list[dict], text: str, fragment: str) -> list[dict]:
+    start = text.index(fragment)
+    end = start + len(fragment)
+    return [e for e in found if e["start"] < end and start < e["end"]]
+
+
+def assert_found(client, text: str, fragment: str, kind: str) -> None:
+    found = entities(client, text)
+    hits = covering(found, text, fragment)
+    start = text.index(fragment)
+    covered = sum(min(e["end"], start + len(fragment)) - max(e["start"], start) for e in hits)
+    assert covered * 2 >= len(fragment), f"{fragment!r} not found in {text!r}: {found}"
+    assert kind in {e["type"] for e in hits}, f"{fragment!r} in {text!r}: {found}"
+
+
+def assert_kept(client, text: str, fragment: str) -> None:
+    found = entities(client, text)
+    assert not covering(found, text, fragment), f"{fragment!r} redacted in {text!r}: {found}"
+
+
+# --- clinical prose in capitals and counts: no place, name or date --------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("ENT:  Denies any EAR, NOSE, OR THROAT PAIN.", "NOSE"),
+        ("Increased REDNESS, SWELLING, OR DRAINAGE at the site.", "SWELLING"),
+        ("No thrombus in the COMMON FEMORAL, SUPERFICIAL FEMORAL, OR POPLITEAL VEINS.", "FEMORAL"),
+        ("EXAMINATION PERFORMED:  MR BRAIN WITH AND WITHOUT CONTRAST", "BRAIN"),
+        ("SMALL GASTROHEPATIC AND PORTA HEPATIS LYMPH NODES.", "PORTA"),
+        ("No evidence of varices, ulcers, or Mallory-Weiss tear.", "Mallory-Weiss"),
+        ("On postoperative day #1, she complained of nausea.", "#1"),
+        ("Following commands in four extremities and 5/5 motor and sensation.", "5/5"),
+        ("MOTOR IS 5/5 IN ALL EXTREMITIES.", "5/5"),
+        ("X-rays do confirm a left acetabular fracture.", "X-rays"),
+        ("It was recommended to have Home Care PT and OT visit.", "Care"),
+        ("Brought in by ambulance today from the nursing home in Mt.", "Mt"),
+    ],
+)
+def test_capitalised_clinical_prose_stays(client, text, kept):
+    assert_kept(client, text, kept)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "fragment", "kind"),
+    [
+        ("Moved here from SALEM, OR last spring.", "SALEM", "LOCATION"),
+        ("MR SMITH was seen in clinic.", "SMITH", "NAME"),
+        ("Lives at 12 Oak St #4, Salem.", "#4", "LOCATION"),
+        ("Seen on 5/5 for follow-up.", "5/5", "DATE"),
+    ],
+)
+def test_the_same_shapes_still_found_where_they_are_phi(client, text, fragment, kind):
+    assert_found(client, text, fragment, kind)
