@@ -507,6 +507,7 @@ _KIN_CUES = frozenset(
         """
     )
 )
+_DOCTOR_TITLES = frozenset(lx.wordlist("dr dr. doctor drs drs. mr mr. mrs mrs. ms ms. prof"))
 _SIGNOFF_WORDS = frozenset(lx.wordlist("best thanks regards cheers sincerely warmly love"))
 _CONTRACTION_RE = re.compile(r"n['\u2019]t$|['\u2019](?:ll|re|ve|m|d)$")
 _NAME_LIKE_WORDS = frozenset(lx.wordlist("will may can see call"))
@@ -542,6 +543,7 @@ def find_phi(text: str) -> list[Entity]:
     _names(text, found)
     _context_names(text, found)
     _more_names(text, found)
+    _subject_names(text, found)
     _spread_names(text, found)
     lowered = text.lower()
     if any(k in lowered for k in ("print", "scan", "geometry", "biometric", "gait", "dna")):
@@ -1050,6 +1052,43 @@ def _names(text: str, found: list) -> None:
         low = w.lower()
         prev_low = toks[i - 1][2].lower() if i > 0 else ""
         before = text[max(0, s - 40) : s]
+        # 0. after a title or a name cue, a capitalized word directly before a known name is
+        # part of it even if it is a word or a clinical term: "Pt Candida Ruiz", "Nurse Happy
+        # Olorunfemi"; "Dr. Son": a surname that is a kinship word, after a doctor's title
+        if (
+            i > 0
+            and i + 1 < n
+            and (prev_low in lx.TITLES or prev_low.rstrip(",:") in lx.NAME_CUES)
+            and gap(i).strip() in ("", ".", ":")
+            and "\n" not in gap(i)
+            and w[0].isupper()
+            and not w.isupper()
+            and w.isalpha()
+            and low not in _FUNCTION_WORDS
+            and low not in _KIN_CUES
+            and not lx.medical_word(low)
+            and gap(i + 1) == " "
+            and toks[i + 1][2][0].isupper()
+            and tok(i + 1)[1] >= 0.5
+        ):
+            j = run_from(i + 1, lower_ok=False)
+            emit(i, max(j, i + 2), 0.85)
+            i = max(j, i + 2)
+            continue
+        if (
+            i > 0
+            and prev_low in _DOCTOR_TITLES
+            and gap(i).strip() in ("", ".")
+            and "\n" not in gap(i)
+            and w[0].isupper()
+            and not w.isupper()
+            and low in _KIN_CUES
+            and (low in first or low in last)
+            and not eponym_after(i + 1)
+        ):
+            emit(i, i + 1, 0.9)
+            i += 1
+            continue
         # 1. after a title: Dr. Ellis, Mrs. O'Brien, dr smith
         if (
             i > 0
@@ -1763,3 +1802,104 @@ def _list_name_ok(word: str, words, *, common_ok: bool) -> bool:
         and low not in _CITY_WORDS
         and (low not in words or (common_ok and (low in lx.first_names() or low in lx.surnames())))
     )
+
+
+# --- fourth pass (issue 7): names with no lexicon hit and no cue, by the shape of the sentence
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:['\u2019-][A-Za-z][^\W\d_]*)*"
+# "Park and Mann were precision engineers": two capitalized words joined by "and", opening a
+# sentence, before a verb a person is the subject of
+PAIR_SUBJECT_RE = re.compile(
+    rf"(?:^|(?<=[.!?:;\n\"])\s*|(?<=[.!?]\s))(?P<a>{_NAME_WORD})\s+(?:and|&)\s+(?P<b>{_NAME_WORD})"
+    r"\s+(?P<v>were|are|have|had|met|agreed|agree|came|visited|called|said|told|arrived|left|"
+    r"both|will|discussed|spoke|helped|wrote|signed|live|lived|work|worked)\b"
+    r"(?:\s+(?P<next>[A-Za-z]+))?",
+    re.MULTILINE,
+)
+# "Shovda is very reliable": one unknown capitalized word opening a sentence, before a trait
+# that only a person has
+PERSON_TRAIT_RE = re.compile(
+    rf"(?:^|(?<=[.!?:;\n\"])\s*|(?<=[.!?]\s))(?P<n>{_NAME_WORD})\s+(?:is|was|seems|seemed)\s+"
+    r"(?:(?:very|so|always|quite|really|extremely|usually|never|not|a\s+very|such\s+a)\s+)?"
+    r"(?:reliable|unreliable|dependable|trustworthy|impulsive|kind|friendly|pleasant|rude|"
+    r"helpful|supportive|polite|shy|talkative|funny|honest|caring|generous|lovely|"
+    r"wonderful|sweet|loyal|punctual|responsible|hardworking|hard-working|married|divorced|"
+    r"widowed|single|pregnant|retired|employed|unemployed|homeless|adopted|engaged|"
+    r"right-handed|left-handed|a\s+(?:good|great|nice|kind|wonderful|lovely)\s+(?:person|"
+    r"man|woman|friend|guy|girl|boy|kid|mother|father|neighbo(?:u)?r))\b",
+    re.MULTILINE,
+)
+# "they had 3: silvana, adam and kristina": a lower-case list of first names
+LOWER_NAME_LIST_RE = re.compile(
+    r"(?<![\w'-])(?P<l>[a-z]{3,}(?:,\s[a-z]{3,}){1,}(?:,?\s(?:and|&)\s[a-z]{3,}))(?![\w'-])"
+)
+
+
+def _subject_word_ok(word: str) -> bool:
+    low = word.lower()
+    return (
+        len(low) > 1
+        and not word.isupper()
+        and low not in lx.CLINICAL_STOP
+        and low not in lx.MONTHS
+        and low not in lx.WEEKDAYS
+        and low not in lx.TITLES
+        and low not in _KIN_CUES
+        and low not in _FUNCTION_WORDS
+        and low not in lx.US_STATES
+        and low not in _COMPANY_WORDS
+        and low not in _CITY_WORDS
+        and low not in lx.EPONYM_NOUNS
+        and low not in lx.DRUG_NAMES
+        and not lx.medical_word(low)
+    )
+
+
+def _subject_names(text: str, found: list) -> None:
+    words = lx.english_words()
+    first = lx.first_names()
+    last = lx.surnames()
+    if " and " in text or " & " in text:
+        for m in PAIR_SUBJECT_RE.finditer(text):
+            a, b = m.group("a"), m.group("b")
+            nxt = (m.group("next") or "").lower()
+            if (
+                m.group("v") in ("were", "are", "have", "had", "will", "both")
+                and nxt not in ("present", "here", "there", "at", "with")
+                and (nxt.endswith("ed") or nxt in lx.CLINICAL_STOP or lx.medical_word(nxt))
+            ):
+                continue  # "Lasix and Coreg were held", "Na and K are normal"
+            if not (_subject_word_ok(a) and _subject_word_ok(b)):
+                continue
+            known = [w for w in (a, b) if w.lower() in first or w.lower() in last]
+            unknown = [w for w in (a, b) if w.lower() not in words]
+            # each is a known name or in no dictionary ("Dale and White": both in the lists)
+            if len(set(known) | set(unknown)) < 2 or not (unknown or len(known) == 2):
+                continue
+            found.append((m.start("a"), m.end("a"), "NAME", 0.6))
+            found.append((m.start("b"), m.end("b"), "NAME", 0.6))
+    if " is " in text or " was " in text or " seem" in text:
+        for m in PERSON_TRAIT_RE.finditer(text):
+            w = m.group("n")
+            low = w.lower()
+            if not _subject_word_ok(w):
+                continue
+            if low in words and not (low in first or low in last):
+                continue  # "Everything is fine", "Pain is very severe"
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    if ", " in text:
+        for m in LOWER_NAME_LIST_RE.finditer(text):
+            items = re.split(r",?\s(?:and|&)\s|,\s", m.group("l"))
+            if len(items) < 3:
+                continue
+            if not all(
+                it in first and it not in lx.CLINICAL_STOP and it not in _FUNCTION_WORDS
+                for it in items
+            ):
+                continue
+            if sum(it in words for it in items) * 2 > len(items):
+                continue  # "grace, hope and joy" in a prayer
+            pos = m.start("l")
+            for it in items:
+                k = text.index(it, pos)
+                found.append((k, k + len(it), "NAME", 0.55))
+                pos = k + len(it)

@@ -30,7 +30,8 @@ def wordlist(text: str) -> list[str]:
 TITLES = frozenset(
     wordlist(
         """
-        dr dr. doctor mr mr. mrs mrs. ms ms. miss mx prof professor nurse rn np pa sr sister
+        dr dr. drs drs. doctor mr mr. mrs mrs. ms ms. miss mx prof professor nurse rn np pa sr
+        sister
         brother father fr rev reverend judge attorney officer capt
         """
     )

@@ -73,3 +73,46 @@ def test_capitalised_clinical_prose_stays(client, text, kept):
 )
 def test_the_same_shapes_still_found_where_they_are_phi(client, text, fragment, kind):
     assert_found(client, text, fragment, kind)
+
+
+# --- names: a word or clinical term before a known name, a doctor named like a kinship word,
+# pairs of names opening a sentence, a person's trait, lower-case lists of first names -------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Pt Candida Ruiz seen today for follow-up.", "Candida Ruiz"),
+        ("Nurse Happy Olorunfemi gave the 0900 meds.", "Happy Olorunfemi"),
+        ("Seen by Dr. Son in clinic.", "Son"),
+        ("Drs. Park and Mann agree with the plan.", "Park"),
+        ("Park and Mann were at the family meeting.", "Park"),
+        ("Brightwater and Oyelaran were present for the discussion.", "Brightwater"),
+        ("Brightwater and Oyelaran were present for the discussion.", "Oyelaran"),
+        ("Shovda is very reliable and brings her medication list.", "Shovda"),
+        ("Children at home: silvana, adam, kristina and caleb.", "silvana"),
+        ("Children at home: silvana, adam, kristina and caleb.", "caleb"),
+    ],
+)
+def test_names_without_a_lexicon_hit_or_a_cue(client, text, name):
+    assert_found(client, text, name, "NAME")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Lasix and Coreg were held overnight.", "Coreg"),
+        ("Heme and Onc were consulted.", "Onc"),
+        ("Nausea and Vomiting have improved.", "Vomiting"),
+        ("Pain is very severe at night.", "Pain"),
+        ("Everything is fine today.", "Everything"),
+        ("Pt Candida esophagitis on fluconazole.", "Candida"),
+        ("Dr. Smith reviewed the Graves disease workup.", "Graves"),
+        ("Strengths: grace, hope and joy in her faith.", "grace"),
+        ("Foley placed; Murphy sign negative; Baker cyst; Ottawa rules; s/p Whipple.", "Murphy"),
+    ],
+)
+def test_the_new_name_shapes_leave_clinical_text_alone(client, text, kept):
+    assert_kept(client, text, kept)
