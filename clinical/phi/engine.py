@@ -1702,6 +1702,7 @@ def _spread_names(text: str, found: list) -> None:
     """A word found as a name is a name wherever else it stands in the same text; a name's
     neighbours in a list ("Monjeau, Graves and Reed") are names too."""
     words = lx.english_words()
+    census_last = lx.census_surnames()
     names = [f for f in found if f[2] == "NAME"]
     if not names:
         return
@@ -1747,7 +1748,17 @@ def _spread_names(text: str, found: list) -> None:
             comma = m.group(0).startswith(",")
             # a lone "and" joins a name to a company ("Thomas and Sons") as often as to a
             # person: there the neighbour must be in no dictionary
-            if not _list_name_ok(w, words, common_ok=comma or listed):
+            # "Mann and Park": after a lone "and", a census name that is also a word, unless
+            # a capitalized word follows ("Smith and Park Avenue")
+            census = (
+                not comma
+                and not listed
+                and w.lower() in census_last
+                and w.lower() not in _FUNCTION_WORDS
+                and w.lower() not in _KIN_CUES
+                and not re.match(r"\s+[A-Z]", text[m.end("w") : m.end("w") + 2])
+            )
+            if not _list_name_ok(w, words, common_ok=comma or listed or census):
                 break
             listed = listed or comma
             found.append((m.start("w"), m.end("w"), "NAME", 0.55))
@@ -1809,7 +1820,7 @@ _NAME_WORD = r"[A-Z][^\W\d_]*(?:['\u2019-][A-Za-z][^\W\d_]*)*"
 # "Park and Mann were precision engineers": two capitalized words joined by "and", opening a
 # sentence, before a verb a person is the subject of
 PAIR_SUBJECT_RE = re.compile(
-    rf"(?:^|(?<=[.!?:;\n\"])\s*|(?<=[.!?]\s))(?P<a>{_NAME_WORD})\s+(?:and|&)\s+(?P<b>{_NAME_WORD})"
+    rf"(?:^|(?<=[.!?:;,\n\"])\s*|(?<=[.!?,]\s))(?P<a>{_NAME_WORD})\s+(?:and|&)\s+(?P<b>{_NAME_WORD})"
     r"\s+(?P<v>were|are|have|had|met|agreed|agree|came|visited|called|said|told|arrived|left|"
     r"both|will|discussed|spoke|helped|wrote|signed|live|lived|work|worked)\b"
     r"(?:\s+(?P<next>[A-Za-z]+))?",

@@ -32,7 +32,8 @@ TITLES = frozenset(
         """
         dr dr. drs drs. doctor mr mr. mrs mrs. ms ms. miss mx prof professor nurse rn np pa sr
         sister
-        brother father fr rev reverend judge attorney officer capt
+        brother father fr fr. rev rev. reverend pastor rabbi deacon judge attorney officer
+        capt capt. prof. sgt sgt.
         """
     )
 )

@@ -116,3 +116,29 @@ def test_names_without_a_lexicon_hit_or_a_cue(client, text, name):
 )
 def test_the_new_name_shapes_leave_clinical_text_alone(client, text, kept):
     assert_kept(client, text, kept)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Chaplain visit by Rev. Okonkwo this morning.", "Okonkwo"),
+        ("Seen by Pastor Dunmore after the meeting.", "Dunmore"),
+        ("Discussed with Mann and Park from nephrology.", "Park"),
+        ("Per Dr. Hart's note, Stark and Bloom were in agreement.", "Bloom"),
+    ],
+)
+def test_clergy_titles_and_surnames_that_are_words_in_pairs(client, text, name):
+    assert_found(client, text, name, "NAME")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Seen by Dr. Smith and Park Avenue staff.", "Park"),
+        ("Seen by Pastor Dunmore after the meeting.", "Pastor"),
+    ],
+)
+def test_a_pair_stops_before_a_place_and_the_title_stays(client, text, kept):
+    assert_kept(client, text, kept)
