@@ -998,7 +998,8 @@ def _names(text: str, found: list) -> None:
                     k > j
                     and k < n
                     and tok(k)[0]
-                    and tok(k)[1] > 0
+                    # "Willemine ten Pas": after a first name, the particle's word may be a word
+                    and (tok(k)[1] > 0 or (j > i and tok(i)[1] >= 2.0 and toks[k][2].isalpha()))
                     and all(text[toks[q - 1][1] : toks[q][0]] == " " for q in range(j + 1, k + 1))
                 ):
                     j = k
@@ -1902,9 +1903,13 @@ def _subject_names(text: str, found: list) -> None:
             items = re.split(r",?\s(?:and|&)\s|,\s", m.group("l"))
             if len(items) < 3:
                 continue
-            if not all(
-                it in first and it not in lx.CLINICAL_STOP and it not in _FUNCTION_WORDS
-                for it in items
+            # every item a first name, or (a third at most) a word in no dictionary:
+            # "leonti, terrence, pamela and brian"
+            if any(it in lx.CLINICAL_STOP or it in _FUNCTION_WORDS for it in items):
+                continue
+            known = sum(it in first for it in items)
+            if known * 3 < len(items) * 2 or any(
+                it not in first and (it in words or lx.medical_word(it)) for it in items
             ):
                 continue
             if sum(it in words for it in items) * 2 > len(items):

@@ -142,3 +142,28 @@ def test_clergy_titles_and_surnames_that_are_words_in_pairs(client, text, name):
 )
 def test_a_pair_stops_before_a_place_and_the_title_stays(client, text, kept):
     assert_kept(client, text, kept)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Children: leonti, terrence, pamela and brian live nearby.", "leonti"),
+        ("Children: leonti, terrence, pamela and brian live nearby.", "brian"),
+        ("We met John van Dam today.", "van Dam"),
+    ],
+)
+def test_lower_case_lists_with_an_unknown_name_and_particles(client, text, name):
+    assert_found(client, text, name, "NAME")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Allergies: penicillin, sulfa, codeine and latex.", "codeine"),
+        ("Symptoms: nausea, fatigue, dyspnea and myalgia.", "myalgia"),
+    ],
+)
+def test_lower_case_clinical_lists_stay(client, text, kept):
+    assert_kept(client, text, kept)
