@@ -998,8 +998,7 @@ def _names(text: str, found: list) -> None:
                     k > j
                     and k < n
                     and tok(k)[0]
-                    # "Willemine ten Pas": after a first name, the particle's word may be a word
-                    and (tok(k)[1] > 0 or (j > i and tok(i)[1] >= 2.0 and toks[k][2].isalpha()))
+                    and tok(k)[1] > 0
                     and all(text[toks[q - 1][1] : toks[q][0]] == " " for q in range(j + 1, k + 1))
                 ):
                     j = k
