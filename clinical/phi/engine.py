@@ -1379,7 +1379,10 @@ PERSON_VERB_RE = re.compile(
     r"\s+(?:reports|reported|states|stated|denies|denied|endorses|endorsed|says|said|lives|"
     r"lived|spent|shouted|began|told|asked|wants|wanted|complains|presents|presented|arrived|"
     r"returned|prefers|declined|refused|agrees|agreed|called|walked|drove|translated|"
-    r"had\s+given|is\s+from|was\s+born|works\s+(?:at|for|as)|worked\s+(?:at|for|as))\b"
+    r"had\s+given|is\s+from|was\s+born|works\s+(?:at|for|as)|worked\s+(?:at|for|as)|"
+    # what a relative or a patient does: "Rusty brings groceries", "Okafor visits daily"
+    r"visits|visited|brings|brought|checks\s+on|cares\s+for|stays\s+with|phoned|texted|"
+    r"e-?mailed|verbalized|verbalizes|voiced|understands|understood|consented)\b"
 )
 
 

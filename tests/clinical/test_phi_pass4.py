@@ -166,3 +166,28 @@ def test_lower_case_lists_with_an_unknown_name(client, text, name):
 )
 def test_lower_case_clinical_lists_stay(client, text, kept):
     assert_kept(client, text, kept)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Quillabet visits daily and brings meals.", "Quillabet"),
+        ("Vanterpool checks on her every evening.", "Vanterpool"),
+    ],
+)
+def test_an_unknown_word_before_what_a_person_does(client, text, name):
+    assert_found(client, text, name, "NAME")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Zyrtec brought relief overnight.", "Zyrtec"),
+        ("Hospice visits twice weekly.", "Hospice"),
+        ("Spanish understood by the patient.", "Spanish"),
+    ],
+)
+def test_drugs_and_services_before_those_verbs_stay(client, text, kept):
+    assert_kept(client, text, kept)
