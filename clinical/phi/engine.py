@@ -284,7 +284,13 @@ SHORT_DATE_CUE_RE = re.compile(
 SCORE_BEFORE_RE = re.compile(
     r"\b(?:pain|strength|grade|murmur|vision|visual|acuity|apgar|score|scores|rated|rate|"
     r"ratio|motor|power|reflexes|gcs|nihss|bp|blood\s+pressure|fraction|titers?|titres?|"
-    r"dilution|dilutions|\d\s*(?:out\s+)?of|x)\W*$",
+    r"dilution|dilutions|\d\s*(?:out\s+)?of|x|(?:motor|strength)\s+(?:is|was|of))\W*$",
+    IGN,
+)
+# "5/5 motor", "4/5 strength in all extremities": a strength grade after the fraction
+SCORE_AFTER_RE = re.compile(
+    r"\s*(?:motor|strength|power|sensation|in\s+(?:all|both|the\s+)?\s*(?:four\s+)?"
+    r"(?:extremities|limbs|ext|bue|ble|upper|lower))\b",
     IGN,
 )
 AGE_RES = [
@@ -369,6 +375,8 @@ UNIT_RE = re.compile(
     r"(?<![\w#])(?:Apt|Apartment|Suite|Ste|Unit|Room|Rm|Bldg)\.?\s*#?\s*\d+[A-Za-z]?\b"
     r"|(?<!\w)#\s?\d{1,5}[A-Za-z]?\b(?=\s*,)"
 )
+# "postoperative day #1,", "problem #2,": a count, not a unit number
+_COUNT_BEFORE_RE = re.compile(r"\b(?:day|pod|no|number|step|cycle|week|item|problem)\s*$", IGN)
 POBOX_RE = re.compile(
     r"\b(?:P\.?\s?O\.?\s*Box|Post\s+Office\s+Box|PO\s*Box|(?:PSC|CMR|Unit)\s+\d+,?\s+Box|"
     r"(?:RR|R\.R\.|Rural\s+Route|HC|Star\s+Route)\s*#?\s*\d+,?\s+Box)\s*#?\s*\d+"
@@ -499,6 +507,7 @@ _KIN_CUES = frozenset(
         """
     )
 )
+_DOCTOR_TITLES = frozenset(lx.wordlist("dr dr. doctor drs drs. mr mr. mrs mrs. ms ms. prof"))
 _SIGNOFF_WORDS = frozenset(lx.wordlist("best thanks regards cheers sincerely warmly love"))
 _CONTRACTION_RE = re.compile(r"n['\u2019]t$|['\u2019](?:ll|re|ve|m|d)$")
 _NAME_LIKE_WORDS = frozenset(lx.wordlist("will may can see call"))
@@ -534,6 +543,7 @@ def find_phi(text: str) -> list[Entity]:
     _names(text, found)
     _context_names(text, found)
     _more_names(text, found)
+    _subject_names(text, found)
     _spread_names(text, found)
     lowered = text.lower()
     if any(k in lowered for k in ("print", "scan", "geometry", "biometric", "gait", "dna")):
@@ -542,7 +552,14 @@ def find_phi(text: str) -> list[Entity]:
     if any(k in lowered for k in ("photo", "picture", "image", "shot", "selfie")):
         for m in PHOTO_RE.finditer(text):
             add((m.start(), m.end(), "PHOTO", 0.8))
+    # "in Mt." at the end of a line: the abbreviation of a place word names no place
+    found = [
+        f for f in found if not (f[2] == "LOCATION" and text[f[0] : f[1]] in _BARE_PLACE_ABBRS)
+    ]
     return _resolve(found)
+
+
+_BARE_PLACE_ABBRS = frozenset({"Mt", "Mt.", "St", "St.", "Ft", "Ft.", "MT", "ST", "FT"})
 
 
 def _shapes(text: str, add) -> None:
@@ -690,7 +707,7 @@ def _dates(text: str, add) -> None:
             add((m.start(), m.end(), "DATE", 0.85))
     for m in SHORT_DATE_RE.finditer(text):
         before = text[max(0, m.start() - 40) : m.start()]
-        if SCORE_BEFORE_RE.search(before):
+        if SCORE_BEFORE_RE.search(before) or SCORE_AFTER_RE.match(text, m.end()):
             continue
         if m.group("d") == "10" and _PAIN_NEAR_RE.search(text, max(0, m.start() - 60), m.start()):
             continue  # "3/10 pain, improved from 7/10"
@@ -743,6 +760,12 @@ def _places(text: str, add) -> None:
         patterns.insert(1, STREET_EU_RE)
     for pattern in patterns:
         for m in pattern.finditer(text):
+            if (
+                pattern is UNIT_RE
+                and m.group(0)[0] == "#"
+                and _COUNT_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+            ):
+                continue
             add((m.start(), m.end(), "LOCATION", 0.85))
             if re.match(r"[ \t,]*\n", text[m.end() : m.end() + 4]):
                 _address_block(text, text.index("\n", m.end()), add)
@@ -759,6 +782,15 @@ def _places(text: str, add) -> None:
         # "Smith, MD", "Prior MI": a credential or a word, unless a comma and a ZIP say place
         if not zip_ and (
             "," not in text[m.end("city") : m.start("state")] or state in {"MD", "PA", "DO"}
+        ):
+            continue
+        # "EAR, NOSE, OR THROAT", "REDNESS, SWELLING, OR DRAINAGE": in capitals, an "OR" or
+        # "IN" after a word is the conjunction, not Oregon or Indiana
+        if (
+            not zip_
+            and state in _AMBIGUOUS_STATES
+            and city.isupper()
+            and any(_common(w) for w in city.split())
         ):
             continue
         words = city.split()
@@ -1020,8 +1052,58 @@ def _names(text: str, found: list) -> None:
         low = w.lower()
         prev_low = toks[i - 1][2].lower() if i > 0 else ""
         before = text[max(0, s - 40) : s]
+        # 0. after a title or a name cue, a capitalized word directly before a known name is
+        # part of it even if it is a word or a clinical term: "Pt Candida Ruiz", "Nurse Happy
+        # Olorunfemi"; "Dr. Son": a surname that is a kinship word, after a doctor's title
+        if (
+            i > 0
+            and i + 1 < n
+            and (prev_low in lx.TITLES or prev_low.rstrip(",:") in lx.NAME_CUES)
+            and gap(i).strip() in ("", ".", ":")
+            and "\n" not in gap(i)
+            and w[0].isupper()
+            and not w.isupper()
+            and w.isalpha()
+            and low not in _FUNCTION_WORDS
+            and low not in _KIN_CUES
+            and not lx.medical_word(low)
+            and gap(i + 1) == " "
+            and toks[i + 1][2][0].isupper()
+            and tok(i + 1)[1] >= 0.5
+        ):
+            j = run_from(i + 1, lower_ok=False)
+            emit(i, max(j, i + 2), 0.85)
+            i = max(j, i + 2)
+            continue
+        if (
+            i > 0
+            and prev_low in _DOCTOR_TITLES
+            and gap(i).strip() in ("", ".")
+            and "\n" not in gap(i)
+            and w[0].isupper()
+            and not w.isupper()
+            and low in _KIN_CUES
+            and (low in first or low in last)
+            and not eponym_after(i + 1)
+        ):
+            emit(i, i + 1, 0.9)
+            i += 1
+            continue
         # 1. after a title: Dr. Ellis, Mrs. O'Brien, dr smith
-        if i > 0 and prev_low in lx.TITLES and gap(i).strip() in ("", ".") and "\n" not in gap(i):
+        if (
+            i > 0
+            and prev_low in lx.TITLES
+            and gap(i).strip() in ("", ".")
+            and "\n" not in gap(i)
+            # "MR BRAIN WITH CONTRAST": an imaging study, not Mr. Brain
+            and not (
+                toks[i - 1][2].isupper()
+                and w.isupper()
+                and _common(w)
+                and i + 1 < n
+                and toks[i + 1][2].isupper()
+            )
+        ):
             j = run_from(i, lower_ok=True)
             if j > i and not (
                 prev_low in ("sister", "brother", "father", "nurse", "pa", "rn", "np", "sr")
@@ -1078,8 +1160,14 @@ def _names(text: str, found: list) -> None:
                 ok = False
                 if cue or cred:
                     ok = total >= 0.4
+                    # "Home Care PT and OT": PT / OT after an ordinary word is a service
+                    if ok and not cue and strong < 1.2 and re.match(r"\s*(?:PT|OT|DO|PA)\b", after):
+                        ok = False
                 elif weak_cue and length == 1:
-                    ok = strong >= 1.2
+                    # "AND PORTA LYMPH NODES": a word in capitals among capitals is no name
+                    ok = strong >= 1.2 and not (
+                        toks[i][2].isupper() and j < n and toks[j][2].isupper()
+                    )
                 elif length >= 2:
                     words_only = [k for k in range(i, j) if not is_initial(k)]
                     ok = (
@@ -1291,7 +1379,10 @@ PERSON_VERB_RE = re.compile(
     r"\s+(?:reports|reported|states|stated|denies|denied|endorses|endorsed|says|said|lives|"
     r"lived|spent|shouted|began|told|asked|wants|wanted|complains|presents|presented|arrived|"
     r"returned|prefers|declined|refused|agrees|agreed|called|walked|drove|translated|"
-    r"had\s+given|is\s+from|was\s+born|works\s+(?:at|for|as)|worked\s+(?:at|for|as))\b"
+    r"had\s+given|is\s+from|was\s+born|works\s+(?:at|for|as)|worked\s+(?:at|for|as)|"
+    # what a relative or a patient does: "Rusty brings groceries", "Okafor visits daily"
+    r"visits|visited|brings|brought|checks\s+on|cares\s+for|stays\s+with|phoned|texted|"
+    r"e-?mailed|verbalized|verbalizes|voiced|understands|understood|consented)\b"
 )
 
 
@@ -1614,6 +1705,7 @@ def _spread_names(text: str, found: list) -> None:
     """A word found as a name is a name wherever else it stands in the same text; a name's
     neighbours in a list ("Monjeau, Graves and Reed") are names too."""
     words = lx.english_words()
+    census_last = lx.census_surnames()
     names = [f for f in found if f[2] == "NAME"]
     if not names:
         return
@@ -1659,7 +1751,17 @@ def _spread_names(text: str, found: list) -> None:
             comma = m.group(0).startswith(",")
             # a lone "and" joins a name to a company ("Thomas and Sons") as often as to a
             # person: there the neighbour must be in no dictionary
-            if not _list_name_ok(w, words, common_ok=comma or listed):
+            # "Mann and Park": after a lone "and", a census name that is also a word, unless
+            # a capitalized word follows ("Smith and Park Avenue")
+            census = (
+                not comma
+                and not listed
+                and w.lower() in census_last
+                and w.lower() not in _FUNCTION_WORDS
+                and w.lower() not in _KIN_CUES
+                and not re.match(r"\s+[A-Z]", text[m.end("w") : m.end("w") + 2])
+            )
+            if not _list_name_ok(w, words, common_ok=comma or listed or census):
                 break
             listed = listed or comma
             found.append((m.start("w"), m.end("w"), "NAME", 0.55))
@@ -1714,3 +1816,108 @@ def _list_name_ok(word: str, words, *, common_ok: bool) -> bool:
         and low not in _CITY_WORDS
         and (low not in words or (common_ok and (low in lx.first_names() or low in lx.surnames())))
     )
+
+
+# --- fourth pass (issue 7): names with no lexicon hit and no cue, by the shape of the sentence
+_NAME_WORD = r"[A-Z][^\W\d_]*(?:['\u2019-][A-Za-z][^\W\d_]*)*"
+# "Park and Mann were precision engineers": two capitalized words joined by "and", opening a
+# sentence, before a verb a person is the subject of
+PAIR_SUBJECT_RE = re.compile(
+    rf"(?:^|(?<=[.!?:;,\n\"])\s*|(?<=[.!?,]\s))(?P<a>{_NAME_WORD})\s+(?:and|&)\s+(?P<b>{_NAME_WORD})"
+    r"\s+(?P<v>were|are|have|had|met|agreed|agree|came|visited|called|said|told|arrived|left|"
+    r"both|will|discussed|spoke|helped|wrote|signed|live|lived|work|worked)\b"
+    r"(?:\s+(?P<next>[A-Za-z]+))?",
+    re.MULTILINE,
+)
+# "Shovda is very reliable": one unknown capitalized word opening a sentence, before a trait
+# that only a person has
+PERSON_TRAIT_RE = re.compile(
+    rf"(?:^|(?<=[.!?:;\n\"])\s*|(?<=[.!?]\s))(?P<n>{_NAME_WORD})\s+(?:is|was|seems|seemed)\s+"
+    r"(?:(?:very|so|always|quite|really|extremely|usually|never|not|a\s+very|such\s+a)\s+)?"
+    r"(?:reliable|unreliable|dependable|trustworthy|impulsive|kind|friendly|pleasant|rude|"
+    r"helpful|supportive|polite|shy|talkative|funny|honest|caring|generous|lovely|"
+    r"wonderful|sweet|loyal|punctual|responsible|hardworking|hard-working|married|divorced|"
+    r"widowed|single|pregnant|retired|employed|unemployed|homeless|adopted|engaged|"
+    r"right-handed|left-handed|a\s+(?:good|great|nice|kind|wonderful|lovely)\s+(?:person|"
+    r"man|woman|friend|guy|girl|boy|kid|mother|father|neighbo(?:u)?r))\b",
+    re.MULTILINE,
+)
+# "they had 3: silvana, adam and kristina": a lower-case list of first names
+LOWER_NAME_LIST_RE = re.compile(
+    r"(?<![\w'-])(?P<l>[a-z]{3,}(?:,\s[a-z]{3,}){1,}(?:,?\s(?:and|&)\s[a-z]{3,}))(?![\w'-])"
+)
+
+
+def _subject_word_ok(word: str) -> bool:
+    low = word.lower()
+    return (
+        len(low) > 1
+        and not word.isupper()
+        and low not in lx.CLINICAL_STOP
+        and low not in lx.MONTHS
+        and low not in lx.WEEKDAYS
+        and low not in lx.TITLES
+        and low not in _KIN_CUES
+        and low not in _FUNCTION_WORDS
+        and low not in lx.US_STATES
+        and low not in _COMPANY_WORDS
+        and low not in _CITY_WORDS
+        and low not in lx.EPONYM_NOUNS
+        and low not in lx.DRUG_NAMES
+        and not lx.medical_word(low)
+    )
+
+
+def _subject_names(text: str, found: list) -> None:
+    words = lx.english_words()
+    first = lx.first_names()
+    last = lx.surnames()
+    if " and " in text or " & " in text:
+        for m in PAIR_SUBJECT_RE.finditer(text):
+            a, b = m.group("a"), m.group("b")
+            nxt = (m.group("next") or "").lower()
+            if (
+                m.group("v") in ("were", "are", "have", "had", "will", "both")
+                and nxt not in ("present", "here", "there", "at", "with")
+                and (nxt.endswith("ed") or nxt in lx.CLINICAL_STOP or lx.medical_word(nxt))
+            ):
+                continue  # "Lasix and Coreg were held", "Na and K are normal"
+            if not (_subject_word_ok(a) and _subject_word_ok(b)):
+                continue
+            known = [w for w in (a, b) if w.lower() in first or w.lower() in last]
+            unknown = [w for w in (a, b) if w.lower() not in words]
+            # each is a known name or in no dictionary ("Dale and White": both in the lists)
+            if len(set(known) | set(unknown)) < 2 or not (unknown or len(known) == 2):
+                continue
+            found.append((m.start("a"), m.end("a"), "NAME", 0.6))
+            found.append((m.start("b"), m.end("b"), "NAME", 0.6))
+    if " is " in text or " was " in text or " seem" in text:
+        for m in PERSON_TRAIT_RE.finditer(text):
+            w = m.group("n")
+            low = w.lower()
+            if not _subject_word_ok(w):
+                continue
+            if low in words and not (low in first or low in last):
+                continue  # "Everything is fine", "Pain is very severe"
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    if ", " in text:
+        for m in LOWER_NAME_LIST_RE.finditer(text):
+            items = re.split(r",?\s(?:and|&)\s|,\s", m.group("l"))
+            if len(items) < 3:
+                continue
+            # every item a first name, or (a third at most) a word in no dictionary:
+            # "leonti, terrence, pamela and brian"
+            if any(it in lx.CLINICAL_STOP or it in _FUNCTION_WORDS for it in items):
+                continue
+            known = sum(it in first for it in items)
+            if known * 3 < len(items) * 2 or any(
+                it not in first and (it in words or lx.medical_word(it)) for it in items
+            ):
+                continue
+            if sum(it in words for it in items) * 2 > len(items):
+                continue  # "grace, hope and joy" in a prayer
+            pos = m.start("l")
+            for it in items:
+                k = text.index(it, pos)
+                found.append((k, k + len(it), "NAME", 0.55))
+                pos = k + len(it)

@@ -30,8 +30,10 @@ def wordlist(text: str) -> list[str]:
 TITLES = frozenset(
     wordlist(
         """
-        dr dr. doctor mr mr. mrs mrs. ms ms. miss mx prof professor nurse rn np pa sr sister
-        brother father fr rev reverend judge attorney officer capt
+        dr dr. drs drs. doctor mr mr. mrs mrs. ms ms. miss mx prof professor nurse rn np pa sr
+        sister
+        brother father fr fr. rev rev. reverend pastor rabbi deacon judge attorney officer
+        capt capt. prof. sgt sgt.
         """
     )
 )
@@ -81,7 +83,7 @@ EPONYM_HEADS = frozenset(
         ducts gland glands space foramen canal dementia ataxia anemia anaemia chorea dystrophy
         encephalopathy neuroma nodule nodules murmur hernia hernias disease's variant equation
         formula rule rules index solution block shunt valve reaction reactions classification
-        grading grade needle forceps retractor approach drain drains
+        grading grade needle forceps retractor approach drain drains tear tears
         """
     )
 )
@@ -102,7 +104,8 @@ CLINICAL_STOP = frozenset(
         oncology radiology pathology pediatrics surgery medicine nursing pharmacy therapy
         service services team follow up return precautions signed electronically note notes
         letter referral consult consultation order orders result results procedure imaging
-        ultrasound echo ekg ecg mri ct xray x-ray cxr type mellitus hypertension diabetes cancer
+        ultrasound echo ekg ecg mri ct xray x-ray x-rays xrays cxr type mellitus hypertension
+        diabetes cancer
         tumor fever pain nausea vomiting aspirin tylenol advil motrin lasix coumadin warfarin
         heparin insulin metformin lisinopril eliquis xarelto plavix lipitor zocor norvasc
         prednisone keflex zofran mon tue tues wed thu thur thurs fri sat sun bid tid qid qhs prn
