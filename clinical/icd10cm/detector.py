@@ -22,6 +22,7 @@ import json
 import re
 from collections import Counter
 from dataclasses import dataclass
+from itertools import combinations
 from pathlib import Path
 from typing import Any
 
@@ -36,7 +37,14 @@ from clinical.icd10cm.context import (
     with_sections,
 )
 from clinical.icd10cm.knowledge import Knowledge, load_knowledge
-from clinical.icd10cm.text import ABBREVIATIONS, STOPWORDS, stem, term_key
+from clinical.icd10cm.text import (
+    ABBREVIATIONS,
+    GENERIC_WORDS,
+    STOPWORDS,
+    WEAK_ANCHORS,
+    stem,
+    term_key,
+)
 
 EXCLUDED_TRAITS = frozenset({NEGATION, HYPOTHETICAL, FAMILY})
 _TOKEN_RE = re.compile(r"[A-Za-z0-9]+(?:/[A-Za-z0-9]+)?")
@@ -112,7 +120,9 @@ def _tokens(sentence: str, offset: int) -> list[tuple[str, int, int]]:
     return out
 
 
-def _matches(kb: Knowledge, toks: list[tuple[str, int, int]]) -> list[_Match]:
+def _matches(
+    kb: Knowledge, toks: list[tuple[str, int, int]], text: str | None = None
+) -> list[_Match]:
     where: dict[str, list[int]] = {}
     for i, (w, _, _) in enumerate(toks):
         where.setdefault(w, []).append(i)
@@ -136,12 +146,85 @@ def _matches(kb: Knowledge, toks: list[tuple[str, int, int]]) -> list[_Match]:
                 m = _Match(key, fz, toks[lo][1], toks[hi][2], len(key) / width)
                 found.setdefault(fz, []).append(m)
     out = [m for ms in found.values() for m in ms]
+    if text is not None:
+        out = _within_one_condition(kb, text, toks, out)
     # specificity: drop a match whose positions are a strict subset of another's
     sets = sorted({m.positions for m in out}, key=len, reverse=True)
     keep = []
     for m in out:
         if any(len(s) > len(m.positions) and m.positions < s for s in sets):
             continue
+        keep.append(m)
+    return keep
+
+
+# words that join two conditions in a list ("colon cancer and a history of polyps")
+_COORDINATION_RE = re.compile(r"\b(?:and|or|nor|but|as well as|plus)\b|[;]", re.I)
+
+
+def _categories(kb: Knowledge, m: _Match) -> frozenset[str]:
+    return frozenset(code[:3] for code, _ in kb.terms[m.key])
+
+
+def _names_a_condition(kb: Knowledge, words: set[str]) -> bool:
+    """True when some of ``words`` make a catalogue term on their own ("cancer"; not a
+    bare site such as "bone" or "ocular")."""
+    words = {w for w in words if w not in GENERIC_WORDS and w not in WEAK_ANCHORS}
+    if not words or len(words) > 6:
+        return bool(words)
+    items = sorted(words)
+    for n in range(1, len(items) + 1):
+        for sub in combinations(items, n):
+            if sub in kb.terms:
+                return True
+    return False
+
+
+def _only_qualifiers(words: set[str]) -> bool:
+    return all(w in GENERIC_WORDS or w in WEAK_ANCHORS for w in words)
+
+
+def _within_one_condition(
+    kb: Knowledge, text: str, toks: list[tuple[str, int, int]], ms: list[_Match]
+) -> list[_Match]:
+    """Drop a match that takes its words from two different conditions joined by "and" /
+    "or": "colon cancer and a personal history of adenomatous polyps" is no history of
+    colon polyps, since "colon" belongs to "colon cancer". A match crossing a coordination
+    is dropped when, on one side, the words it takes are part of another mention there
+    whose words left out of the match name a condition of their own ("cancer") and which
+    shares no code category with the match; and when the words it takes on one side are
+    only qualifiers ("a personal history of") of a condition named there. "Nausea and
+    vomiting" (R11.2), "diabetes and CKD" (E11.22) and a shared head ("liver and bone
+    metastases") stay."""
+    # the coordination segment of each token
+    seg = [0] * len(toks)
+    for i in range(1, len(toks)):
+        gap = text[toks[i - 1][2] : toks[i][1]]
+        seg[i] = seg[i - 1] + (1 if _COORDINATION_RE.search(gap) else 0)
+    if seg and seg[-1] == 0:
+        return ms
+    local: dict[int, list[_Match]] = {}
+    for m in ms:
+        segs = {seg[p] for p in m.positions}
+        if len(segs) == 1:
+            local.setdefault(next(iter(segs)), []).append(m)
+    keep = []
+    for m in ms:
+        segs = {seg[p] for p in m.positions}
+        if len(segs) > 1:
+            cats = _categories(kb, m)
+            if any(
+                other.positions & m.positions
+                and not (_categories(kb, other) & cats)
+                and _names_a_condition(kb, {toks[p][0] for p in other.positions - m.positions})
+                for s in segs
+                for other in local.get(s, ())
+            ) or any(
+                _only_qualifiers({toks[p][0] for p in m.positions if seg[p] == s})
+                and any(not (other.positions & m.positions) for other in local.get(s, ()))
+                for s in segs
+            ):
+                continue
         keep.append(m)
     return keep
 
@@ -220,7 +303,7 @@ def detect(text: str, kb: Knowledge | None = None) -> dict[str, Any]:
         toks = _tokens(sentence, s_begin)
         if not toks:
             continue
-        ms = _matches(kb, toks)
+        ms = _matches(kb, toks, text)
         if not ms:
             continue
         trig = triggers(sentence)

@@ -36,9 +36,15 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from clinical.icd10cm.text import ABBREVIATIONS, CLINICAL_PHRASES, WEAK_ANCHORS, term_key
+from clinical.icd10cm.text import (
+    ABBREVIATIONS,
+    CLINICAL_PHRASES,
+    GENERIC_WORDS,
+    WEAK_ANCHORS,
+    term_key,
+)
 
-FORMAT_VERSION = 10  # bump when the builder's output changes
+FORMAT_VERSION = 11  # bump when the builder's output changes
 MAX_TERM_WORDS = 8  # longer catalogue terms never match free text
 
 # Source weights: how much a term from each source is trusted as a name of its code.
@@ -407,7 +413,8 @@ class _Builder:
 
 
 def build_anchors(terms: dict[tuple[str, ...], object]) -> dict[str, list[tuple[str, ...]]]:
-    """File each term under its rarest strong word (the detector looks terms up by it)."""
+    """File each term under its rarest strong word (the detector looks terms up by it).
+    A term made only of generic words (``GENERIC_WORDS``) and weak ones is not filed."""
     freq: Counter[str] = Counter()
     for key in terms:
         freq.update(key)
@@ -416,7 +423,8 @@ def build_anchors(terms: dict[tuple[str, ...], object]) -> dict[str, list[tuple[
         if len(key) > MAX_TERM_WORDS:
             continue
         strong = [w for w in key if w not in WEAK_ANCHORS and len(w) > 2 and not w.isdigit()]
-        if not strong:
+        if not strong or all(w in GENERIC_WORDS or w in WEAK_ANCHORS for w in key):
+            # no condition word: "age", "drug", "personal history" never make a mention
             continue
         anchor = min(strong, key=lambda w: (freq[w], w))
         anchors.setdefault(anchor, []).append(key)

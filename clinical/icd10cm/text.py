@@ -16,7 +16,7 @@ STOPWORDS = frozenset(
     a an the of in on at to for by from or and as is are was were be been being with
     without nos nec other unspecified specified site due its it this that these those
     than into onto upon via both which who whom whose has have had not classified
-    elsewhere condition conditions type code codes use additional any all part region
+    elsewhere condition conditions type code codes additional any all part region
     """.split()  # noqa: SIM905
 ) - {"type"}
 
@@ -25,6 +25,23 @@ WEAK_ANCHORS = frozenset(
     """
     left right bilateral acute chronic primary secondary unilateral upper lower initial
     subsequent encounter sequela severe mild moderate stage type
+    """.split()  # noqa: SIM905
+)
+
+# Words that never make a mention on their own: common words that say what kind of thing a
+# note talks about (an age, a drug, a posture, a history, a status, a finding) but name no
+# condition. A catalogue term made only of these (and of WEAK_ANCHORS) is never matched:
+# "at age 12" is not R41.81 "age-related cognitive decline", "vasoactive drugs" is not F19.90
+# "drug use", "long-standing" is not X50.1, "personal history" alone is no history code. They
+# still count inside longer terms ("drug abuse", "age-related cognitive decline").
+GENERIC_WORDS = frozenset(
+    """
+    age aged drug medication medicine substance alcohol tobacco cocaine opioid cannabis
+    standing sitting kneeling reaching twisting posture activity exposure accident
+    history personal family past status state
+    symptom sign appearance behavior complication finding problem
+    newborn donor plus may pre old transient axis scale gas dye noise reflex
+    nerve nervous malignant toxic ischemic allergic
     """.split()  # noqa: SIM905
 )
 
@@ -236,6 +253,17 @@ CLINICAL_PHRASES = {
     "cigarette smoker": "F17.210",
     "active smoker": "F17.210",
     "smoking": "F17.210",
+    # a substance word alone is not its use (GENERIC_WORDS): these name the use
+    "illicit drugs": "F19.90",
+    "recreational drugs": "F19.90",
+    "drug use": "F19.90",
+    "drug user": "F19.90",
+    "alcohol use": "F10.90",
+    "drinks alcohol": "F10.90",
+    "tobacco use": "Z72.0",
+    "cocaine use": "F14.90",
+    "cannabis use": "F12.90",
+    "opioid use": "F11.90",
     "ex-smoker": "Z87.891",
     "former smoker": "Z87.891",
     "hyperbilirubinemia": "E80.7",

@@ -387,7 +387,7 @@ def api_traits(client, text: str, covered: str) -> set[str]:
         ("He drinks alcohol daily.", "alcohol"),
         ("No known allergies.", "allergies"),
         ("Allergy to penicillin.", "Allergy"),
-        ("Denies alcohol or drugs.", "drugs"),
+        ("Denies alcohol or drug use.", "drug use"),
         # dates, ages and other ways of placing a condition in the past
         (
             "Psychiatric history includes major depressive disorder, generalized anxiety "
@@ -423,8 +423,7 @@ def test_history_cues_through_the_api(client, text, covered):
         ("History of hypertension, presented yesterday with pneumonia.", "pneumonia"),
         # acute effects of a substance are not a habit
         ("Alcohol withdrawal.", "Alcohol withdrawal"),
-        # medicines and reactions are not habits or allergy history
-        ("Shock refractory to vasoactive drugs.", "drugs"),
+        # reactions are not allergy history
         ("Watch for signs of allergy after the infusion.", "allergy"),
     ],
 )
@@ -455,3 +454,103 @@ def test_a_personal_history_ends_a_family_history(client):
     assert "PERTAINS_TO_FAMILY" in api_traits(client, text, "colon cancer")
     polyps = api_traits(client, text, "adenomatous polyps")
     assert "PERTAINS_TO_FAMILY" not in polyps and "HISTORICAL" in polyps
+
+
+# -- every code is supported by words that name a condition (issue 8) ------------------------
+
+
+def api_result(client, text: str) -> tuple[list[dict], list[str]]:
+    response = post(client, {"text": text})
+    assert response.status_code == 200
+    body = response.json()
+    return body["entities"], [c["code"] for c in body["codes"]]
+
+
+def entity_codes(entities: list[dict]) -> set[str]:
+    return {c["code"] for e in entities for c in e["icd10cmConcepts"]}
+
+
+@pytest.mark.parametrize(
+    "text, word",
+    [
+        # a drug word alone is not drug use; "no known drug allergies" is a denied allergy
+        ("Patient has no known drug allergies.", "drug"),
+        ("Shock refractory to vasoactive drugs.", "drugs"),
+        ("Drugs: metformin and lisinopril.", "Drugs"),
+        ("He was given alcohol swabs.", "alcohol"),
+        # a bare age is not age-related cognitive decline
+        ("She was diagnosed with asthma at age 12.", "age"),
+        ("A man of 80 years of age.", "age"),
+        # a posture word is no external cause
+        ("Long-standing hypertension.", "standing"),
+        ("Pain when standing or reaching.", "standing"),
+        # a history or status alone names no condition
+        ("Personal history: unremarkable.", "history"),
+    ],
+)
+def test_a_generic_word_alone_makes_no_mention(client, text, word):
+    entities, codes = api_result(client, text)
+    assert not [e for e in entities if e["text"].lower() == word.lower()]
+    assert not {"F19.90", "F10.90", "R41.81", "X50.1", "X50.1XXA", "Z87.898"} & set(codes)
+
+
+def test_no_known_drug_allergies_codes_nothing(client):
+    for text in ("No known drug allergies.", "NKDA."):
+        entities, codes = api_result(client, text)
+        assert codes == []
+        assert "F19.90" not in entity_codes(entities)
+
+
+@needs_index
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # the same words name a condition once a condition word is there
+        ("History of drug abuse.", "F19.10"),
+        ("He is an intravenous drug user.", "F19.90"),
+        ("Cocaine use.", "F14.90"),
+        ("He drinks alcohol daily.", "F10.90"),
+        ("Age-related cognitive decline.", "R41.81"),
+        ("Long-standing hypertension.", "I10"),
+        ("Personal history of colon polyps.", "Z86.010"),
+    ],
+)
+def test_generic_words_still_count_inside_a_condition(client, text, code):
+    _, codes = api_result(client, text)
+    assert any(c.startswith(code) for c in codes), codes
+
+
+@needs_index
+def test_no_history_code_built_across_two_conditions(client):
+    text = "He has colon cancer and a personal history of adenomatous polyps."
+    entities, codes = api_result(client, text)
+    # "colon" belongs to the cancer, "personal history" to the polyps
+    assert not any(c.startswith(("Z86.010", "Z85")) for c in codes), codes
+    assert not [e for e in entities if " and " in e["text"]]
+    assert "C18.9" in codes
+    polyps = [e for e in entities if e["text"] == "adenomatous polyps"]
+    assert polyps and "HISTORICAL" in trait_names(polyps[0])
+
+
+@needs_index
+def test_history_of_one_condition_is_not_put_on_another(client):
+    _, codes = api_result(client, "Colon cancer and history of breast cancer.")
+    assert "C18.9" in codes and "C50.919" in codes
+    assert not any(c.startswith("Z85") for c in codes), codes
+
+
+@needs_index
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        # a combination across "and" is kept when both parts belong to it
+        ("Nausea and vomiting.", "R11.2"),
+        ("Type 2 diabetes and chronic kidney disease.", "E11.22"),
+        ("Hypertension and chronic kidney disease.", "I12.9"),
+        # a head shared by two sites ("liver and bone metastases")
+        ("Liver and bone metastases.", "C78.7"),
+    ],
+)
+def test_a_combination_across_and_is_kept_when_it_is_one_condition(client, text, code):
+    _, codes = api_result(client, text)
+    assert code in codes, codes
