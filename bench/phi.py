@@ -271,32 +271,16 @@ def main() -> None:
     sets.append(
         ("phi_clinical (ours, written before tuning)", load(clinical, presidio_format=False))
     )
-    holdout = holdout_load(ROOT / "bench" / "data" / "phi_clinical_holdout.txt")
-    for r in holdout:
-        r["gold"], r["neutral"] = r.pop("phi"), []
-    sets.append(("phi_clinical_holdout (hand-written after tuning)", holdout))
-    holdout2 = holdout_load(ROOT / "bench" / "data" / "phi_clinical_holdout2.txt")
-    for r in holdout2:
-        r["gold"], r["neutral"] = r.pop("phi"), []
-    sets.append(("phi_clinical_holdout2 (hand-written before the second pass)", holdout2))
-    holdout3 = holdout_load(ROOT / "bench" / "data" / "phi_clinical_holdout3.txt")
-    for r in holdout3:
-        r["gold"], r["neutral"] = r.pop("phi"), []
-    sets.append(
-        (
-            "phi_clinical_holdout3 (hand-written before the third pass, not seen by the tuner)",
-            holdout3,
-        )
-    )
-    holdout4 = holdout_load(ROOT / "bench" / "data" / "phi_clinical_holdout4.txt")
-    for r in holdout4:
-        r["gold"], r["neutral"] = r.pop("phi"), []
-    sets.append(
-        (
-            "phi_clinical_holdout4 (hand-written before the fourth pass, not seen by the tuner)",
-            holdout4,
-        )
-    )
+    for name, label in (
+        ("phi_clinical_holdout", "hand-written after tuning"),
+        ("phi_clinical_holdout2", "hand-written before the second pass"),
+        ("phi_clinical_holdout3", "hand-written before the third pass, not seen by the tuner"),
+        ("phi_clinical_holdout4", "hand-written before the fourth pass, not seen by the tuner"),
+    ):
+        records = holdout_load(ROOT / "bench" / "data" / f"{name}.txt")
+        for r in records:
+            r["gold"], r["neutral"] = r.pop("phi"), []
+        sets.append((f"{name} ({label})", records))
 
     lx.load()
     presidio = None
