@@ -36,6 +36,7 @@ pytestmark = [
 @pytest.fixture
 def browser_page(live_server, monkeypatch) -> Iterator:
     """A fresh page; records console errors and requests that leave our origin."""
+    from django.db import connections
     from playwright.sync_api import sync_playwright
 
     # Playwright's sync API runs an event loop in this thread; the ORM calls made by the
@@ -59,6 +60,12 @@ def browser_page(live_server, monkeypatch) -> Iterator:
         page.set_default_timeout(20_000)
         yield page
         browser.close()
+        # While Playwright's loop runs in this thread, Django keeps this thread's database
+        # connections in a context variable rather than the thread-local it uses outside: a
+        # connection the test body opened is invisible to pytest-django's clean-up, so close
+        # it here, or PostgreSQL refuses to drop the test database ("being accessed by other
+        # users").
+        connections.close_all()
 
 
 def _run_graphiql_query(page, base_url: str, query: str) -> str:
