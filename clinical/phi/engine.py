@@ -204,11 +204,14 @@ ORDINAL_DATE_RE = re.compile(
 # before a pause or another date word (never "on the 3rd floor", "the 2nd dose").
 DAY_ALONE_RE = re.compile(
     r"\b(?:on|since|by|until|till|before|after|from|through|thru|starting|beginning|"
-    r"effective|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|"
+    r"effective|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|due|seen|admitted|discharged|"
+    r"readmitted|delivered|born|died|expired|operated|scheduled|rescheduled|booked|planned|"
+    r"(?:re)?started|stopped|held|resumed|(?:(?:is|was|were|are)\s+)?(?:back|in|out)\s+on|"
     r"(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for)\s+the\s+"
     r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:"
     + _ORDINAL_WORD
-    + r"))(?=\s*(?:[,.;:!?)\u2013-]|$|and\b|or\b|at\b|@|to\b|through\b|when\b|\(|"
+    + r"))(?=\s*(?:[,.;:!?)\u2013-]|$|and\b|or\b|at\b|@|to\b|through\b|when\b|\(|for\s|"
+    r"by\s|with\s|via\s|per\s|after\s|before\s|because\s|but\s|so\s|if\s|unless\s|"
     r"in\s+the\s+(?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"of\s+(?:this|next|last|the)\s+month))",
     IGN,
@@ -234,7 +237,9 @@ DAY_RANGE_RE = re.compile(
     IGN,
 )
 _HOLIDAY_HINT_RE = re.compile(
-    r"Thanksg|Christmas|Xmas|Year|Easter|Good\sF|Halloween|Day\b|Juneteenth|Fourth\sof"
+    r"Thanksg|Christmas|Xmas|Year|Easter|Good\sF|Halloween|Day\b|Juneteenth|Fourth\sof|Hanuk|"
+    r"Chanuk|Diwali|Passover|Kippur|Hashanah|Kwanzaa|de\sMayo|Gras|Black\sF|Bowl|Ash\sW|Palm\sS|"
+    r"Eid\sal"
 )
 _EIGHT_DIGITS_RE = re.compile(r"\d{8}")
 _ORDINAL_HINTS = (
@@ -254,7 +259,10 @@ _ORDINAL_HINTS = (
     "tieth",
 )
 _DIGIT_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b", IGN)
-HOLIDAY_RE = re.compile(rf"\b(?:{lx.HOLIDAYS_RE_TEXT})(?![\w'\u2019])")
+# "Christmas disease" (haemophilia B) and "Christmas factor" are no dates.
+HOLIDAY_RE = re.compile(
+    rf"\b(?:{lx.HOLIDAYS_RE_TEXT})(?![\w'\u2019])(?!\s+(?:disease|factor|tree\s+pattern)\b)"
+)
 # Month names alone: "in March", "since April" (May only after a date preposition).
 MONTH_ALONE_RE = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|"
@@ -264,6 +272,11 @@ MONTH_ALONE_RE = re.compile(
     r"this|by)\s(?P<may>May)\b(?!\s+(?:be|have|take|need|use|require|cause|help|not|also)\b)"
 )
 WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", IGN)
+# "Tues. 3/4", "Wed, Mar 5": a short weekday right before a date is part of it.
+WEEKDAY_ABBR_RE = re.compile(
+    r"\b(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?[ \t]+(?=(?:0?[1-9]|1[0-2])/"
+    rf"(?:0?[1-9]|[12]\d|3[01])(?![\d/])|(?i:{_MONTH})[ \t]*\d|\d{{1,2}}[ \t]+(?i:{_MONTH}))"
+)
 # 3/14 without a year: a date only after a date word, and never a score or a dose.
 SHORT_DATE_RE = re.compile(
     r"(?<![\w/.-])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)"
@@ -314,7 +327,12 @@ _UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # Ages over 89 in words: "ninety-two years old", "a hundred and one year old".
 AGE_WORDS_RE = re.compile(
     rf"\b(?P<n>ninety(?:[- ]{_UNITS_WORD})?|(?:(?:one|a)\s+)?hundred(?:\s+and)?"
-    rf"(?:[- ](?:{_UNITS_WORD}|ten|eleven|twelve))?)[- ](?:years?|yrs?|y/?o)\b",
+    rf"(?:[- ](?:{_UNITS_WORD}|ten|eleven|twelve))?)[- ](?:years?|yrs?|y/?o)\b"
+    # "she is ninety-one and", "turned ninety last week"
+    rf"|\b(?:is|was|turned|turns|turning|aged?|now)[ \t]+(?P<m>ninety(?:[- ]{_UNITS_WORD})?|"
+    rf"(?:(?:one|a)\s+)?hundred(?:\s+and)?(?:[- ](?:{_UNITS_WORD}|ten|eleven|twelve))?)"
+    r"(?![\w-]|\s*(?:percent|%|mg|mcg|kg|pounds|lbs?|degrees|beats|bpm|minutes|mm|ml|cc|units|"
+    r"over|/|times|of\b|days?|weeks?|months?|hours?|seconds?))",
     IGN,
 )
 # A social media handle named as such, or one with a digit or an underscore: "@zeckhardt".
@@ -411,7 +429,10 @@ FACILITY_RE = re.compile(
     r"(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+System|"
     r"Clinic|Infirmary|Nursing\s+Home|Rehabilitation\s+Center|Rehab|Hospice|"
     r"Memorial|General|Children's|Regional|Community\s+Hospital|Surgery\s+Center|"
-    r"Care\s+Center|Assisted\s+Living|Manor|Academy|School|University|College)\b"
+    r"Care\s+Center|Assisted\s+Living|Manor|Academy|School|University|College|Elementary|"
+    r"Middle\s+School|High\s+School|Park|Library|Cemetery|Airport|Market|Mall|Plaza|YMCA|"
+    r"Church|Mosque|Synagogue|Temple|Stadium|Arena|Fire\s+Station|Police\s+Station|Post\s+Office|"
+    r"Dialysis|Senior\s+Center|Community\s+Center|Recreation\s+Center)\b"
     r"|\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s)(?:\s+(?:Hospital|Medical\s+Center|Health))?"
 )
 ADDRESS_CUE_RE = re.compile(
@@ -687,6 +708,8 @@ def _dates(text: str, add) -> None:
         add((m.start(g), m.end(g), "DATE", 0.75))
     for m in WEEKDAY_RE.finditer(text):
         add((m.start(), m.end(), "DATE", 0.6))
+    for m in WEEKDAY_ABBR_RE.finditer(text):
+        add((m.start(), m.end() - len(m.group(0)) + len(m.group(0).rstrip(" \t,")), "DATE", 0.6))
     lowered = text.lower()
     ordinal_words = any(k in lowered for k in _ORDINAL_HINTS)
     if has_month and ordinal_words:
@@ -733,7 +756,8 @@ def _dates(text: str, add) -> None:
                 add((m.start("n"), m.end("n"), "AGE", 0.9))
     if "ninet" in text.lower() or "hundred" in text.lower():
         for m in AGE_WORDS_RE.finditer(text):
-            add((m.start("n"), m.end("n"), "AGE", 0.85))
+            g = "n" if m.group("n") else "m"
+            add((m.start(g), m.end(g), "AGE", 0.85))
 
 
 def _date_before(text: str, start: int) -> bool:
@@ -1346,7 +1370,11 @@ _PLACE_HEADS = frozenset(
 # "our Wauwatosa office", "the Elmhurst clinic": a proper word before a site noun.
 SITE_RE = re.compile(
     r"(?<![\w-])(?:our|the|their|his|her|your)\s+(?P<place>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
-    r"\s+(?:office|clinic|campus|location|site|branch|facility|practice)\b"
+    r"\s+(?:office|clinic|campus|location|site|branch|facility|practice|post\s+office|YMCA|"
+    r"library|church|mosque|synagogue|temple|mall|fire\s+station|police\s+station|"
+    r"high\s+school|middle\s+school|elementary|plant|factory|warehouse|depot|Walmart|Target|"
+    r"Costco|Kroger|Safeway|Home\s+Depot|Walgreens|CVS|Rite\s+Aid|gym|rec\s+center|"
+    r"community\s+center|senior\s+center|pool|farmers\s+market|bus\s+station|train\s+station)\b"
 )
 # "on Larkspur Court", "off Birch Lane": a street without a house number.
 BARE_STREET_RE = re.compile(
@@ -1588,6 +1616,11 @@ _ALLCAPS_NAME_LINE_RE = re.compile(
     r"(?=[ \t]*$|[ \t]{2,}|[ \t]+(?:DOB|MRN|\d))",
     re.MULTILINE,
 )
+# A name after a name label, in any case: "NAME: OKSANA PYLYPENKO   DOB: ...".
+_NAME_LABEL_RE = re.compile(
+    r"(?i:\bname)[ \t]*:[ \t]*(?P<n>[^\W\d_][\w'\u2019-]*(?:,?[ \t][^\W\d_][\w'\u2019.-]*){0,3})"
+)
+_LABEL_STOPS = frozenset(lx.wordlist("dob mrn age sex dos id ssn date gender room bed acct"))
 # Initials after a kinship word: "spoke to pt's grandson, AJ".
 _KIN_INITIALS_RE = re.compile(
     r"(?i:\b(?:wife|husband|daughter|son|mother|mom|father|dad|brother|sister|granddaughter|"
@@ -1680,6 +1713,26 @@ def _more_names(text: str, found: list) -> None:
         low = m.group("n").lower()
         if plain(low) and (low in first or (low not in words and low in last)):
             found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    for m in _NAME_LABEL_RE.finditer(text) if "name" in lowered else ():
+        keep = []
+        for p in m.group("n").split():
+            core = p.strip(",.")
+            low = core.lower()
+            if (
+                low in _LABEL_STOPS
+                or not plain(low)
+                or low in lx.CREDENTIALS
+                or (low in words and low not in first and low not in last)
+            ):
+                break
+            keep.append(p)
+            if p.endswith(".") and len(core) > 1:
+                break
+        if keep:
+            start = m.start("n")
+            end = start + len(" ".join(keep))
+            end -= len(text[start:end]) - len(text[start:end].rstrip(",."))
+            found.append((start, end, "NAME", 0.6))
     if "," in text and _ALLCAPS_NAME_LINE_RE.search(text):
         for m in _ALLCAPS_NAME_LINE_RE.finditer(text):
             sur, given = m.group("s").lower(), m.group("g").lower()

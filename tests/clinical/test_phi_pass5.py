@@ -1,0 +1,113 @@
+"""RedactPHI fifth pass (issue 7), through REST: names after role nouns and name labels, bare
+days of the month after clinical verbs, more holidays, short weekdays, ages over 89 in words,
+places named with a site noun; and the clinical words that look like them."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.clinical.phi_rest import assert_found, assert_kept
+
+# --- names ------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Coworker Tamsin Wren drove her to the ED.", "Tamsin Wren"),
+        ("The nanny, Oriel Lark, gave ibuprofen at noon.", "Oriel Lark"),
+        ("Landlady Ysolde Marsh found him on the stairs.", "Ysolde Marsh"),
+        ("His supervisor Tancred Moss witnessed the fall.", "Tancred Moss"),
+        ("NAME: ZYGMUNT PRZYBYLSKI    DOB: 02/03/1951", "ZYGMUNT PRZYBYLSKI"),
+        ("Patient name: QUIRINA ODUYA", "QUIRINA ODUYA"),
+    ],
+)
+def test_names_after_roles_and_name_labels(client, text, name):
+    assert_found(client, text, name, "NAME")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Name of medication: Xarelto 20 mg daily.", "Xarelto"),
+        ("Coach reports the knee buckled during practice.", "Coach"),
+        ("Teacher notes good attention in class.", "Teacher"),
+        ("Janeway lesions and Osler nodes absent.", "Janeway"),
+        ("Ludwig angina ruled out on CT neck.", "Ludwig"),
+    ],
+)
+def test_labels_roles_and_eponyms_without_a_name_stay(client, text, kept):
+    assert_kept(client, text, kept)
+
+
+# --- dates and ages ---------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "fragment"),
+    [
+        ("Sutures out on the 12th for the wound check.", "12th"),
+        ("Seen the 21st by cardiology.", "21st"),
+        ("Readmitted the 3rd with a fever.", "3rd"),
+        ("Symptoms began around Diwali.", "Diwali"),
+        ("Fell at a party on Cinco de Mayo.", "Cinco de Mayo"),
+        ("Last fasted during Yom Kippur.", "Yom Kippur"),
+        ("Clinic visit Thurs. 4/17 at 10 am.", "Thurs."),
+        ("Labs drawn Mon, Mar 3 before dialysis.", "Mon"),
+    ],
+)
+def test_bare_days_holidays_and_short_weekdays_are_dates(client, text, fragment):
+    assert_found(client, text, fragment, "DATE")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Christmas disease (factor IX deficiency) in a maternal uncle.", "Christmas"),
+        ("Started the 2nd cycle of FOLFOX.", "2nd"),
+        ("Delivered the 2nd twin by vacuum.", "2nd"),
+        ("Admitted to the 3rd floor telemetry unit.", "3rd"),
+        ("Held the 4th dose for neutropenia.", "4th"),
+        ("Oxygen saturation was ninety percent on room air.", "ninety"),
+    ],
+)
+def test_clinical_ordinals_and_eponymous_holidays_stay(client, text, kept):
+    assert_kept(client, text, kept)
+
+
+@pytest.mark.django_db
+def test_an_age_over_89_in_words_without_years(client):
+    assert_found(client, "She is ninety-four and still drives.", "ninety-four", "AGE")
+
+
+# --- places -----------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("He sorts mail at the Quenby post office.", "Quenby"),
+        ("Collapsed while swimming at the Harwick YMCA.", "Harwick"),
+        ("Her son attends Larchmont Elementary.", "Larchmont Elementary"),
+        ("Found asleep on a bench in Wexley Park.", "Wexley Park"),
+    ],
+)
+def test_places_named_with_a_site_noun(client, text, place):
+    assert_found(client, text, place, "LOCATION")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Went to the emergency post office? No: to the ED.", "emergency"),
+        ("Walks daily at the local YMCA pool.", "local"),
+    ],
+)
+def test_site_nouns_after_ordinary_words_stay(client, text, kept):
+    assert_kept(client, text, kept)
