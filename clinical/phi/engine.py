@@ -202,18 +202,23 @@ ORDINAL_DATE_RE = re.compile(
 )
 # "on the 3rd", "since the 21st,": a day of the month alone, after a date preposition and
 # before a pause or another date word (never "on the 3rd floor", "the 2nd dose").
+# (The words before "the" are looked for after a match of "the 3rd": a regular expression
+# that starts with a literal word is much cheaper than one that starts with many.)
 DAY_ALONE_RE = re.compile(
-    r"\b(?:on|since|by|until|till|before|after|from|through|thru|starting|beginning|"
-    r"effective|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|due|seen|admitted|discharged|"
-    r"readmitted|delivered|born|died|expired|operated|scheduled|rescheduled|booked|planned|"
-    r"(?:re)?started|stopped|held|resumed|(?:(?:is|was|were|are)\s+)?(?:back|in|out)\s+on|"
-    r"(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for)\s+the\s+"
-    r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:"
+    r"\bthe\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:"
     + _ORDINAL_WORD
     + r"))(?=\s*(?:[,.;:!?)\u2013-]|$|and\b|or\b|at\b|@|to\b|through\b|when\b|\(|for\s|"
     r"by\s|with\s|via\s|per\s|after\s|before\s|because\s|but\s|so\s|if\s|unless\s|"
     r"in\s+the\s+(?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"of\s+(?:this|next|last|the)\s+month))",
+    IGN,
+)
+_DAY_ALONE_BEFORE_RE = re.compile(
+    r"\b(?:on|since|by|until|till|before|after|from|through|thru|starting|beginning|"
+    r"effective|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|due|seen|admitted|discharged|"
+    r"readmitted|delivered|born|died|expired|operated|scheduled|rescheduled|booked|planned|"
+    r"(?:re)?started|stopped|held|resumed|(?:(?:is|was|were|are)\s+)?(?:back|in|out)\s+on|"
+    r"(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for)\s+$",
     IGN,
 )
 _PAIN_NEAR_RE = re.compile(r"\bpain\b|\d/10\b|\bout\s+of\s+10\b", IGN)
@@ -583,20 +588,28 @@ def find_phi(text: str) -> list[Entity]:
 _BARE_PLACE_ABBRS = frozenset({"Mt", "Mt.", "St", "St.", "Ft", "Ft.", "MT", "ST", "FT"})
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _shapes(text: str, add) -> None:
-    for m in EMAIL_RE.finditer(text):
+    for m in EMAIL_RE.finditer(text) if "@" in text else ():
         add((m.start(), m.end(), "EMAIL", 0.99))
     for m in URL_RE.finditer(text):
         if "@" in m.group(0):
             continue
         add((m.start(), m.end(), "URL", 0.95))
-    for m in IPV4_RE.finditer(text):
+    digits = _DIGIT_RE.search(text) is not None
+    for m in IPV4_RE.finditer(text) if digits else ():
         add((m.start(), m.end(), "IP", 0.95))
-    for m in IPV6_RE.finditer(text):
+    for m in IPV6_RE.finditer(text) if ":" in text else ():
         value = m.group(0)
         groups = [g for g in value.split(":") if g]
         if len(groups) >= 2 and ("::" in value or re.search(r"[A-Fa-f]", value)):
             add((m.start(), m.end(), "IP", 0.9))
+    if not digits:  # every other shape holds a digit
+        if "@" in text:
+            _handles(text, add)
+        return
     for m in SSN_RE.finditer(text):
         add((m.start(), m.end(), "SSN", 0.95))
     for m in PHONE_RE.finditer(text):
@@ -624,12 +637,7 @@ def _shapes(text: str, add) -> None:
             kind = "VEHICLE"
         add((m.start("id"), m.end("id"), kind, 0.9))
     if "@" in text:
-        for m in HANDLE_RE.finditer(text):
-            value = m.group(0)
-            if HANDLE_CUE_RE.search(text, max(0, m.start() - 40), m.start()) or re.search(
-                r"[\d_]", value
-            ):
-                add((m.start(), m.end(), "ID", 0.7))
+        _handles(text, add)
     for m in VIN_RE.finditer(text):
         add((m.start(), m.end(), "VEHICLE", 0.85))
     for m in IBAN_RE.finditer(text):
@@ -666,6 +674,15 @@ def _shapes(text: str, add) -> None:
         add((m.start(), m.end(), "ID", 0.6))
 
 
+def _handles(text: str, add) -> None:
+    for m in HANDLE_RE.finditer(text):
+        value = m.group(0)
+        if HANDLE_CUE_RE.search(text, max(0, m.start() - 40), m.start()) or re.search(
+            r"[\d_]", value
+        ):
+            add((m.start(), m.end(), "ID", 0.7))
+
+
 _DATE_SHAPE_RE = re.compile(
     r"(?:0?[1-9]|[12]\d|3[01])([-./])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)\d\d"
     r"|(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
@@ -690,7 +707,8 @@ def _luhn(value: str) -> bool:
 
 def _dates(text: str, add) -> None:
     has_month = _MONTH_WORD_RE.search(text) is not None
-    for index, pattern in enumerate(DATE_RES):
+    digits = _DIGIT_RE.search(text) is not None  # every date shape but words holds one
+    for index, pattern in enumerate(DATE_RES if digits else ()):
         if index >= 2 and not has_month:
             continue
         for m in pattern.finditer(text):
@@ -719,16 +737,17 @@ def _dates(text: str, add) -> None:
             add((m.start(), m.end(), "DATE", 0.8))
     if "the " in text and (ordinal_words or _DIGIT_ORDINAL_RE.search(text)):
         for m in DAY_ALONE_RE.finditer(text):
-            add((m.start("d"), m.end("d"), "DATE", 0.7))
+            if _DAY_ALONE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+                add((m.start("d"), m.end("d"), "DATE", 0.7))
     for m in HOLIDAY_RE.finditer(text) if _HOLIDAY_HINT_RE.search(text) else ():
         add((m.start(), m.end(), "DATE", 0.7))
-    for m in MONTH_YEAR_RE.finditer(text) if "/" in text else ():
+    for m in MONTH_YEAR_RE.finditer(text) if digits and "/" in text else ():
         if not SCORE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
             add((m.start(), m.end(), "DATE", 0.7))
-    if has_month:
+    if has_month and digits:
         for m in DAY_RANGE_RE.finditer(text):
             add((m.start(), m.end(), "DATE", 0.85))
-    for m in SHORT_DATE_RE.finditer(text):
+    for m in SHORT_DATE_RE.finditer(text) if digits and "/" in text else ():
         before = text[max(0, m.start() - 40) : m.start()]
         if SCORE_BEFORE_RE.search(before) or SCORE_AFTER_RE.match(text, m.end()):
             continue
@@ -745,12 +764,12 @@ def _dates(text: str, add) -> None:
         ):
             continue
         add((m.start(), m.end(), "DATE", 0.75))
-    compact = has_month or _EIGHT_DIGITS_RE.search(text) is not None
+    compact = digits and (has_month or _EIGHT_DIGITS_RE.search(text) is not None)
     ranged = "/" in text and ("-" in text or "\u2013" in text)
     for rx, wanted in ((COMPACT_DATE_RE, compact), (FULL_DATE_RANGE_RE, ranged)):
         for m in rx.finditer(text) if wanted else ():
             add((m.start(), m.end(), "DATE", 0.8))
-    for pattern in AGE_RES:
+    for pattern in AGE_RES if digits else ():
         for m in pattern.finditer(text):
             if int(m.group("n")) >= 90 and int(m.group("n")) < 130:
                 add((m.start("n"), m.end("n"), "AGE", 0.9))
@@ -779,8 +798,9 @@ def _recent_date(text: str, start: int) -> bool:
 
 
 def _places(text: str, add) -> None:
-    patterns = [STREET_RE, POBOX_RE, MILITARY_RE, UNIT_RE, COUNTY_RE]
-    if _eu_street_hint(text):
+    digits = _DIGIT_RE.search(text) is not None  # house, box, unit and ZIP numbers
+    patterns = [STREET_RE, POBOX_RE, MILITARY_RE, UNIT_RE, COUNTY_RE] if digits else [COUNTY_RE]
+    if digits and _eu_street_hint(text):
         patterns.insert(1, STREET_EU_RE)
     for pattern in patterns:
         for m in pattern.finditer(text):
@@ -829,12 +849,12 @@ def _places(text: str, add) -> None:
         if zip_:
             z = zip_.lstrip(" ,\t\n")
             add((m.end("zip") - len(z), m.end("zip"), "LOCATION", 0.9))
-    for m in ZIP_RE.finditer(text):
+    for m in ZIP_RE.finditer(text) if digits else ():
         g = "zip" if m.group("zip") else "zip3"
         add((m.start(g), m.end(g), "LOCATION", 0.85))
-    for m in STATE_ZIP_RE.finditer(text):
+    for m in STATE_ZIP_RE.finditer(text) if digits else ():
         add((m.start("zip"), m.end("zip"), "LOCATION", 0.85))
-    for m in ADDRESS_LINE_RE.finditer(text):
+    for m in ADDRESS_LINE_RE.finditer(text) if digits else ():
         add((m.start(1), m.end(1), "LOCATION", 0.8))
         _address_block(text, m.end(), add)
     for m in ADDRESS_CUE_RE.finditer(text):
@@ -910,77 +930,87 @@ def _common(word: str) -> bool:
     return w in lx.english_words() or w in lx.CLINICAL_STOP
 
 
-def _names(text: str, found: list) -> None:
+_TOKEN_INFO: dict[str, tuple[bool, float]] = {}
+
+
+def _token_info(w: str) -> tuple[bool, float]:
+    """(looks like a name token, strength of the evidence), for one word as written."""
+    hit = _TOKEN_INFO.get(w)
+    if hit is not None:
+        return hit
+    if len(_TOKEN_INFO) > 200_000:  # a long-running process reads unbounded vocabulary
+        _TOKEN_INFO.clear()
     first = lx.first_names()
     last = lx.surnames()
     census_first = lx.census_first_names()
     census_last = lx.census_surnames()
+    words = lx.english_words()
+    core = w.rstrip(".")
+    if core.endswith(("'s", "\u2019s")):
+        core = core[:-2]
+    low = core.lower()
+    if (
+        not low
+        or low in lx.CLINICAL_STOP
+        or low in lx.MONTHS
+        or low in lx.WEEKDAYS
+        or low in lx.TITLES
+        or low in _KIN_CUES  # "Son Chase": the kinship word is not part of the name
+        or (low in _FUNCTION_WORDS and low not in _NAME_LIKE_WORDS)
+        or _CONTRACTION_RE.search(low)
+        # "PA-C", "PharmD", "MD": a credential as written, not "Pa" or "Md" as a name
+        or (low in lx.CREDENTIALS and core != core.capitalize())
+    ):
+        _TOKEN_INFO[w] = hit = (False, 0.0)
+        return hit
+    cap = core[0].isupper()
+    allcaps = core.isupper() and len(core) > 1
+    parts = _PART_SPLIT_RE.split(low) if not low.isalpha() else (low,)
+    in_first = low in first or parts[0] in first
+    in_last = (
+        low in last
+        or any(p in last for p in parts if len(p) > 2)
+        or (len(parts) > 1 and "".join(parts) in last)
+    )
+    common = low in words
+    foreign = any(ord(c) > 127 for c in core) and cap
+    score = 0.0
+    if in_first and not common:
+        score = 2.0
+    elif in_last and not common:
+        score = 1.6 if last.get(low, 99999) < 60000 else 1.2
+    elif (in_first or in_last) and common:
+        score = 0.4
+    elif foreign:
+        score = 1.2
+    elif cap and not common and len(low) > 1:
+        score = 0.5  # unknown capitalized word
+    elif cap and common:
+        score = 0.0
+    if allcaps and (len(core) <= 3 or not (in_first or in_last)):
+        score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY
+    elif allcaps and not (low in census_first or low in census_last):
+        score = min(score, 0.4)  # "NGOZI": a name in capitals only with a cue
+    if low in lx.EPONYM_NOUNS or low in lx.DRUG_NAMES:
+        score = min(score, 0.3)  # "Foley", "Norco": a name only after a title
+    elif score and not (in_first or in_last) and lx.medical_word(low):
+        score = 0.0  # "Neurologic:", "Thrombocytosis", "Echocardiogram"
+    _TOKEN_INFO[w] = hit = (cap, score)
+    return hit
+
+
+def _names(text: str, found: list) -> None:
+    first = lx.first_names()
+    last = lx.surnames()
+    census_first = lx.census_first_names()
     words = lx.english_words()
     toks = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text)]
     n = len(toks)
     if not n:
         return
 
-    def info(i: int) -> tuple[bool, float]:
-        """(looks like a name token, strength of the evidence)."""
-        w = toks[i][2]
-        core = w.rstrip(".")
-        if core.endswith(("'s", "\u2019s")):
-            core = core[:-2]
-        low = core.lower()
-        if (
-            not low
-            or low in lx.CLINICAL_STOP
-            or low in lx.MONTHS
-            or low in lx.WEEKDAYS
-            or low in lx.TITLES
-            or low in _KIN_CUES  # "Son Chase": the kinship word is not part of the name
-            or (low in _FUNCTION_WORDS and low not in _NAME_LIKE_WORDS)
-            or _CONTRACTION_RE.search(low)
-            # "PA-C", "PharmD", "MD": a credential as written, not "Pa" or "Md" as a name
-            or (low in lx.CREDENTIALS and core != core.capitalize())
-        ):
-            return False, 0.0
-        cap = core[0].isupper()
-        allcaps = core.isupper() and len(core) > 1
-        parts = _PART_SPLIT_RE.split(low) if not low.isalpha() else (low,)
-        in_first = low in first or parts[0] in first
-        in_last = (
-            low in last
-            or any(p in last for p in parts if len(p) > 2)
-            or (len(parts) > 1 and "".join(parts) in last)
-        )
-        common = low in words
-        foreign = any(ord(c) > 127 for c in core) and cap
-        score = 0.0
-        if in_first and not common:
-            score = 2.0
-        elif in_last and not common:
-            score = 1.6 if last.get(low, 99999) < 60000 else 1.2
-        elif (in_first or in_last) and common:
-            score = 0.4
-        elif foreign:
-            score = 1.2
-        elif cap and not common and len(low) > 1:
-            score = 0.5  # unknown capitalized word
-        elif cap and common:
-            score = 0.0
-        if allcaps and (len(core) <= 3 or not (in_first or in_last)):
-            score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY
-        elif allcaps and not (low in census_first or low in census_last):
-            score = min(score, 0.4)  # "NGOZI": a name in capitals only with a cue
-        if low in lx.EPONYM_NOUNS or low in lx.DRUG_NAMES:
-            score = min(score, 0.3)  # "Foley", "Norco": a name only after a title
-        elif score and not (in_first or in_last) and lx.medical_word(low):
-            score = 0.0  # "Neurologic:", "Thrombocytosis", "Echocardiogram"
-        return cap, score
-
-    cache: dict[int, tuple[bool, float]] = {}
-
     def tok(i: int) -> tuple[bool, float]:
-        if i not in cache:
-            cache[i] = info(i)
-        return cache[i]
+        return _token_info(toks[i][2])
 
     def is_initial(i: int) -> bool:
         w = toks[i][2]

@@ -49,8 +49,7 @@ NAME_CUES = frozenset(
         fellow therapist pharmacist coordinator manager technician tech author
         medic paramedic emt babysitter nanny sitter landlord landlady tenant housemate
         coworker co-worker colleague boss supervisor employer foreman teacher coach tutor
-        housekeeper aide doula midwife sponsor counselor counsellor caseworker priest imam
-        minister mentor classmate
+        housekeeper aide doula midwife sponsor counselor counsellor caseworker mentor classmate
         children kids sons daughters parents siblings grandchildren grandkids stepson
         stepdaughter
         """
