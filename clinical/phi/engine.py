@@ -475,7 +475,7 @@ WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:['\u2019-][^\W\d_][^\W_]*)*\.?")
 _PARTICLES = frozenset(
     lx.wordlist(
         """
-        van von der den de del della di da du la le dos das al el bin ibn ben ter ten af
+        van von der den de del della di da du la le dos das al el bin ibn ben ter ten af ap
         """
     )
 )
@@ -530,6 +530,7 @@ _KIN_CUES = frozenset(
         wife husband daughter son mother mom father dad brother sister granddaughter grandson
         grandmother grandfather grandma grandpa aunt uncle niece nephew cousin partner spouse
         fiance fiancee boyfriend girlfriend stepson stepdaughter stepmother stepfather
+        mother-in-law father-in-law daughter-in-law son-in-law brother-in-law sister-in-law
         """
     )
 )
@@ -550,7 +551,9 @@ NAME_LIST_CUE_RE = re.compile(
     # verbs whose object is a person: "spoke with Rose", "left a message for Hope"
     r"(?:spoke|speaking|talked|talking|discussed|reviewed|met|conferred|updated|notified|"
     r"informed|phoned|texted|e-?mailed|messaged|counsell?ed|reassured|referring|"
-    r"left\s+(?:a\s+)?(?:message|vm|voicemail))(?:\s+(?:with|to|for))?)\s*[:,-]?\s*$",
+    r"left\s+(?:a\s+)?(?:message|vm|voicemail))(?:\s+(?:with|to|for))?|"
+    # "accompanied by Evdokia", "brought in by Deshawn": a person brings a patient
+    r"(?:accompanied|escorted|picked\s+up|raised|adopted)\s+by)\s*[:,-]?\s*$",
     IGN,
 )
 WEAK_CUE_RE = re.compile(r"\b(?:with|and|&|per|by|for|from|to|or|saw|see|ask|tell|told)\s*$", IGN)
@@ -570,6 +573,7 @@ def find_phi(text: str) -> list[Entity]:
     _context_names(text, found)
     _more_names(text, found)
     _subject_names(text, found)
+    _household_names(text, found)
     _spread_names(text, found)
     lowered = text.lower()
     if any(k in lowered for k in ("print", "scan", "geometry", "biometric", "gait", "dna")):
@@ -1223,7 +1227,12 @@ def _names(text: str, found: list) -> None:
                         toks[i][2].isupper() and j < n and toks[j][2].isupper()
                     )
                 elif length >= 2:
-                    words_only = [k for k in range(i, j) if not is_initial(k)]
+                    # "Gwilym ap Dafydd": a particle inside the run is no evidence either way
+                    words_only = [
+                        k
+                        for k in range(i, j)
+                        if not is_initial(k) and toks[k][2].lower() not in _PARTICLES
+                    ]
                     ok = (
                         (total >= 2.0 and strong >= 1.2)
                         or _pair(toks[i][2], toks[j - 1][2])
@@ -1236,7 +1245,7 @@ def _names(text: str, found: list) -> None:
                         # "Miklos Hajdu": two or three words that are in no dictionary
                         or (
                             len(words_only) >= 2
-                            and min(scores, default=0.0) >= 0.5
+                            and min((tok(k)[1] for k in words_only), default=0.0) >= 0.5
                             and not any(toks[k][2].isupper() for k in words_only)
                         )
                     )
@@ -1440,7 +1449,23 @@ PERSON_VERB_RE = re.compile(
     r"had\s+given|is\s+from|was\s+born|works\s+(?:at|for|as)|worked\s+(?:at|for|as)|"
     # what a relative or a patient does: "Rusty brings groceries", "Okafor visits daily"
     r"visits|visited|brings|brought|checks\s+on|cares\s+for|stays\s+with|phoned|texted|"
-    r"e-?mailed|verbalized|verbalizes|voiced|understands|understood|consented)\b"
+    r"e-?mailed|verbalized|verbalizes|voiced|understands|understood|consented|"
+    # what only a patient is: "Wrenna was febrile overnight", "Isidro tolerated a diet"
+    r"(?:is|was|remains|remained)\s+(?:febrile|afebrile|ambulating|breastfeeding|tearful|"
+    r"intubated|extubated|admitted|readmitted|discharged|transferred|seen|examined|"
+    r"accompanied|counsell?ed|alert|awake|asleep|confused|oriented|"
+    r"an?\s+\d{1,3}(?:\s*-?\s*(?:y(?:ears?|rs?|o|/o|\.o\.?)?|months?|mos?|weeks?|wks?|days?|"
+    r"d)(?![\w/])|\s*[MFmf]\b)|"
+    r"a\s+G\d\w*|here\s+(?:for|with|today))|"
+    r"underwent|sustained|tolerated|tolerates|is\s+tolerating|feels|felt|ambulated|"
+    r"complained|c/o|endorsed|"
+    r"continues\s+to\s+(?:refuse|improve|decline|complain|deny|report|ambulate|do\s+well)|"
+    r"has\s+been\s+(?:taking|eating|sleeping|walking|drinking|smoking|refusing|feeling|"
+    r"having|compliant|adherent|nonadherent|non-adherent)|"
+    r"has\s+not\s+(?:eaten|slept|voided|been\s+taking)|"
+    r"(?:is|was|will\s+be)\s+(?:the|her|his|their|our)\s+(?:main\s+|primary\s+|designated\s+|"
+    r"medical\s+)?(?:decision[- ]maker|poa|proxy|health\s*care\s+proxy|caregiver|surrogate|"
+    r"guardian|contact|driver))\b"
 )
 
 
@@ -1557,6 +1582,99 @@ def _more_places(text: str, add) -> None:
             if first in lx.CLINICAL_STOP or (first in words and rx is SITE_RE):
                 continue
             add((m.start("place"), m.end("place"), "LOCATION", 0.6))
+
+
+# "the Okonjo twins", "O'Shaughnessy family at bedside": a surname before a household word.
+FAMILY_NAME_RE = re.compile(
+    r"(?:\b[Tt]he\s+|^|(?<=[.!?;:]\s))(?P<n>[A-Z][a-z]*(?:['\u2019][A-Z])?[a-z'\u2019-]+)"
+    r"\s+(?:family|families|twins|triplets|household|kids|children|boys|girls|residence)\b",
+    re.MULTILINE,
+)
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ani", "ali", "aqi", "ite", "ic")
+# "w/ sunita (wife)": a lower-case word in no dictionary before a relation in brackets.
+LOWER_BEFORE_RELATION_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<n>[a-z][a-z'\u2019-]{2,})\s*\(\s*(?:the\s+)?(?:patient'?s\s+|pt'?s\s+|"
+    r"his\s+|her\s+|their\s+)?(?:wife|husband|daughter|son|mother|mom|father|dad|brother|"
+    r"sister|grand(?:daughter|son|mother|father)|aunt|uncle|niece|nephew|cousin|partner|spouse|"
+    r"friend|neighbou?r|caregiver|guardian|boyfriend|girlfriend|fianc[eé]e?)\b"
+)
+# "HPI: obafemi nwachukwu is a 44 yo M": lower-case words in no dictionary opening a sentence,
+# before a verb only a person is the subject of (checked with PERSON_VERB_RE)
+_LOWER_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[.!?:;])|(?<=[.!?:;][ \t]))[ \t]*(?P<n>[a-z][a-z'\u2019-]{2,}"
+    r"(?:[ \t][a-z][a-z'\u2019-]{2,}){0,2})(?=[ \t])",
+    re.MULTILINE,
+)
+# "EZRA KOLODNY DENIES": in capitals, a word in no dictionary after a first name found alone.
+_ALLCAPS_NEXT_RE = re.compile(r"[ \t]+(?P<n>[A-Z][A-Z'\u2019-]{2,})\b")
+
+
+def _household_names(text: str, found: list) -> None:
+    words = lx.english_words()
+    last = lx.surnames()
+    if any(
+        k in text
+        for k in (
+            "family",
+            "famil",
+            "twins",
+            "triplets",
+            "household",
+            "kids",
+            "children",
+            "boys",
+            "girls",
+            "residence",
+        )
+    ):
+        for m in FAMILY_NAME_RE.finditer(text):
+            w = m.group("n")
+            low = w.lower()
+            if not _subject_word_ok(w) or low in lx.EPONYM_NOUNS:
+                continue
+            if low in words or (low.endswith(_DEMONYM_ENDINGS) and low not in last):
+                continue  # "the Foster family", "the Guatemalan family"
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    if "(" in text:
+        for m in LOWER_BEFORE_RELATION_RE.finditer(text):
+            low = m.group("n")
+            if low in words or not _subject_word_ok(low) or low in lx.CREDENTIALS:
+                continue
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    for m in _LOWER_SUBJECT_RE.finditer(text):
+        parts = m.group("n").split()
+        end = m.end("n")
+        while parts and not PERSON_VERB_RE.match(text, end):
+            end -= len(parts.pop()) + 1  # "obafemi nwachukwu is": try the shorter run
+        if not parts:
+            continue
+        if any(p in words or not _subject_word_ok(p) or p in lx.CREDENTIALS for p in parts):
+            continue
+        if len(parts) == 1 and parts[0] not in lx.first_names():
+            continue  # one lower-case word: a name only when it is a known first name
+        found.append((m.start("n"), end, "NAME", 0.55))
+    census_first = lx.census_first_names()
+    for f in list(found):
+        if f[2] != "NAME":
+            continue
+        word = text[f[0] : f[1]]
+        if not (word.isupper() and word.isalpha() and word.lower() in census_first):
+            continue
+        m = _ALLCAPS_NEXT_RE.match(text, f[1])
+        if not m:
+            continue
+        low = m.group("n").lower()
+        if (
+            low in words
+            or low in lx.CLINICAL_STOP
+            or low in lx.CREDENTIALS
+            or low in lx.TITLES
+            or low in _SERVICE_ACRONYMS
+            or lx.medical_word(low)
+            or low.upper() in lx.STATE_ABBRS
+        ):
+            continue
+        found.append((f[0], m.end("n"), "NAME", f[3]))
 
 
 def _context_names(text: str, found: list) -> None:

@@ -51,7 +51,8 @@ NAME_CUES = frozenset(
         coworker co-worker colleague boss supervisor employer foreman teacher coach tutor
         housekeeper aide doula midwife sponsor counselor counsellor caseworker mentor classmate
         children kids sons daughters parents siblings grandchildren grandkids stepson
-        stepdaughter
+        stepdaughter mother-in-law father-in-law daughter-in-law son-in-law brother-in-law
+        sister-in-law
         """
     )
 )

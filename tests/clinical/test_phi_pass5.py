@@ -111,3 +111,45 @@ def test_places_named_with_a_site_noun(client, text, place):
 )
 def test_site_nouns_after_ordinary_words_stay(client, text, kept):
     assert_kept(client, text, kept)
+
+
+# --- names by the shape of the clinical sentence ----------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Maelys was febrile to 38.9 overnight.", "Maelys"),
+        ("Ondine Vasquez-Orr underwent a bronchoscopy.", "Ondine Vasquez-Orr"),
+        ("Family met; Yolande is the decision maker.", "Yolande"),
+        ("She came accompanied by Evadne.", "Evadne"),
+        ("Per son-in-law Ravindu, she fell twice.", "Ravindu"),
+        ("Gwilym ap Dafydd is here for his flu shot.", "Gwilym ap Dafydd"),
+        ("The Adebisi twins were born at 33 weeks.", "Adebisi"),
+        ("Spoke with the Okereke family at the bedside.", "Okereke"),
+        ("seen with anjali (daughter) who translates.", "anjali"),
+        ("OLIVER KRZEMINSKI DENIES FEVER OR CHILLS.", "OLIVER KRZEMINSKI"),
+        ("HPI: chukwuemeka obiora is a 52 yo M with gout.", "chukwuemeka obiora"),
+    ],
+)
+def test_names_from_the_shape_of_the_clinical_sentence(client, text, name):
+    assert_found(client, text, name, "NAME")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Xeljanz was started and tolerated.", "Xeljanz"),
+        ("Entyvio is a 300 mg infusion every 8 weeks.", "Entyvio"),
+        ("Referred to the Foster family program.", "Foster"),
+        ("Interpreter provided for the Guatemalan family.", "Guatemalan"),
+        ("Brought in by Ada County EMS after a fall.", "EMS"),
+        ("Nephrolithiasis (patient's father) is noted in family history.", "Nephrolithiasis"),
+        ("HPI: lisinopril was tolerated without cough.", "lisinopril"),
+        ("PATIENT DENIES FEVER. ALLERGIES: NKDA.", "ALLERGIES"),
+    ],
+)
+def test_sentence_shapes_without_a_person_stay(client, text, kept):
+    assert_kept(client, text, kept)
