@@ -221,6 +221,7 @@ _DAY_ALONE_BEFORE_RE = re.compile(
     r"(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for)\s+$",
     IGN,
 )
+_OF_MONTH_RE = re.compile(r"\s+of\s+(?:this|next|last|the)\s+month\b", IGN)
 _PAIN_NEAR_RE = re.compile(r"\bpain\b|\d/10\b|\bout\s+of\s+10\b", IGN)
 # "15MAR2024", "20240314": dates written without separators.
 COMPACT_DATE_RE = re.compile(
@@ -280,7 +281,14 @@ WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", IGN)
 # "Tues. 3/4", "Wed, Mar 5": a short weekday right before a date is part of it.
 WEEKDAY_ABBR_RE = re.compile(
     r"\b(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?[ \t]+(?=(?:0?[1-9]|1[0-2])/"
-    rf"(?:0?[1-9]|[12]\d|3[01])(?![\d/])|(?i:{_MONTH})[ \t]*\d|\d{{1,2}}[ \t]+(?i:{_MONTH}))"
+    rf"(?:0?[1-9]|[12]\d|3[01])(?![\d/])|(?i:{_MONTH})[ \t]*\d|\d{{1,2}}[ \t]+(?i:{_MONTH})|"
+    r"(?:AM|PM|am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|night)\b)"
+)
+# "3-Mar", "Mar-3": a day and a month joined by a dash, without a year.
+DAY_DASH_MONTH_RE = re.compile(
+    r"(?<![\w/.-])(?:(?:[12]\d|3[01]|0?[1-9])-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)-(?:[12]\d|3[01]|0?[1-9]))(?![\w-])",
+    IGN,
 )
 # 3/14 without a year: a date only after a date word, and never a score or a dose.
 SHORT_DATE_RE = re.compile(
@@ -293,6 +301,7 @@ SHORT_DATE_CUE_RE = re.compile(
     r"discharged|through|thru|to|before|after|last|next|scheduled|starting|started|"
     r"effective|due|visit|appt|appointment|surgery|procedure|collected|drawn|resulted|"
     r"performed|done|expires?|expired|expiring|post|s/p|and|or|of|between|dos|doa|dod|"
+    r"received|given|administered|vaccinated|immunized|placed|removed|changed|"
     r"onset|reviewed|signed|called|was|is|for|until|lmp|lnmp|edd|edc|doi|dol|dos|"
     r"morning|evening|afternoon|night|week\s+of|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|approx|approximately|around|circa|roughly)"
@@ -730,6 +739,8 @@ def _dates(text: str, add) -> None:
         add((m.start(g), m.end(g), "DATE", 0.75))
     for m in WEEKDAY_RE.finditer(text):
         add((m.start(), m.end(), "DATE", 0.6))
+    for m in DAY_DASH_MONTH_RE.finditer(text) if digits and has_month and "-" in text else ():
+        add((m.start(), m.end(), "DATE", 0.75))
     for m in WEEKDAY_ABBR_RE.finditer(text):
         add((m.start(), m.end() - len(m.group(0)) + len(m.group(0).rstrip(" \t,")), "DATE", 0.6))
     lowered = text.lower()
@@ -742,7 +753,8 @@ def _dates(text: str, add) -> None:
     if "the " in text and (ordinal_words or _DIGIT_ORDINAL_RE.search(text)):
         for m in DAY_ALONE_RE.finditer(text):
             if _DAY_ALONE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
-                add((m.start("d"), m.end("d"), "DATE", 0.7))
+                month = _OF_MONTH_RE.match(text, m.end("d"))  # "the 3rd of next month"
+                add((m.start("d"), month.end() if month else m.end("d"), "DATE", 0.7))
     for m in HOLIDAY_RE.finditer(text) if _HOLIDAY_HINT_RE.search(text) else ():
         add((m.start(), m.end(), "DATE", 0.7))
     for m in MONTH_YEAR_RE.finditer(text) if digits and "/" in text else ():

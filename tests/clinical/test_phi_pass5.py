@@ -57,6 +57,11 @@ def test_labels_roles_and_eponyms_without_a_name_stay(client, text, kept):
         ("Last fasted during Yom Kippur.", "Yom Kippur"),
         ("Clinic visit Thurs. 4/17 at 10 am.", "Thurs."),
         ("Labs drawn Mon, Mar 3 before dialysis.", "Mon"),
+        ("Chest pain since Sat PM, worse today.", "Sat"),
+        ("Biopsy 14-Feb, pathology pending.", "14-Feb"),
+        ("Cast removed Oct-9 without problems.", "Oct-9"),
+        ("PICC placed 9/30 in the left arm.", "9/30"),
+        ("Chemo resumes on the 3rd of next month.", "3rd of next month"),
     ],
 )
 def test_bare_days_holidays_and_short_weekdays_are_dates(client, text, fragment):
@@ -73,6 +78,10 @@ def test_bare_days_holidays_and_short_weekdays_are_dates(client, text, fragment)
         ("Admitted to the 3rd floor telemetry unit.", "3rd"),
         ("Held the 4th dose for neutropenia.", "4th"),
         ("Oxygen saturation was ninety percent on room air.", "ninety"),
+        ("Given 1/2 tab of lorazepam at bedtime.", "1/2"),
+        ("Removed 2/3 of the staples today.", "2/3"),
+        ("Sun exposure worsens the rash.", "Sun"),
+        ("Grade 3-4 toxicity on cycle 2.", "3-4"),
     ],
 )
 def test_clinical_ordinals_and_eponymous_holidays_stay(client, text, kept):
