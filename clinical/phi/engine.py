@@ -446,7 +446,10 @@ FACILITY_RE = re.compile(
     r"Care\s+Center|Assisted\s+Living|Manor|Academy|School|University|College|Elementary|"
     r"Middle\s+School|High\s+School|Park|Library|Cemetery|Airport|Market|Mall|Plaza|YMCA|"
     r"Church|Mosque|Synagogue|Temple|Stadium|Arena|Fire\s+Station|Police\s+Station|Post\s+Office|"
-    r"Dialysis|Senior\s+Center|Community\s+Center|Recreation\s+Center)\b"
+    r"Dialysis|Senior\s+Center|Community\s+Center|Recreation\s+Center|Prison|Jail|"
+    r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Apartments|Estates|"
+    r"River|Valley|Creek|Canyon|Reservoir|National\s+Park|State\s+Park|National\s+Forest|"
+    r"Campground)\b(?!\s+(?:spotted|fever|virus|disease|syndrome|tick))"
     r"|\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s)(?:\s+(?:Hospital|Medical\s+Center|Health))?"
 )
 ADDRESS_CUE_RE = re.compile(
@@ -1406,6 +1409,9 @@ PLACE_AFTER_RE = re.compile(
     r"trip|transferred|came|comes|originally|immigrated|emigrated)(?:\s+(?:back|here|home))?"
     r"\s+(?:to|from)|arrived\s+(?:at|in)|from|city(?:\s+of)?|town(?:\s+of)?|village(?:\s+of)?)"
     r"|(?<![\w-])where\s*:)\s+"
+    # "in the Yakima Valley", "in north Tulsa"
+    r"(?:the[ \t]+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
+    r"rural|suburban|upstate|downtown|greater)[ \t]+)?"
     rf"(?P<place>{_CAPWORD}(?:(?<!\w\w\w\.)[ \t]+{_CAPWORD}){{0,2}})"
 )
 # Capitalized words that name a kind of place when they end (or start) a proper name.
@@ -1425,13 +1431,20 @@ SITE_RE = re.compile(
     r"library|church|mosque|synagogue|temple|mall|fire\s+station|police\s+station|"
     r"high\s+school|middle\s+school|elementary|plant|factory|warehouse|depot|Walmart|Target|"
     r"Costco|Kroger|Safeway|Home\s+Depot|Walgreens|CVS|Rite\s+Aid|gym|rec\s+center|"
-    r"community\s+center|senior\s+center|pool|farmers\s+market|bus\s+station|train\s+station)\b"
+    r"community\s+center|senior\s+center|pool|farmers\s+market|bus\s+station|train\s+station|"
+    r"apartments|apartment\s+complex|trailer\s+park|mobile\s+home\s+park|shelter|motel|hotel|"
+    r"campground|food\s+bank|food\s+pantry|soup\s+kitchen)\b"
 )
 # "on Larkspur Court", "off Birch Lane": a street without a house number.
 BARE_STREET_RE = re.compile(
     r"(?<![\w-])(?:on|off|at|along|of|near)\s+(?P<place>(?:[A-Z][\w'\u2019-]+\s+){1,3}"
     r"(?:Street|Avenue|Road|Boulevard|Drive|Lane|Court|Place|Terrace|Circle|Highway|Parkway|"
-    r"Trail|Crescent|Alley|Way)\b)"
+    r"Trail|Crescent|Alley|Way|St|Ave|Rd|Blvd|Ln|Hwy|Pkwy)\b\.?)"
+)
+# "Lake Chelan", "Mount Rainier": a lake or a mountain named by a word in no dictionary.
+LAKE_MOUNT_RE = re.compile(
+    r"\b(?:Lake|Mount)[ \t]+(?P<n>[A-Z][a-z]{2,})\b"
+    r"(?![ \t]+(?:score|scores|scoring|criteria|consensus|questionnaire))"
 )
 _RESIDENCE_HINTS = ("live", "grew", "raised", "born", "resid", "moved", "relocat")
 _BUSINESS_BEFORE_RE = re.compile(
@@ -1502,7 +1515,13 @@ def _place_word_ok(word: str) -> bool:
     low = core.lower()
     if not core[:1].isupper() or len(core) < 2:
         return False
-    if low in lx.CLINICAL_STOP or low in lx.MONTHS or low in lx.WEEKDAYS or low in lx.TITLES:
+    if (
+        low in lx.CLINICAL_STOP
+        or low in lx.MONTHS
+        or low in lx.WEEKDAYS
+        or low in lx.TITLES
+        or low in lx.EPONYM_NOUNS
+    ):
         return False
     if low not in lx.US_CITIES and lx.medical_word(low):
         return False  # "switched from Vicodin", "in Neurology"
@@ -1544,7 +1563,11 @@ def _more_places(text: str, add) -> None:
         if city and not (bare and all(upper[:city])):
             add((keep[0][0], keep[city - 1][1] - keep[city - 1][2].endswith("."), "LOCATION", 0.7))
             continue
-        proper = [lo not in words and not u for lo, u in zip(lows, upper, strict=True)]
+        # "Step-Down": a hyphenated pair of words is a word
+        proper = [
+            lo not in words and not u and not ("-" in lo and all(p in words for p in lo.split("-")))
+            for lo, u in zip(lows, upper, strict=True)
+        ]
         # after a travel verb a capitalized word is a place even when it is also a word
         # ("flew to Phoenix"), unless it is a place every patient goes to
         if cue.endswith((" to", " at")) and not any(proper):
@@ -1588,6 +1611,10 @@ def _more_places(text: str, add) -> None:
     for m in CITY_NATIVE_RE.finditer(text) if natives else ():
         if m.group("place").lower() in lx.US_CITIES:
             add((m.start("place"), m.end("place"), "LOCATION", 0.6))
+    for m in LAKE_MOUNT_RE.finditer(text) if "Lake" in text or "Mount" in text else ():
+        name = m.group("n").lower()
+        if name not in words or " ".join(m.group(0).lower().split()) in lx.US_CITIES:
+            add((m.start(), m.end(), "LOCATION", 0.6))
     for rx in (SITE_RE, BARE_STREET_RE):
         for m in rx.finditer(text):
             first = m.group("place").split()[0].lower()

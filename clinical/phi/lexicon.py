@@ -89,6 +89,7 @@ EPONYM_HEADS = frozenset(
         formula rule rules index solution block shunt valve reaction reactions classification
         grading grade needle forceps retractor approach drain drains tear tears
         lesion lesions angina respirations breathing pouch diverticulum gait spots spot
+        spotted fever virus
         """
     )
 )

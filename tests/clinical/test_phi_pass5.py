@@ -104,6 +104,13 @@ def test_an_age_over_89_in_words_without_years(client):
         ("Collapsed while swimming at the Harwick YMCA.", "Harwick"),
         ("Her son attends Larchmont Elementary.", "Larchmont Elementary"),
         ("Found asleep on a bench in Wexley Park.", "Wexley Park"),
+        ("He is serving time at Brannock State Prison.", "Brannock State Prison"),
+        ("Tubing on the Ocoee River last weekend.", "Ocoee River"),
+        ("Lives in the Quillayute Valley with her son.", "Quillayute Valley"),
+        ("She lives in north Tulsa with her sister.", "Tulsa"),
+        ("Went fishing at Lake Wenatchee on Saturday.", "Lake Wenatchee"),
+        ("Staying at the Harborview apartments for now.", "Harborview"),
+        ("Struck by a car on Quimby St near the school.", "Quimby St"),
     ],
 )
 def test_places_named_with_a_site_noun(client, text, place):
@@ -116,6 +123,10 @@ def test_places_named_with_a_site_noun(client, text, place):
     [
         ("Went to the emergency post office? No: to the ED.", "emergency"),
         ("Walks daily at the local YMCA pool.", "local"),
+        ("Rocky Mountain spotted fever treated with doxycycline.", "Rocky Mountain"),
+        ("Lake Louise score 5 at altitude.", "Lake Louise"),
+        ("Once transferred to the Step-Down Unit she spiked a fever.", "Step-Down"),
+        ("Ross River virus serology negative.", "Ross River"),
     ],
 )
 def test_site_nouns_after_ordinary_words_stay(client, text, kept):
