@@ -950,6 +950,17 @@ def _common(word: str) -> bool:
 
 
 _TOKEN_INFO: dict[str, tuple[bool, float]] = {}
+_LAB_CAMEL_RE = re.compile(r"[A-Z][a-z][A-Z][A-Za-z]?")
+_NAME_PREFIXES = ("Mc", "De", "La", "Le", "Di", "Da", "Du", "Lu", "Jo", "Ja", "Ke", "Sh", "Ty")
+# Lower-case endings that make a compound adjective of a word: no name ends with them.
+_HYPHEN_TAILS = frozenset(
+    lx.wordlist(
+        """
+        based related induced associated like type free positive negative dependent sparing
+        guided directed centered centred friendly oriented specific shaped sensitive resistant
+        """
+    )
+)
 
 
 def _token_info(w: str) -> tuple[bool, float]:
@@ -982,6 +993,15 @@ def _token_info(w: str) -> tuple[bool, float]:
     ):
         _TOKEN_INFO[w] = hit = (False, 0.0)
         return hit
+    # "CrCl", "NaCl", "FeNO": a lab or chemistry abbreviation (not "McKay", "DeAnn", "LaToya")
+    if _LAB_CAMEL_RE.fullmatch(core) and not core.startswith(_NAME_PREFIXES):
+        _TOKEN_INFO[w] = hit = (False, 0.0)
+        return hit
+    if "-" in core:
+        tail = core.rsplit("-", 1)[1]
+        if tail.islower() and tail in _HYPHEN_TAILS:  # "Faith-based", "Grace-related"
+            _TOKEN_INFO[w] = hit = (False, 0.0)
+            return hit
     cap = core[0].isupper()
     allcaps = core.isupper() and len(core) > 1
     parts = _PART_SPLIT_RE.split(low) if not low.isalpha() else (low,)
@@ -1096,13 +1116,21 @@ def _names(text: str, found: list) -> None:
     def eponym_after(j: int) -> bool:
         if j >= n:
             return False
-        prev = toks[j - 1][2]
         nxt = toks[j][2].lower().rstrip(".")
         g = gap(j)
         if g.strip() not in ("", "-", "\u2013"):
             return False
-        return nxt in lx.EPONYM_HEADS or (
-            prev.endswith(("'s", "\u2019s")) and nxt in lx.EPONYM_HEADS
+        if nxt in lx.EPONYM_HEADS:
+            return True
+        # "Ann Arbor stage", "Argyll Robertson pupil": a second capitalized word of the
+        # eponym that the run left out (it is also a word), then the head
+        return (
+            j + 1 < n
+            and toks[j][2][:1].isupper()
+            and not toks[j][2].isupper()
+            and gap(j) == " "
+            and gap(j + 1) in (" ", "-")
+            and toks[j + 1][2].lower().rstrip(".") in lx.EPONYM_HEADS
         )
 
     def hyphen_eponym(i: int) -> bool:
@@ -1145,7 +1173,8 @@ def _names(text: str, found: list) -> None:
             and tok(i + 1)[1] >= 0.5
         ):
             j = run_from(i + 1, lower_ok=False)
-            emit(i, max(j, i + 2), 0.85)
+            if not (prev_low == "sister" and eponym_after(max(j, i + 2))):  # Mary Joseph nodule
+                emit(i, max(j, i + 2), 0.85)
             i = max(j, i + 2)
             continue
         if (
@@ -1178,10 +1207,14 @@ def _names(text: str, found: list) -> None:
             )
         ):
             j = run_from(i, lower_ok=True)
-            if j > i and not (
-                prev_low in ("sister", "brother", "father", "nurse", "pa", "rn", "np", "sr")
-                and not tok(i)[0]
-            ):
+            if (
+                j > i
+                and not (
+                    prev_low in ("sister", "brother", "father", "nurse", "pa", "rn", "np", "sr")
+                    and not tok(i)[0]
+                )
+                and not (prev_low == "sister" and eponym_after(j))
+            ):  # Sister Mary Joseph nodule
                 emit(i, j, 0.9)
                 i = j
                 continue

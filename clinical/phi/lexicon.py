@@ -89,7 +89,9 @@ EPONYM_HEADS = frozenset(
         formula rule rules index solution block shunt valve reaction reactions classification
         grading grade needle forceps retractor approach drain drains tear tears
         lesion lesions angina respirations breathing pouch diverticulum gait spots spot
-        spotted fever virus
+        spotted fever virus level curve exam examination maneuvers manoeuvres clamp clamps
+        boot boots stockings traction paralysis pupil pupils lines nails pentad tetrad crcl
+        croup scissors cannula
         """
     )
 )

@@ -173,3 +173,24 @@ def test_names_from_the_shape_of_the_clinical_sentence(client, text, name):
 )
 def test_sentence_shapes_without_a_person_stay(client, text, kept):
     assert_kept(client, text, kept)
+
+
+# --- eponyms that look like names --------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Sister Mary Joseph nodule on exam.", "Mary Joseph"),
+        ("Ann Arbor stage IIB at diagnosis.", "Ann"),
+        ("Marcus Gunn pupil on the left.", "Marcus Gunn"),
+        ("Cockcroft-Gault CrCl 38 mL/min.", "CrCl"),
+        ("Faith-based counseling offered.", "Faith-based"),
+        ("Kelly clamp applied to the cord.", "Kelly"),
+        ("Russell traction for the femur fracture.", "Russell"),
+        ("Todd paralysis resolved after the seizure.", "Todd"),
+    ],
+)
+def test_eponyms_with_their_heads_stay(client, text, kept):
+    assert_kept(client, text, kept)
