@@ -1702,8 +1702,8 @@ def _household_names(text: str, found: list) -> None:
         for m in FAMILY_NAME_RE.finditer(text):
             w = m.group("n")
             low = w.lower()
-            if not _subject_word_ok(w) or low in lx.EPONYM_NOUNS:
-                continue
+            if not _subject_word_ok(w) or low in lx.EPONYM_NOUNS or low.endswith(("'s", "\u2019s")):
+                continue  # "Pt's children": a possessive, not a family name
             if low in words or (low.endswith(_DEMONYM_ENDINGS) and low not in last):
                 continue  # "the Foster family", "the Guatemalan family"
             found.append((m.start("n"), m.end("n"), "NAME", 0.6))
@@ -2115,6 +2115,12 @@ PERSON_TRAIT_RE = re.compile(
     r"man|woman|friend|guy|girl|boy|kid|mother|father|neighbo(?:u)?r))\b",
     re.MULTILINE,
 )
+# "Zuleika, 34, G3P2, presents in labor": a name opening a sentence, then the age.
+NAME_AGE_RE = re.compile(
+    rf"(?:^|(?<=[.!?:;\n\"])\s*|(?<=[.!?:;]\s))(?P<n>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}}),\s*"
+    r"(?:age\s+)?\d{1,3}(?:\s*-?\s*(?:yo|y/o|y\.o\.|years?\s+old|year-old|yr|[MFmf]))?\s*[,;(]",
+    re.MULTILINE,
+)
 # "they had 3: silvana, adam and kristina": a lower-case list of first names
 LOWER_NAME_LIST_RE = re.compile(
     r"(?<![\w'-])(?P<l>[a-z]{3,}(?:,\s[a-z]{3,}){1,}(?:,?\s(?:and|&)\s[a-z]{3,}))(?![\w'-])"
@@ -2164,6 +2170,13 @@ def _subject_names(text: str, found: list) -> None:
                 continue
             found.append((m.start("a"), m.end("a"), "NAME", 0.6))
             found.append((m.start("b"), m.end("b"), "NAME", 0.6))
+    for m in NAME_AGE_RE.finditer(text) if ", " in text else ():
+        parts = m.group("n").split()
+        if not all(_subject_word_ok(p) for p in parts):
+            continue
+        if all(p.lower() in words and p.lower() not in first for p in parts):
+            continue  # "Overall, 3, ...": ordinary words
+        found.append((m.start("n"), m.end("n"), "NAME", 0.6))
     if " is " in text or " was " in text or " seem" in text:
         for m in PERSON_TRAIT_RE.finditer(text):
             w = m.group("n")

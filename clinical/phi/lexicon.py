@@ -47,6 +47,7 @@ NAME_CUES = frozenset(
         caregiver guardian roommate attention attn dear sincerely regards cc signed contact
         called spoke surrogate poa proxy witness interpreter chaplain resident attending intern
         fellow therapist pharmacist coordinator manager technician tech author
+        oldest youngest eldest firstborn
         medic paramedic emt babysitter nanny sitter landlord landlady tenant housemate
         coworker co-worker colleague boss supervisor employer foreman teacher coach tutor
         housekeeper aide doula midwife sponsor counselor counsellor caseworker mentor classmate

@@ -151,6 +151,9 @@ def test_site_nouns_after_ordinary_words_stay(client, text, kept):
         ("seen with anjali (daughter) who translates.", "anjali"),
         ("OLIVER KRZEMINSKI DENIES FEVER OR CHILLS.", "OLIVER KRZEMINSKI"),
         ("HPI: chukwuemeka obiora is a 52 yo M with gout.", "chukwuemeka obiora"),
+        ("Her youngest, Perpetue, has asthma too.", "Perpetue"),
+        ("Ondrea, 29, G2P1, presents with contractions.", "Ondrea"),
+        ("Wystan Oakhurst, 71M, admitted with sepsis.", "Wystan Oakhurst"),
     ],
 )
 def test_names_from_the_shape_of_the_clinical_sentence(client, text, name):
@@ -169,6 +172,9 @@ def test_names_from_the_shape_of_the_clinical_sentence(client, text, name):
         ("Nephrolithiasis (patient's father) is noted in family history.", "Nephrolithiasis"),
         ("HPI: lisinopril was tolerated without cough.", "lisinopril"),
         ("PATIENT DENIES FEVER. ALLERGIES: NKDA.", "ALLERGIES"),
+        ("Pt's children agree with the plan.", "Pt's"),
+        ("Overall, 3, maybe 4, episodes per week.", "Overall"),
+        ("Tramadol, 50 mg, taken twice.", "Tramadol"),
     ],
 )
 def test_sentence_shapes_without_a_person_stay(client, text, kept):
