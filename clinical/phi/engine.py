@@ -1107,6 +1107,20 @@ def _names(text: str, found: list) -> None:
                 ):
                     j += 1
                     continue
+                # "monika žilková": after a lower-case first name, a word in no dictionary
+                if (
+                    j == i + 1
+                    and toks[i][2].lower() in first
+                    and low not in words
+                    and len(low) >= 4
+                    and any(c in "aeiouyáéíóúàèìòùäëïöüåæøãõâêîôûąęěůő" for c in low)
+                    and not lx.medical_word(low)
+                    and low not in lx.CREDENTIALS
+                    and low not in lx.MONTHS
+                    and low not in lx.WEEKDAYS
+                ):
+                    j += 1
+                    continue
             break
         # don't end on a particle or a bare initial that is a sentence end
         while j > i and toks[j - 1][2].lower() in _PARTICLES:
@@ -1118,7 +1132,7 @@ def _names(text: str, found: list) -> None:
             return False
         nxt = toks[j][2].lower().rstrip(".")
         g = gap(j)
-        if g.strip() not in ("", "-", "\u2013"):
+        if g.strip() not in ("", "-", "\u2013") or "\n" in g:  # a line break ends the eponym
             return False
         if nxt in lx.EPONYM_HEADS:
             return True

@@ -154,6 +154,8 @@ def test_site_nouns_after_ordinary_words_stay(client, text, kept):
         ("Her youngest, Perpetue, has asthma too.", "Perpetue"),
         ("Ondrea, 29, G2P1, presents with contractions.", "Ondrea"),
         ("Wystan Oakhurst, 71M, admitted with sepsis.", "Wystan Oakhurst"),
+        ("f/u with maren ødegård in 3 months.", "maren ødegård"),
+        ("Reviewed by:\nSolveig Ekdahl\nTest results attached.", "Solveig Ekdahl"),
     ],
 )
 def test_names_from_the_shape_of_the_clinical_sentence(client, text, name):
@@ -175,6 +177,7 @@ def test_names_from_the_shape_of_the_clinical_sentence(client, text, name):
         ("Pt's children agree with the plan.", "Pt's"),
         ("Overall, 3, maybe 4, episodes per week.", "Overall"),
         ("Tramadol, 50 mg, taken twice.", "Tramadol"),
+        ("spoke with maria htn meds reviewed", "htn"),
     ],
 )
 def test_sentence_shapes_without_a_person_stay(client, text, kept):
