@@ -152,13 +152,15 @@ _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
 _TIME = (
     r"(?:(?:\s*(?:,|at|@|-)?\s*|T)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
     r"(?:\s*[ap](?:\.m\.|m\b))?(?:\s*(?:Z|[+-]\d\d:?\d\d|[ECMP][SD]T|UTC|GMT))?"
-    r"|\s*(?:at|@)?\s*(?:1[0-2]|0?[1-9])\s*[ap](?:\.m\.|m\b))?"
+    r"|\s*(?:at|@)?\s*(?:1[0-2]|0?[1-9])\s*[ap](?:\.m\.|m\b)"
+    # "6/1 at 1600": a 24-hour time without a colon, after "at"
+    r"|\s*(?:at|@)\s*(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:h|hrs|hours)\b)?(?![\d/:]|\.\d))?"
 )
 _UNIT_AFTER = (
     r"(?!\s*(?:mg|mcg|µg|ug|g|gm|grams?|ml|mL|l|units?|u|iu|meq|mmol|mEq|tabs?|tablets?|"
     r"caps?|capsules?|puffs?|drops?|gtts?|sprays?|patch(?:es)?|doses?|%|times|x\b|hours?|hrs?|"
     r"h\b|days?|d\b|weeks?|wks?|months?|mos?|years?|yrs?|minutes?|mins?|kg|lbs?|cm|mm|"
-    r"percent|to\s+\d+|-\s*\d+\s*(?:mg|mcg|ml)|of\s+(?:the|a|an|\d+))\b)"
+    r"percent|to\s+\d+|-\s*\d+\s*(?:mg|mcg|ml)|of\s+(?:the|a|an|his|her|their|its|my|\d+))\b)"
 )
 _MONTH_WORD_RE = re.compile(
     r"(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", IGN
@@ -218,7 +220,8 @@ _DAY_ALONE_BEFORE_RE = re.compile(
     r"effective|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|due|seen|admitted|discharged|"
     r"readmitted|delivered|born|died|expired|operated|scheduled|rescheduled|booked|planned|"
     r"(?:re)?started|stopped|held|resumed|(?:(?:is|was|were|are)\s+)?(?:back|in|out)\s+on|"
-    r"(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for)\s+$",
+    r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?,?|around|about|approximately|"
+    r"circa|(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for)\s+$",
     IGN,
 )
 _OF_MONTH_RE = re.compile(r"\s+of\s+(?:this|next|last|the)\s+month\b", IGN)
@@ -236,6 +239,12 @@ FULL_DATE_RANGE_RE = re.compile(
 )
 # "3/2021", "PCI 11/2019": a month and a year (a ratio or a titer is kept).
 MONTH_YEAR_RE = re.compile(r"(?<![\w/.:-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.,]\d)")
+# "1/6-1/9": two short dates joined by a dash (checked for scores and doses like SHORT_DATE_RE).
+SHORT_DATE_RANGE_RE = re.compile(
+    r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\s*[-\u2013]\s*"
+    rf"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d){_UNIT_AFTER}",
+    IGN,
+)
 # "March 5-7", "Mar 5 - 7": a range of days.
 DAY_RANGE_RE = re.compile(
     rf"\b{_MONTH}\s*{_DAY}\s*(?:-|\u2013|to|through|thru)\s*{_DAY}\b(?!\s*(?:mg|mcg|ml|units?|%|"
@@ -301,7 +310,8 @@ SHORT_DATE_CUE_RE = re.compile(
     r"discharged|through|thru|to|before|after|last|next|scheduled|starting|started|"
     r"effective|due|visit|appt|appointment|surgery|procedure|collected|drawn|resulted|"
     r"performed|done|expires?|expired|expiring|post|s/p|and|or|of|between|dos|doa|dod|"
-    r"received|given|administered|vaccinated|immunized|placed|removed|changed|"
+    r"received|given|administered|vaccinated|immunized|placed|removed|changed|occurred|"
+    r"happened|injured|injury|fell|"
     r"onset|reviewed|signed|called|was|is|for|until|lmp|lnmp|edd|edc|doi|dol|dos|"
     r"morning|evening|afternoon|night|week\s+of|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|approx|approximately|around|circa|roughly)"
@@ -783,6 +793,10 @@ def _dates(text: str, add) -> None:
         ):
             continue
         add((m.start(), m.end(), "DATE", 0.75))
+    for m in SHORT_DATE_RANGE_RE.finditer(text) if digits and "/" in text else ():
+        before = text[max(0, m.start() - 40) : m.start()]
+        if not (SCORE_BEFORE_RE.search(before) or SCORE_AFTER_RE.match(text, m.end())):
+            add((m.start(), m.end(), "DATE", 0.75))
     compact = digits and (has_month or _EIGHT_DIGITS_RE.search(text) is not None)
     ranged = "/" in text and ("-" in text or "\u2013" in text)
     for rx, wanted in ((COMPACT_DATE_RE, compact), (FULL_DATE_RANGE_RE, ranged)):

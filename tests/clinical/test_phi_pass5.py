@@ -62,6 +62,10 @@ def test_labels_roles_and_eponyms_without_a_name_stay(client, text, kept):
         ("Cast removed Oct-9 without problems.", "Oct-9"),
         ("PICC placed 9/30 in the left arm.", "9/30"),
         ("Chemo resumes on the 3rd of next month.", "3rd of next month"),
+        ("Injury occurred 6/1 at 1600.", "6/1 at 1600"),
+        ("Inpatient stay 1/6-1/9 for pyelonephritis.", "1/6-1/9"),
+        ("Surgery on Tues the 7th, NPO after midnight.", "7th"),
+        ("Her last period started around the 20th.", "20th"),
     ],
 )
 def test_bare_days_holidays_and_short_weekdays_are_dates(client, text, fragment):
@@ -82,6 +86,9 @@ def test_bare_days_holidays_and_short_weekdays_are_dates(client, text, fragment)
         ("Removed 2/3 of the staples today.", "2/3"),
         ("Sun exposure worsens the rash.", "Sun"),
         ("Grade 3-4 toxicity on cycle 2.", "3-4"),
+        ("Take 1/2-3/4 tab nightly as needed.", "1/2-3/4"),
+        ("Strength 4/5-5/5 in both legs.", "4/5-5/5"),
+        ("Injured 1/2 of his fingernails.", "1/2"),
     ],
 )
 def test_clinical_ordinals_and_eponymous_holidays_stay(client, text, kept):
