@@ -444,6 +444,7 @@ ZIP_RE = re.compile(
     IGN,
 )
 STATE_ZIP_RE = re.compile(rf"\b(?:{_STATE_ABBR})\s+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b")
+_COUNTY_WORDS = ("County", "Parish", "Borough", "Township", "Twp")
 COUNTY_RE = re.compile(
     r"(?<![\w'.-])(?:[A-Z][a-zA-Z'.-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)\b"
     r"|\b(?:County|Parish|Township)\s+of\s+[A-Z][a-zA-Z'.-]+(?:\s+[A-Z][a-zA-Z'.-]+)?"
@@ -832,7 +833,9 @@ def _recent_date(text: str, start: int) -> bool:
 
 def _places(text: str, add) -> None:
     digits = _DIGIT_RE.search(text) is not None  # house, box, unit and ZIP numbers
-    patterns = [STREET_RE, POBOX_RE, MILITARY_RE, UNIT_RE, COUNTY_RE] if digits else [COUNTY_RE]
+    patterns = [STREET_RE, POBOX_RE, MILITARY_RE, UNIT_RE] if digits else []
+    if any(k in text for k in _COUNTY_WORDS):
+        patterns.append(COUNTY_RE)
     if digits and _eu_street_hint(text):
         patterns.insert(1, STREET_EU_RE)
     for pattern in patterns:
@@ -1374,11 +1377,12 @@ def _names(text: str, found: list) -> None:
             and low not in _FUNCTION_WORDS
             and (
                 (
-                    (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
-                    and (low in first or low in last)
+                    # the cheap look-ups first: the cue regexes only for a word in a name list
+                    (low in first or low in last)
                     and (low not in words or first.get(low, _RARE) <= 300)
+                    and (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
                 )
-                or (WEAK_CUE_RE.search(before) and low in first and low not in words)
+                or (low in first and low not in words and WEAK_CUE_RE.search(before))
             )
         ):
             j = run_from(i, lower_ok=True)
@@ -1876,6 +1880,12 @@ _KIN_INITIALS_RE = re.compile(
     r"boyfriend|girlfriend|friend|neighbou?r|caregiver))[ \t]*,?[ \t]+"
     r"(?P<n>[A-Z]{2,3}|[A-Z]\.[ \t]?[A-Z]\.)(?!\w|\.\w)"
 )
+# Substrings one of which every match of _KIN_INITIALS_RE holds (a cheap test before it).
+_KIN_HINTS = (
+    "wife", "husband", "daughter", "son", "mother", "mom", "father", "dad", "brother",
+    "sister", "grand", "aunt", "uncle", "niece", "nephew", "cousin", "partner", "spouse",
+    "friend", "neighb", "caregiver",
+)  # fmt: skip
 _GIVE_HINTS = (
     "gave",
     "given",
@@ -1986,7 +1996,8 @@ def _more_names(text: str, found: list) -> None:
             sur, given = m.group("s").lower(), m.group("g").lower()
             if given in first and plain(sur) and plain(given) and sur not in lx.US_STATES:
                 found.append((m.start("s"), m.end("n"), "NAME", 0.6))
-    for m in _KIN_INITIALS_RE.finditer(text):
+    kin = any(k in lowered for k in _KIN_HINTS)
+    for m in _KIN_INITIALS_RE.finditer(text) if kin else ():
         low = m.group("n").lower().replace(".", "")
         if not (low in lx.CREDENTIALS or low in lx.CLINICAL_STOP or low in _SERVICE_ACRONYMS):
             found.append((m.start("n"), m.end("n"), "NAME", 0.6))
