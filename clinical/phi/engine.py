@@ -107,7 +107,10 @@ CODE_RE = re.compile(
     r"^(?:[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?|[A-V]\d{4}|\d{4,5}-\d{3,4}-\d{1,2}|\d{1,5}-\d)$"
 )
 
-_ID_PATTERN = r"(?P<id>(?=[\w-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]|\s(?=\d))*[A-Za-z0-9])"
+# (a plate written "ABC 1234": a short block of capitals, a space, then the digits)
+_ID_PATTERN = (
+    r"(?P<id>(?=[\w-]*\d|(?-i:[A-Z0-9]{1,4})\s\d)[A-Za-z0-9](?:[A-Za-z0-9-]|\s(?=\d))*[A-Za-z0-9])"
+)
 _LABELS: list[tuple[str, str]] = [
     ("MRN", r"mrn|medical\s+record(?:\s+(?:number|no\.?|num|#))?|med\s*rec(?:ord)?|"
      r"patient\s+(?:id|identifier|number|#)|pt\.?\s+(?:id|#)|chart\s*(?:number|no\.?|#)|"
@@ -127,7 +130,7 @@ _LABELS: list[tuple[str, str]] = [
      r"passport(?:\s+(?:number|no\.?|#))?|registration\s+(?:number|no\.?|#)"),
     ("VEHICLE", r"vin|vehicle\s+identification\s+number|"
      r"(?:licen[cs]e\s+)?plate(?:\s+(?:number|no\.?|#))?|"
-     r"tag\s+(?:number|no\.?|#)"),
+     r"tag\s+(?:number|no\.?|#)|(?:car|vehicle|auto|motorcycle)\s+registration"),
     ("DEVICE", r"serial(?:\s*(?:number|no\.?|num|#))?|s/n|sn|device\s*(?:id|identifier|number|#)|"
      r"udi|imei|lot\s*(?:number|no\.?|#)|model\s*(?:number|no\.?|#)"),
     ("SSN", r"ssn|social\s+security(?:\s+(?:number|no\.?|#))?|ss\s*#"),
@@ -717,7 +720,13 @@ _DATE_SHAPE_RE = re.compile(
 
 
 def _looks_like_date(value: str) -> bool:
-    return bool(re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}", value))
+    """3/14/2024, 2024-03-14, 14.03.24; not an account number like 7734-22-1190."""
+    if not re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}", value):
+        return False
+    a, b, _ = re.split(r"[-/.]", value)
+    if len(a) <= 2:
+        return int(a) <= 31 and int(b) <= 31
+    return len(a) == 4 and a[:2] in ("19", "20") and int(b) <= 12
 
 
 def _luhn(value: str) -> bool:

@@ -210,3 +210,33 @@ def test_sentence_shapes_without_a_person_stay(client, text, kept):
 )
 def test_eponyms_with_their_heads_stay(client, text, kept):
     assert_kept(client, text, kept)
+
+
+# --- labelled numbers -------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "fragment", "kind"),
+    [
+        ("License plate QRT 5521, red pickup.", "QRT 5521", "VEHICLE"),
+        ("Car registration KLM 907 per police report.", "KLM 907", "VEHICLE"),
+        ("Billing account 8841-37-2290 on hold.", "8841-37-2290", "ACCOUNT"),
+        ("Chart # 553-61-48 pulled for review.", "553-61-48", "MRN"),
+    ],
+)
+def test_labelled_numbers_with_spaces_and_dash_groups(client, text, fragment, kind):
+    assert_found(client, text, fragment, kind)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("MRN pending 12345 per registration.", "pending"),
+        ("ORIF with a 7-hole plate and 3.5 mm screws.", "3.5"),
+        ("Lateral plate 12 holes, 8 screws.", "12"),
+    ],
+)
+def test_words_and_counts_after_labels_stay(client, text, kept):
+    assert_kept(client, text, kept)
