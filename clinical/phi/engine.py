@@ -579,10 +579,12 @@ NAME_LIST_CUE_RE = re.compile(
     r"informed|phoned|texted|e-?mailed|messaged|counsell?ed|reassured|referring|"
     r"left\s+(?:a\s+)?(?:message|vm|voicemail))(?:\s+(?:with|to|for))?|"
     # "accompanied by Evdokia", "brought in by Deshawn": a person brings a patient
-    r"(?:accompanied|escorted|picked\s+up|raised|adopted)\s+by)\s*[:,-]?\s*$",
+    r"(?:accompanied|escorted|picked\s+up|raised|adopted)\s+by|d/w)\s*[:,-]?\s*$",
     IGN,
 )
-WEAK_CUE_RE = re.compile(r"\b(?:with|and|&|per|by|for|from|to|or|saw|see|ask|tell|told)\s*$", IGN)
+WEAK_CUE_RE = re.compile(
+    r"(?:\b(?:with|and|&|per|by|for|from|to|or|saw|see|ask|tell|told)|\bw/)\s*$", IGN
+)
 
 
 def find_phi(text: str) -> list[Entity]:
@@ -976,6 +978,10 @@ def _common(word: str) -> bool:
 
 
 _TOKEN_INFO: dict[str, tuple[bool, float]] = {}
+_LATIN_ENDINGS = ("i", "ae", "us", "is", "um", "es", "ii", "ella", "ium", "ia", "ica", "ans")
+_BRACKET_CREDENTIAL_RE = re.compile(
+    r"\s*\((?:RN|MD|DO|NP|PA|PA-C|LPN|CNA|PT|OT|RT|SW|LCSW|CM|PharmD|RD|CRNA|APRN|MA)\)"
+)
 _LAB_CAMEL_RE = re.compile(r"[A-Z][a-z][A-Z][A-Za-z]?")
 _NAME_PREFIXES = ("Mc", "De", "La", "Le", "Di", "Da", "Du", "Lu", "Jo", "Ja", "Ke", "Sh", "Ty")
 # Lower-case endings that make a compound adjective of a word: no name ends with them.
@@ -1269,8 +1275,10 @@ def _names(text: str, found: list) -> None:
                 cue = bool(NAME_LIST_CUE_RE.search(before)) or prev_low.rstrip(",:") in lx.NAME_CUES
                 weak_cue = not cue and bool(WEAK_CUE_RE.search(before))
                 after = text[toks[j - 1][1] : toks[j - 1][1] + 14]
-                cred = bool(_CREDENTIAL_RE.match(after)) or bool(
-                    _RELATION_AFTER_RE.match(text, toks[j - 1][1])
+                cred = (
+                    bool(_CREDENTIAL_RE.match(after))
+                    or bool(_RELATION_AFTER_RE.match(text, toks[j - 1][1]))
+                    or bool(_BRACKET_CREDENTIAL_RE.match(after))  # "Zephyrine (RN)"
                 )
                 # "Moss, Dawn" / "Smith, Dmitri": surname, comma, first name
                 if (
@@ -1329,6 +1337,18 @@ def _names(text: str, found: list) -> None:
                             length >= 3
                             and any(is_initial(k) for k in range(i + 1, j - 1))
                             and min(scores, default=0.0) >= 0.4
+                        )
+                        # "J. Okonkwo": an initial, then a surname or a word in no dictionary
+                        # (not a species: "E. Coli", "H. Pylori", "S. Aureus")
+                        or (
+                            length == 2
+                            and is_initial(i)
+                            and len(words_only) == 1
+                            and tok(j - 1)[1] >= 0.5
+                            and (
+                                toks[j - 1][2].lower() in last
+                                or not toks[j - 1][2].lower().endswith(_LATIN_ENDINGS)
+                            )
                         )
                         # "Miklos Hajdu": two or three words that are in no dictionary
                         or (
@@ -1562,6 +1582,8 @@ PERSON_VERB_RE = re.compile(
     r"has\s+been\s+(?:taking|eating|sleeping|walking|drinking|smoking|refusing|feeling|"
     r"having|compliant|adherent|nonadherent|non-adherent)|"
     r"has\s+not\s+(?:eaten|slept|voided|been\s+taking)|"
+    r"(?:is|was)\s+(?:now\s+)?\d{1,3}\s*(?:(?:-\s*)?(?:months?|years?|weeks?|days?)(?:\s*-?\s*old)?|"
+    r"yo|y/o|mo)(?![\w/])|"
     r"(?:is|was|will\s+be)\s+(?:the|her|his|their|our)\s+(?:main\s+|primary\s+|designated\s+|"
     r"medical\s+)?(?:decision[- ]maker|poa|proxy|health\s*care\s+proxy|caregiver|surrogate|"
     r"guardian|contact|driver))\b"
@@ -1704,6 +1726,15 @@ FAMILY_NAME_RE = re.compile(
     re.MULTILINE,
 )
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ani", "ali", "aqi", "ite", "ic")
+# "Ottoline's fever resolved": a word in no dictionary before 's and what only a person has.
+POSSESSIVE_PERSON_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<n>[A-Z][a-z][\w\u2019-]*)['\u2019]s\s+(?:appointment|medications?|meds|"
+    r"labs|vitals|chart|insurance|temperature|weight|wound|fever|rash|cough|pain|surgery|visit|"
+    r"discharge|admission|blood\s+pressure|blood\s+sugars?|glucose|home|room|bed|family|"
+    r"caregivers?|consent|birthday)\b"
+)
+# "Baby Girl Anand", "Baby Boy Tremblay": a newborn named by the family name.
+BABY_NAME_RE = re.compile(r"\b(?:Baby|BABY)\s+(?:Girl|Boy|GIRL|BOY)\s+(?P<n>[A-Z][\w'\u2019-]+)")
 # "w/ sunita (wife)": a lower-case word in no dictionary before a relation in brackets.
 LOWER_BEFORE_RELATION_RE = re.compile(
     r"(?<![\w'\u2019-])(?P<n>[a-z][a-z'\u2019-]{2,})\s*\(\s*(?:the\s+)?(?:patient'?s\s+|pt'?s\s+|"
@@ -1748,6 +1779,15 @@ def _household_names(text: str, found: list) -> None:
             if low in words or (low.endswith(_DEMONYM_ENDINGS) and low not in last):
                 continue  # "the Foster family", "the Guatemalan family"
             found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    if "'s " in text or "\u2019s " in text:
+        for m in POSSESSIVE_PERSON_RE.finditer(text):
+            w = m.group("n")
+            if w.lower() in words or not _subject_word_ok(w):
+                continue
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    for m in BABY_NAME_RE.finditer(text) if "aby" in text or "ABY" in text else ():
+        if _subject_word_ok(m.group("n")) or m.group("n").isupper():
+            found.append((m.start(), m.end(), "NAME", 0.7))
     if "(" in text:
         for m in LOWER_BEFORE_RELATION_RE.finditer(text):
             low = m.group("n")

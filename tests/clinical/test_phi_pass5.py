@@ -163,6 +163,12 @@ def test_site_nouns_after_ordinary_words_stay(client, text, kept):
         ("Wystan Oakhurst, 71M, admitted with sepsis.", "Wystan Oakhurst"),
         ("f/u with maren ødegård in 3 months.", "maren ødegård"),
         ("Reviewed by:\nSolveig Ekdahl\nTest results attached.", "Solveig Ekdahl"),
+        ("T. Adebayo-Okeke seen in clinic today.", "T. Adebayo-Okeke"),
+        ("Progress note for Baby Boy Ferreira-Lund.", "Ferreira-Lund"),
+        ("Berenguela's fever resolved overnight.", "Berenguela"),
+        ("Per Sigrunn (RN), the patient refused meds.", "Sigrunn"),
+        ("D/w Anselmus from pharmacy.", "Anselmus"),
+        ("Oluwatamilore is 9 months old with bronchiolitis.", "Oluwatamilore"),
     ],
 )
 def test_names_from_the_shape_of_the_clinical_sentence(client, text, name):
@@ -185,6 +191,11 @@ def test_names_from_the_shape_of_the_clinical_sentence(client, text, name):
         ("Overall, 3, maybe 4, episodes per week.", "Overall"),
         ("Tramadol, 50 mg, taken twice.", "Tramadol"),
         ("spoke with maria htn meds reviewed", "htn"),
+        ("E. Coli in the urine culture.", "Coli"),
+        ("H. Pylori breath test positive.", "Pylori"),
+        ("S. Aureus bacteremia on vancomycin.", "Aureus"),
+        ("Crohn's symptoms improved on Stelara.", "Crohn"),
+        ("Meniere's disease flares with salt.", "Meniere"),
     ],
 )
 def test_sentence_shapes_without_a_person_stay(client, text, kept):
