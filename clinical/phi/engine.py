@@ -1582,6 +1582,23 @@ PERSON_VERB_RE = re.compile(
     r"has\s+been\s+(?:taking|eating|sleeping|walking|drinking|smoking|refusing|feeling|"
     r"having|compliant|adherent|nonadherent|non-adherent)|"
     r"has\s+not\s+(?:eaten|slept|voided|been\s+taking)|"
+    # what a drug or a device never does: "Wrenna fell at school", "Wrenna smokes 1 ppd"
+    r"fell|vomited|vomits|slept|sleeps|ate|eats|drank|drinks|smokes|smoked|vapes|vaped|"
+    r"attends|attended|weighs|weighed|missed|cried|cries|coughed|urinated|voided|napped|"
+    r"crawls|babbles|talks|speaks|plays|developed|would\s+like|got\s+(?:his|her|their)|"
+    r"passed\s+(?:his|her|their)|takes\s+(?:his|her|their|no|all)|"
+    r"lost\s+\d+\s*(?:lbs?|pounds|kg)|required\s+\d+\s*(?:L|liters?|lpm)|"
+    r"needs\s+(?:a\s+)?(?:refills?|help|assistance|a\s+ride|transportation|a\s+note)|"
+    r"has\s+(?:a|an)\s+(?:fever|cough|rash|sore|headache|history|hx|h/o|low-grade|runny|"
+    r"earache|stomach\s*ache)|"
+    r"had\s+(?:a|an)\s+(?:seizure|fall|fever|rash|stroke|bowel\s+movement|bm|good|rough|bad|"
+    r"restless|difficult|episode)|"
+    r"(?:is|was|has\s+been)\s+doing\s+(?:well|better|worse|poorly|ok|okay|fine|great)|"
+    r"looks\s+(?:well|tired|comfortable|unwell|pale|sick|better|worse|jaundiced)|"
+    r"(?:is|was|remains|remained|has\s+been|seems|seemed)\s+(?:crying|sleeping|eating|"
+    r"vomiting|coughing|walking|playing|talking|smiling|agitated|combative|anxious|depressed|"
+    r"calm|cooperative|pleasant|tired|fatigued|sad|upset|happy|nauseated|dizzy|fussy|"
+    r"irritable|lethargic|somnolent|drowsy)|"
     r"(?:is|was)\s+(?:now\s+)?\d{1,3}\s*(?:(?:-\s*)?(?:months?|years?|weeks?|days?)(?:\s*-?\s*old)?|"
     r"yo|y/o|mo)(?![\w/])|"
     r"(?:is|was|will\s+be)\s+(?:the|her|his|their|our)\s+(?:main\s+|primary\s+|designated\s+|"
@@ -2206,7 +2223,9 @@ PERSON_TRAIT_RE = re.compile(
 # "Zuleika, 34, G3P2, presents in labor": a name opening a sentence, then the age.
 NAME_AGE_RE = re.compile(
     rf"(?:^|(?<=[.!?:;\n\"])\s*|(?<=[.!?:;]\s))(?P<n>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}}),\s*"
-    r"(?:age\s+)?\d{1,3}(?:\s*-?\s*(?:yo|y/o|y\.o\.|years?\s+old|year-old|yr|[MFmf]))?\s*[,;(]",
+    r"(?:(?:age\s+)?\d{1,3}(?:\s*-?\s*(?:yo|y/o|y\.o\.|years?\s+old|year-old|yr|[MFmf]))?\s*[,;(]"
+    # "Wrenna, a 34-year-old woman, ..."
+    r"|an?\s+\d{1,3}[- ](?:years?|months?|weeks?|days?)[- ]old\b)",
     re.MULTILINE,
 )
 # "they had 3: silvana, adam and kristina": a lower-case list of first names

@@ -169,6 +169,12 @@ def test_site_nouns_after_ordinary_words_stay(client, text, kept):
         ("Per Sigrunn (RN), the patient refused meds.", "Sigrunn"),
         ("D/w Anselmus from pharmacy.", "Anselmus"),
         ("Oluwatamilore is 9 months old with bronchiolitis.", "Oluwatamilore"),
+        ("Ysmay fell at school and hit her head.", "Ysmay"),
+        ("Ysmay smokes 1 ppd and drinks socially.", "Ysmay"),
+        ("Ysmay developed hives after amoxicillin.", "Ysmay"),
+        ("Ysmay lost 10 lbs since spring.", "Ysmay"),
+        ("Ysmay is doing well on the new regimen.", "Ysmay"),
+        ("Ysmay, a 34-year-old woman, presents with cough.", "Ysmay"),
     ],
 )
 def test_names_from_the_shape_of_the_clinical_sentence(client, text, name):
@@ -196,6 +202,10 @@ def test_names_from_the_shape_of_the_clinical_sentence(client, text, name):
         ("S. Aureus bacteremia on vancomycin.", "Aureus"),
         ("Crohn's symptoms improved on Stelara.", "Crohn"),
         ("Meniere's disease flares with salt.", "Meniere"),
+        ("Vumerity takes 2 weeks to work.", "Vumerity"),
+        ("Ozempic lost efficacy after a year.", "Ozempic"),
+        ("Tremfya needs prior authorization.", "Tremfya"),
+        ("Omnipod was replaced after an occlusion alarm.", "Omnipod"),
     ],
 )
 def test_sentence_shapes_without_a_person_stay(client, text, kept):
