@@ -582,6 +582,23 @@ NAME_LIST_CUE_RE = re.compile(
     r"(?:accompanied|escorted|picked\s+up|raised|adopted)\s+by|d/w)\s*[:,-]?\s*$",
     IGN,
 )
+# Verbs whose object is a person, and the words that follow that person ("Told Wrenna to
+# return"): together, a cue for the capitalized word between them ("Advised Nurtec prn" is not).
+OBJECT_VERB_RE = re.compile(
+    r"\b(?:explained\s+to|asked|told|encouraged|examined|advised|instructed|educated|see|saw|"
+    r"seeing|referring|referred|reminded|reassured|thanked|greeted|congratulated|met\s+with|"
+    r"pleasure\s+(?:to\s+see|of\s+seeing|seeing|caring\s+for|meeting))\s*$",
+    IGN,
+)
+OBJECT_AFTER_RE = re.compile(
+    r"(?:[ \t]+(?:to|that|about|on|and|back|with|in|today|at|regarding|again|once)\b|[.,;])"
+)
+# "the plan with Wrenna and her mother": a person among their family
+WITH_FAMILY_RE = re.compile(
+    r"\bwith\s+(?P<n>[A-Z][a-z][\w'\u2019-]*)\s+and\s+(?:her|his|their)\s+(?:"
+    r"(?:mother|mom|father|dad|parents?|family|wife|husband|partner|daughter|son|sister|brother|"
+    r"grandmother|grandfather|caregiver|aunt|uncle)\b)"
+)
 WEAK_CUE_RE = re.compile(
     r"(?:\b(?:with|and|&|per|by|for|from|to|or|saw|see|ask|tell|told)|\bw/)\s*$", IGN
 )
@@ -1272,7 +1289,15 @@ def _names(text: str, found: list) -> None:
                 total = sum(scores)
                 strong = max(scores, default=0.0)
                 length = j - i
-                cue = bool(NAME_LIST_CUE_RE.search(before)) or prev_low.rstrip(",:") in lx.NAME_CUES
+                cue = (
+                    bool(NAME_LIST_CUE_RE.search(before))
+                    or prev_low.rstrip(",:") in lx.NAME_CUES
+                    # "Told Wrenna to return", "Examined Wrenna with her mother present"
+                    or (
+                        bool(OBJECT_AFTER_RE.match(text, toks[j - 1][1]))
+                        and bool(OBJECT_VERB_RE.search(before))
+                    )
+                )
                 weak_cue = not cue and bool(WEAK_CUE_RE.search(before))
                 after = text[toks[j - 1][1] : toks[j - 1][1] + 14]
                 cred = (
@@ -1319,9 +1344,11 @@ def _names(text: str, found: list) -> None:
                         ok = False
                 elif weak_cue and length == 1:
                     # "AND PORTA LYMPH NODES": a word in capitals among capitals is no name
-                    ok = strong >= 1.2 and not (
-                        toks[i][2].isupper() and j < n and toks[j][2].isupper()
-                    )
+                    ok = (
+                        strong >= 1.2
+                        # "He and Wrenna live together": then a verb only a person has
+                        or (strong >= 0.5 and bool(PERSON_VERB_RE.match(text, toks[j - 1][1])))
+                    ) and not (toks[i][2].isupper() and j < n and toks[j][2].isupper())
                 elif length >= 2:
                     # "Gwilym ap Dafydd": a particle inside the run is no evidence either way
                     words_only = [
@@ -1591,7 +1618,8 @@ PERSON_VERB_RE = re.compile(
     r"needs\s+(?:a\s+)?(?:refills?|help|assistance|a\s+ride|transportation|a\s+note)|"
     r"has\s+(?:a|an)\s+(?:fever|cough|rash|sore|headache|history|hx|h/o|low-grade|runny|"
     r"earache|stomach\s*ache)|"
-    r"had\s+(?:a|an)\s+(?:seizure|fall|fever|rash|stroke|bowel\s+movement|bm|good|rough|bad|"
+    r"live\s+(?:together|with|alone)|(?:has\s+)?had\s+(?:a|an)\s+(?:seizure|fall|fever|rash|"
+    r"stroke|bowel\s+movement|bm|good|rough|bad|"
     r"restless|difficult|episode)|"
     r"(?:is|was|has\s+been)\s+doing\s+(?:well|better|worse|poorly|ok|okay|fine|great)|"
     r"looks\s+(?:well|tired|comfortable|unwell|pale|sick|better|worse|jaundiced)|"
@@ -1801,6 +1829,10 @@ def _household_names(text: str, found: list) -> None:
             w = m.group("n")
             if w.lower() in words or not _subject_word_ok(w):
                 continue
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    for m in WITH_FAMILY_RE.finditer(text) if "with" in text else ():
+        w = m.group("n")
+        if w.lower() not in words and _subject_word_ok(w):
             found.append((m.start("n"), m.end("n"), "NAME", 0.6))
     for m in BABY_NAME_RE.finditer(text) if "aby" in text or "ABY" in text else ():
         if _subject_word_ok(m.group("n")) or m.group("n").isupper():

@@ -175,6 +175,12 @@ def test_site_nouns_after_ordinary_words_stay(client, text, kept):
         ("Ysmay lost 10 lbs since spring.", "Ysmay"),
         ("Ysmay is doing well on the new regimen.", "Ysmay"),
         ("Ysmay, a 34-year-old woman, presents with cough.", "Ysmay"),
+        ("Explained to Ysmay that the CT was normal.", "Ysmay"),
+        ("Told Ysmay to return if worse.", "Ysmay"),
+        ("Examined Ysmay with her mother present.", "Ysmay"),
+        ("It was a pleasure to see Ysmay today.", "Ysmay"),
+        ("Reviewed the plan with Ysmay and her mother.", "Ysmay"),
+        ("He and Ysmay live together.", "Ysmay"),
     ],
 )
 def test_names_from_the_shape_of_the_clinical_sentence(client, text, name):
@@ -206,6 +212,9 @@ def test_names_from_the_shape_of_the_clinical_sentence(client, text, name):
         ("Ozempic lost efficacy after a year.", "Ozempic"),
         ("Tremfya needs prior authorization.", "Tremfya"),
         ("Omnipod was replaced after an occlusion alarm.", "Omnipod"),
+        ("Advised Nurtec prn for migraine.", "Nurtec"),
+        ("Told him to stop Otezla.", "Otezla"),
+        ("Treated with Nurtec and her headache improved.", "Nurtec"),
     ],
 )
 def test_sentence_shapes_without_a_person_stay(client, text, kept):
