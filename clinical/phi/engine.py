@@ -447,6 +447,10 @@ ZIP_RE = re.compile(
     IGN,
 )
 STATE_ZIP_RE = re.compile(rf"\b(?:{_STATE_ABBR})\s+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b")
+_FACILITY_CAPS_HINTS = (
+    "HOSPITAL", "CENTER", "CLINIC", "HOME", "HOSPICE", "LIVING", "MANOR", "ELEMENTARY",
+    "SCHOOL", "UNIVERSITY", "COLLEGE", "COUNTY",
+)  # fmt: skip
 _COUNTY_WORDS = ("County", "Parish", "Borough", "Township", "Twp")
 COUNTY_RE = re.compile(
     r"(?<![\w'.-])(?:[A-Z][a-zA-Z'.-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)\b"
@@ -465,6 +469,12 @@ FACILITY_RE = re.compile(
     r"River|Valley|Creek|Canyon|Reservoir|National\s+Park|State\s+Park|National\s+Forest|"
     r"Campground)\b(?!\s+(?:spotted|fever|virus|disease|syndrome|tick))"
     r"|\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s)(?:\s+(?:Hospital|Medical\s+Center|Health))?"
+)
+# The same in capitals: "BOZEMAN DEACONESS HOSPITAL" (its ordinary leading words are dropped).
+FACILITY_CAPS_RE = re.compile(
+    r"(?<![\w'\u2019.-])(?P<w>(?:[A-Z][A-Z'\u2019.-]+[ \t]+){1,4}?)(?:HOSPITAL|MEDICAL[ \t]+CENTER|"
+    r"HEALTH[ \t]+CENTER|CLINIC|NURSING[ \t]+HOME|REHABILITATION[ \t]+CENTER|HOSPICE|"
+    r"ASSISTED[ \t]+LIVING|MANOR|ELEMENTARY|HIGH[ \t]+SCHOOL|UNIVERSITY|COLLEGE|COUNTY)\b"
 )
 ADDRESS_CUE_RE = re.compile(
     r"\b(?:address(?:\s+is)?|addr\.?|(?:i|we|he|she|they|patient|pt)?\s*(?:live|lives|living|"
@@ -883,6 +893,21 @@ def _places(text: str, add) -> None:
                 add((city.start(1), city.end(1), "LOCATION", 0.75))
     for m in FACILITY_RE.finditer(text):
         add((m.start(), m.end(), "LOCATION", 0.6))
+    caps = any(k in text for k in _FACILITY_CAPS_HINTS)
+    for m in FACILITY_CAPS_RE.finditer(text) if caps else ():
+        # the words right before the head, back to a function word, a title or a clinical word
+        kept = []
+        for w in reversed(m.group("w").split()):
+            low = w.lower().rstrip(".")
+            if low in _FUNCTION_WORDS or low in lx.TITLES or low in lx.CLINICAL_STOP:
+                break
+            kept.append(w)
+        words = lx.english_words()
+        if not any(w.lower().rstrip(".") not in words for w in kept):
+            continue  # "TRANSFERRED FROM GENERAL HOSPITAL": no proper word
+        start = m.end("w") - len(" ".join(reversed(kept))) - 1
+        start = text.index(kept[-1], max(m.start("w"), start))
+        add((start, m.end(), "LOCATION", 0.6))
     for m in CITY_STATE_RE.finditer(text):
         city = m.group("city")
         state = m.group("state")
@@ -1262,7 +1287,8 @@ def _names(text: str, found: list) -> None:
             and "\n" not in gap(i)
             # "MR BRAIN WITH CONTRAST": an imaging study, not Mr. Brain
             and not (
-                toks[i - 1][2].isupper()
+                prev_low in ("mr", "mr.", "ms", "ms.")
+                and toks[i - 1][2].isupper()
                 and w.isupper()
                 and _common(w)
                 and i + 1 < n
@@ -1270,6 +1296,18 @@ def _names(text: str, found: list) -> None:
             )
         ):
             j = run_from(i, lower_ok=True)
+            # "DR. OYELOWO": in capitals, a word in no dictionary after a doctor's title
+            if (
+                j == i
+                and prev_low in _DOCTOR_TITLES
+                and w.isupper()
+                and len(w) >= 3
+                and w.isalpha()
+                and not _common(w)
+                and low not in lx.CREDENTIALS
+                and not lx.medical_word(low)
+            ):
+                j = i + 1
             if (
                 j > i
                 and not (

@@ -118,6 +118,7 @@ def test_an_age_over_89_in_words_without_years(client):
         ("Went fishing at Lake Wenatchee on Saturday.", "Lake Wenatchee"),
         ("Staying at the Harborview apartments for now.", "Harborview"),
         ("Struck by a car on Quimby St near the school.", "Quimby St"),
+        ("TRANSFERRED FROM BOZEMAN DEACONESS HOSPITAL.", "BOZEMAN DEACONESS HOSPITAL"),
     ],
 )
 def test_places_named_with_a_site_noun(client, text, place):
@@ -134,6 +135,9 @@ def test_places_named_with_a_site_noun(client, text, place):
         ("Lake Louise score 5 at altitude.", "Lake Louise"),
         ("Once transferred to the Step-Down Unit she spiked a fever.", "Step-Down"),
         ("Ross River virus serology negative.", "Ross River"),
+        ("TRANSFERRED FROM GENERAL HOSPITAL FOR CATH.", "GENERAL"),
+        ("EXAMINATION: MR BRAIN WITH AND WITHOUT CONTRAST", "BRAIN"),
+        ("DR. CT REVIEWED.", "CT"),
     ],
 )
 def test_site_nouns_after_ordinary_words_stay(client, text, kept):
@@ -181,6 +185,8 @@ def test_site_nouns_after_ordinary_words_stay(client, text, kept):
         ("It was a pleasure to see Ysmay today.", "Ysmay"),
         ("Reviewed the plan with Ysmay and her mother.", "Ysmay"),
         ("He and Ysmay live together.", "Ysmay"),
+        ("DISCUSSED WITH DR. OYELOWO FROM GI.", "OYELOWO"),
+        ("DISCUSSED WITH DR. SMITH AND DR. PATEL.", "SMITH"),
     ],
 )
 def test_names_from_the_shape_of_the_clinical_sentence(client, text, name):
