@@ -224,9 +224,13 @@ _DAY_ALONE_BEFORE_RE = re.compile(
     r"readmitted|delivered|born|died|expired|operated|scheduled|rescheduled|booked|planned|"
     r"(?:re)?started|stopped|held|resumed|(?:(?:is|was|were|are)\s+)?(?:back|in|out)\s+on|"
     r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?,?|around|about|approximately|"
-    r"circa|(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for)\s+$",
+    r"circa|(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for|"
+    r"(?:moved|changed|pushed|postponed|bumped|switched)\s+to|visit|appt|appointment|"
+    r"follow-?up|f/u|surgery|procedure|labs|dose)\s+$",
     IGN,
 )
+# "Her appointment is the 2nd.", "Next visit: the 2nd": only a day in digits ("He was the first")
+_DAY_DIGITS_BEFORE_RE = re.compile(r"(?:\b(?:is|was|will\s+be)|:)\s+$", IGN)
 _OF_MONTH_RE = re.compile(r"\s+of\s+(?:this|next|last|the)\s+month\b", IGN)
 _PAIN_NEAR_RE = re.compile(r"\bpain\b|\d/10\b|\bout\s+of\s+10\b", IGN)
 # "15MAR2024", "20240314": dates written without separators.
@@ -804,7 +808,10 @@ def _dates(text: str, add) -> None:
             add((m.start(), m.end(), "DATE", 0.8))
     if "the " in text and (ordinal_words or _DIGIT_ORDINAL_RE.search(text)):
         for m in DAY_ALONE_RE.finditer(text):
-            if _DAY_ALONE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
+            if _DAY_ALONE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) or (
+                m.group("d")[0].isdigit()
+                and _DAY_DIGITS_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+            ):
                 month = _OF_MONTH_RE.match(text, m.end("d"))  # "the 3rd of next month"
                 add((m.start("d"), month.end() if month else m.end("d"), "DATE", 0.7))
     for m in HOLIDAY_RE.finditer(text) if _HOLIDAY_HINT_RE.search(text) else ():

@@ -66,6 +66,9 @@ def test_labels_roles_and_eponyms_without_a_name_stay(client, text, kept):
         ("Inpatient stay 1/6-1/9 for pyelonephritis.", "1/6-1/9"),
         ("Surgery on Tues the 7th, NPO after midnight.", "7th"),
         ("Her last period started around the 20th.", "20th"),
+        ("Her appointment is the 2nd.", "2nd"),
+        ("Next visit: the 11th", "11th"),
+        ("Surgery moved to the 9th.", "9th"),
     ],
 )
 def test_bare_days_holidays_and_short_weekdays_are_dates(client, text, fragment):
@@ -89,6 +92,9 @@ def test_bare_days_holidays_and_short_weekdays_are_dates(client, text, fragment)
         ("Take 1/2-3/4 tab nightly as needed.", "1/2-3/4"),
         ("Strength 4/5-5/5 in both legs.", "4/5-5/5"),
         ("Injured 1/2 of his fingernails.", "1/2"),
+        ("He was the first.", "first"),
+        ("She is the 2nd of 4 children.", "2nd"),
+        ("This was the 3rd episode this year.", "3rd"),
     ],
 )
 def test_clinical_ordinals_and_eponymous_holidays_stay(client, text, kept):
