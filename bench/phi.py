@@ -12,6 +12,10 @@ Data:
   char precision 0.959, 0/30 false alarms; two generic fixes followed (a short date after a
   full date in the same sentence; "the corner of X and Y"), so it is no longer unseen.
 
+- ``bench/data/phi_clinical_dev5.txt``: 147 lines written before the fifth pass (its first
+  run: span recall 0.964, NAME 0.987, DATE 1.000, char precision 0.965, 1/32 false alarms);
+  that pass was then tuned on it, so it is tuning data.
+
 Figures per data set and engine: span recall (a gold span is found when predictions cover at
 least half of its characters; the type does not matter for redaction) with NAME and DATE
 recall, character precision, the share of PHI-free texts with any prediction (false alarm),
@@ -276,6 +280,7 @@ def main() -> None:
         ("phi_clinical_holdout2", "hand-written before the second pass"),
         ("phi_clinical_holdout3", "hand-written before the third pass, not seen by the tuner"),
         ("phi_clinical_holdout4", "hand-written before the fourth pass, not seen by the tuner"),
+        ("phi_clinical_dev5", "hand-written before the fifth pass, then tuned on"),
     ):
         records = holdout_load(ROOT / "bench" / "data" / f"{name}.txt")
         for r in records:
@@ -331,7 +336,9 @@ def main() -> None:
                 "Presidio (default recognizers, en_core_web_sm)", theirs, p_rate, headline_adj=adj
             )
             print(f"    throughput ratio RedactPHI / Presidio: {rate / p_rate:.1f}x")
-        for miss in mine["misses"][: args.show_misses]:
+        # the held-out sets stay unseen: their misses are never printed
+        shown = 0 if "not seen by the tuner" in title else args.show_misses
+        for miss in mine["misses"][:shown]:
             print("    miss:", miss)
 
     print(f"\nGoals ({GOALS}):")

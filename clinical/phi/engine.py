@@ -107,7 +107,10 @@ CODE_RE = re.compile(
     r"^(?:[A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?|[A-V]\d{4}|\d{4,5}-\d{3,4}-\d{1,2}|\d{1,5}-\d)$"
 )
 
-_ID_PATTERN = r"(?P<id>(?=[\w-]*\d)[A-Za-z0-9](?:[A-Za-z0-9-]|\s(?=\d))*[A-Za-z0-9])"
+# (a plate written "ABC 1234": a short block of capitals, a space, then the digits)
+_ID_PATTERN = (
+    r"(?P<id>(?=[\w-]*\d|(?-i:[A-Z0-9]{1,4})\s\d)[A-Za-z0-9](?:[A-Za-z0-9-]|\s(?=\d))*[A-Za-z0-9])"
+)
 _LABELS: list[tuple[str, str]] = [
     ("MRN", r"mrn|medical\s+record(?:\s+(?:number|no\.?|num|#))?|med\s*rec(?:ord)?|"
      r"patient\s+(?:id|identifier|number|#)|pt\.?\s+(?:id|#)|chart\s*(?:number|no\.?|#)|"
@@ -127,7 +130,7 @@ _LABELS: list[tuple[str, str]] = [
      r"passport(?:\s+(?:number|no\.?|#))?|registration\s+(?:number|no\.?|#)"),
     ("VEHICLE", r"vin|vehicle\s+identification\s+number|"
      r"(?:licen[cs]e\s+)?plate(?:\s+(?:number|no\.?|#))?|"
-     r"tag\s+(?:number|no\.?|#)"),
+     r"tag\s+(?:number|no\.?|#)|(?:car|vehicle|auto|motorcycle)\s+registration"),
     ("DEVICE", r"serial(?:\s*(?:number|no\.?|num|#))?|s/n|sn|device\s*(?:id|identifier|number|#)|"
      r"udi|imei|lot\s*(?:number|no\.?|#)|model\s*(?:number|no\.?|#)"),
     ("SSN", r"ssn|social\s+security(?:\s+(?:number|no\.?|#))?|ss\s*#"),
@@ -152,13 +155,15 @@ _YEAR = r"(?:(?:19|20)\d\d|'\d\d)"
 _TIME = (
     r"(?:(?:\s*(?:,|at|@|-)?\s*|T)(?:[01]?\d|2[0-3]):[0-5]\d(?::[0-5]\d(?:\.\d+)?)?"
     r"(?:\s*[ap](?:\.m\.|m\b))?(?:\s*(?:Z|[+-]\d\d:?\d\d|[ECMP][SD]T|UTC|GMT))?"
-    r"|\s*(?:at|@)?\s*(?:1[0-2]|0?[1-9])\s*[ap](?:\.m\.|m\b))?"
+    r"|\s*(?:at|@)?\s*(?:1[0-2]|0?[1-9])\s*[ap](?:\.m\.|m\b)"
+    # "6/1 at 1600": a 24-hour time without a colon, after "at"
+    r"|\s*(?:at|@)\s*(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:h|hrs|hours)\b)?(?![\d/:]|\.\d))?"
 )
 _UNIT_AFTER = (
     r"(?!\s*(?:mg|mcg|µg|ug|g|gm|grams?|ml|mL|l|units?|u|iu|meq|mmol|mEq|tabs?|tablets?|"
     r"caps?|capsules?|puffs?|drops?|gtts?|sprays?|patch(?:es)?|doses?|%|times|x\b|hours?|hrs?|"
     r"h\b|days?|d\b|weeks?|wks?|months?|mos?|years?|yrs?|minutes?|mins?|kg|lbs?|cm|mm|"
-    r"percent|to\s+\d+|-\s*\d+\s*(?:mg|mcg|ml)|of\s+(?:the|a|an|\d+))\b)"
+    r"percent|to\s+\d+|-\s*\d+\s*(?:mg|mcg|ml)|of\s+(?:the|a|an|his|her|their|its|my|\d+))\b)"
 )
 _MONTH_WORD_RE = re.compile(
     r"(?<![^\W\d_])(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)", IGN
@@ -202,17 +207,31 @@ ORDINAL_DATE_RE = re.compile(
 )
 # "on the 3rd", "since the 21st,": a day of the month alone, after a date preposition and
 # before a pause or another date word (never "on the 3rd floor", "the 2nd dose").
+# (The words before "the" are looked for after a match of "the 3rd": a regular expression
+# that starts with a literal word is much cheaper than one that starts with many.)
 DAY_ALONE_RE = re.compile(
-    r"\b(?:on|since|by|until|till|before|after|from|through|thru|starting|beginning|"
-    r"effective|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|"
-    r"(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for)\s+the\s+"
-    r"(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:"
+    r"\bthe\s+(?P<d>(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)|(?:"
     + _ORDINAL_WORD
-    + r"))(?=\s*(?:[,.;:!?)\u2013-]|$|and\b|or\b|at\b|@|to\b|through\b|when\b|\(|"
+    + r"))(?=\s*(?:[,.;:!?)\u2013-]|$|and\b|or\b|at\b|@|to\b|through\b|when\b|\(|for\s|"
+    r"by\s|with\s|via\s|per\s|after\s|before\s|because\s|but\s|so\s|if\s|unless\s|"
     r"in\s+the\s+(?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
     r"of\s+(?:this|next|last|the)\s+month))",
     IGN,
 )
+_DAY_ALONE_BEFORE_RE = re.compile(
+    r"\b(?:on|since|by|until|till|before|after|from|through|thru|starting|beginning|"
+    r"effective|(?:mon|tues|wednes|thurs|fri|satur|sun)day,?|due|seen|admitted|discharged|"
+    r"readmitted|delivered|born|died|expired|operated|scheduled|rescheduled|booked|planned|"
+    r"(?:re)?started|stopped|held|resumed|(?:(?:is|was|were|are)\s+)?(?:back|in|out)\s+on|"
+    r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?,?|around|about|approximately|"
+    r"circa|(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for|"
+    r"(?:moved|changed|pushed|postponed|bumped|switched)\s+to|visit|appt|appointment|"
+    r"follow-?up|f/u|surgery|procedure|labs|dose)\s+$",
+    IGN,
+)
+# "Her appointment is the 2nd.", "Next visit: the 2nd": only a day in digits ("He was the first")
+_DAY_DIGITS_BEFORE_RE = re.compile(r"(?:\b(?:is|was|will\s+be)|:)\s+$", IGN)
+_OF_MONTH_RE = re.compile(r"\s+of\s+(?:this|next|last|the)\s+month\b", IGN)
 _PAIN_NEAR_RE = re.compile(r"\bpain\b|\d/10\b|\bout\s+of\s+10\b", IGN)
 # "15MAR2024", "20240314": dates written without separators.
 COMPACT_DATE_RE = re.compile(
@@ -227,6 +246,12 @@ FULL_DATE_RANGE_RE = re.compile(
 )
 # "3/2021", "PCI 11/2019": a month and a year (a ratio or a titer is kept).
 MONTH_YEAR_RE = re.compile(r"(?<![\w/.:-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.,]\d)")
+# "1/6-1/9": two short dates joined by a dash (checked for scores and doses like SHORT_DATE_RE).
+SHORT_DATE_RANGE_RE = re.compile(
+    r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\s*[-\u2013]\s*"
+    rf"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d){_UNIT_AFTER}",
+    IGN,
+)
 # "March 5-7", "Mar 5 - 7": a range of days.
 DAY_RANGE_RE = re.compile(
     rf"\b{_MONTH}\s*{_DAY}\s*(?:-|\u2013|to|through|thru)\s*{_DAY}\b(?!\s*(?:mg|mcg|ml|units?|%|"
@@ -234,7 +259,9 @@ DAY_RANGE_RE = re.compile(
     IGN,
 )
 _HOLIDAY_HINT_RE = re.compile(
-    r"Thanksg|Christmas|Xmas|Year|Easter|Good\sF|Halloween|Day\b|Juneteenth|Fourth\sof"
+    r"Thanksg|Christmas|Xmas|Year|Easter|Good\sF|Halloween|Day\b|Juneteenth|Fourth\sof|Hanuk|"
+    r"Chanuk|Diwali|Passover|Kippur|Hashanah|Kwanzaa|de\sMayo|Gras|Black\sF|Bowl|Ash\sW|Palm\sS|"
+    r"Eid\sal"
 )
 _EIGHT_DIGITS_RE = re.compile(r"\d{8}")
 _ORDINAL_HINTS = (
@@ -254,7 +281,10 @@ _ORDINAL_HINTS = (
     "tieth",
 )
 _DIGIT_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b", IGN)
-HOLIDAY_RE = re.compile(rf"\b(?:{lx.HOLIDAYS_RE_TEXT})(?![\w'\u2019])")
+# "Christmas disease" (haemophilia B) and "Christmas factor" are no dates.
+HOLIDAY_RE = re.compile(
+    rf"\b(?:{lx.HOLIDAYS_RE_TEXT})(?![\w'\u2019])(?!\s+(?:disease|factor|tree\s+pattern)\b)"
+)
 # Month names alone: "in March", "since April" (May only after a date preposition).
 MONTH_ALONE_RE = re.compile(
     r"\b(?:January|February|March|April|June|July|August|September|October|November|"
@@ -264,6 +294,18 @@ MONTH_ALONE_RE = re.compile(
     r"this|by)\s(?P<may>May)\b(?!\s+(?:be|have|take|need|use|require|cause|help|not|also)\b)"
 )
 WEEKDAY_RE = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b", IGN)
+# "Tues. 3/4", "Wed, Mar 5": a short weekday right before a date is part of it.
+WEEKDAY_ABBR_RE = re.compile(
+    r"\b(?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)\.?,?[ \t]+(?=(?:0?[1-9]|1[0-2])/"
+    rf"(?:0?[1-9]|[12]\d|3[01])(?![\d/])|(?i:{_MONTH})[ \t]*\d|\d{{1,2}}[ \t]+(?i:{_MONTH})|"
+    r"(?:AM|PM|am|pm|a\.m\.|p\.m\.|morning|afternoon|evening|night)\b)"
+)
+# "3-Mar", "Mar-3": a day and a month joined by a dash, without a year.
+DAY_DASH_MONTH_RE = re.compile(
+    r"(?<![\w/.-])(?:(?:[12]\d|3[01]|0?[1-9])-(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
+    r"|(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)-(?:[12]\d|3[01]|0?[1-9]))(?![\w-])",
+    IGN,
+)
 # 3/14 without a year: a date only after a date word, and never a score or a dose.
 SHORT_DATE_RE = re.compile(
     r"(?<![\w/.-])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)"
@@ -275,6 +317,8 @@ SHORT_DATE_CUE_RE = re.compile(
     r"discharged|through|thru|to|before|after|last|next|scheduled|starting|started|"
     r"effective|due|visit|appt|appointment|surgery|procedure|collected|drawn|resulted|"
     r"performed|done|expires?|expired|expiring|post|s/p|and|or|of|between|dos|doa|dod|"
+    r"received|given|administered|vaccinated|immunized|placed|removed|changed|occurred|"
+    r"happened|injured|injury|fell|"
     r"onset|reviewed|signed|called|was|is|for|until|lmp|lnmp|edd|edc|doi|dol|dos|"
     r"morning|evening|afternoon|night|week\s+of|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|approx|approximately|around|circa|roughly)"
@@ -314,7 +358,12 @@ _UNITS_WORD = r"(?:one|two|three|four|five|six|seven|eight|nine)"
 # Ages over 89 in words: "ninety-two years old", "a hundred and one year old".
 AGE_WORDS_RE = re.compile(
     rf"\b(?P<n>ninety(?:[- ]{_UNITS_WORD})?|(?:(?:one|a)\s+)?hundred(?:\s+and)?"
-    rf"(?:[- ](?:{_UNITS_WORD}|ten|eleven|twelve))?)[- ](?:years?|yrs?|y/?o)\b",
+    rf"(?:[- ](?:{_UNITS_WORD}|ten|eleven|twelve))?)[- ](?:years?|yrs?|y/?o)\b"
+    # "she is ninety-one and", "turned ninety last week"
+    rf"|\b(?:is|was|turned|turns|turning|aged?|now)[ \t]+(?P<m>ninety(?:[- ]{_UNITS_WORD})?|"
+    rf"(?:(?:one|a)\s+)?hundred(?:\s+and)?(?:[- ](?:{_UNITS_WORD}|ten|eleven|twelve))?)"
+    r"(?![\w-]|\s*(?:percent|%|mg|mcg|kg|pounds|lbs?|degrees|beats|bpm|minutes|mm|ml|cc|units|"
+    r"over|/|times|of\b|days?|weeks?|months?|hours?|seconds?))",
     IGN,
 )
 # A social media handle named as such, or one with a digit or an underscore: "@zeckhardt".
@@ -402,6 +451,11 @@ ZIP_RE = re.compile(
     IGN,
 )
 STATE_ZIP_RE = re.compile(rf"\b(?:{_STATE_ABBR})\s+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b")
+_FACILITY_CAPS_HINTS = (
+    "HOSPITAL", "CENTER", "CLINIC", "HOME", "HOSPICE", "LIVING", "MANOR", "ELEMENTARY",
+    "SCHOOL", "UNIVERSITY", "COLLEGE", "COUNTY",
+)  # fmt: skip
+_COUNTY_WORDS = ("County", "Parish", "Borough", "Township", "Twp")
 COUNTY_RE = re.compile(
     r"(?<![\w'.-])(?:[A-Z][a-zA-Z'.-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)\b"
     r"|\b(?:County|Parish|Township)\s+of\s+[A-Z][a-zA-Z'.-]+(?:\s+[A-Z][a-zA-Z'.-]+)?"
@@ -411,8 +465,20 @@ FACILITY_RE = re.compile(
     r"(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+System|"
     r"Clinic|Infirmary|Nursing\s+Home|Rehabilitation\s+Center|Rehab|Hospice|"
     r"Memorial|General|Children's|Regional|Community\s+Hospital|Surgery\s+Center|"
-    r"Care\s+Center|Assisted\s+Living|Manor|Academy|School|University|College)\b"
+    r"Care\s+Center|Assisted\s+Living|Manor|Academy|School|University|College|Elementary|"
+    r"Middle\s+School|High\s+School|Park|Library|Cemetery|Airport|Market|Mall|Plaza|YMCA|"
+    r"Church|Mosque|Synagogue|Temple|Stadium|Arena|Fire\s+Station|Police\s+Station|Post\s+Office|"
+    r"Dialysis|Senior\s+Center|Community\s+Center|Recreation\s+Center|Prison|Jail|"
+    r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Apartments|Estates|"
+    r"River|Valley|Creek|Canyon|Reservoir|National\s+Park|State\s+Park|National\s+Forest|"
+    r"Campground)\b(?!\s+(?:spotted|fever|virus|disease|syndrome|tick))"
     r"|\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s)(?:\s+(?:Hospital|Medical\s+Center|Health))?"
+)
+# The same in capitals: "BOZEMAN DEACONESS HOSPITAL" (its ordinary leading words are dropped).
+FACILITY_CAPS_RE = re.compile(
+    r"(?<![\w'\u2019.-])(?P<w>(?:[A-Z][A-Z'\u2019.-]+[ \t]+){1,4}?)(?:HOSPITAL|MEDICAL[ \t]+CENTER|"
+    r"HEALTH[ \t]+CENTER|CLINIC|NURSING[ \t]+HOME|REHABILITATION[ \t]+CENTER|HOSPICE|"
+    r"ASSISTED[ \t]+LIVING|MANOR|ELEMENTARY|HIGH[ \t]+SCHOOL|UNIVERSITY|COLLEGE|COUNTY)\b"
 )
 ADDRESS_CUE_RE = re.compile(
     r"\b(?:address(?:\s+is)?|addr\.?|(?:i|we|he|she|they|patient|pt)?\s*(?:live|lives|living|"
@@ -449,7 +515,7 @@ WORD_RE = re.compile(r"[^\W\d_][^\W_]*(?:['\u2019-][^\W\d_][^\W_]*)*\.?")
 _PARTICLES = frozenset(
     lx.wordlist(
         """
-        van von der den de del della di da du la le dos das al el bin ibn ben ter ten af
+        van von der den de del della di da du la le dos das al el bin ibn ben ter ten af ap
         """
     )
 )
@@ -504,6 +570,7 @@ _KIN_CUES = frozenset(
         wife husband daughter son mother mom father dad brother sister granddaughter grandson
         grandmother grandfather grandma grandpa aunt uncle niece nephew cousin partner spouse
         fiance fiancee boyfriend girlfriend stepson stepdaughter stepmother stepfather
+        mother-in-law father-in-law daughter-in-law son-in-law brother-in-law sister-in-law
         """
     )
 )
@@ -524,10 +591,31 @@ NAME_LIST_CUE_RE = re.compile(
     # verbs whose object is a person: "spoke with Rose", "left a message for Hope"
     r"(?:spoke|speaking|talked|talking|discussed|reviewed|met|conferred|updated|notified|"
     r"informed|phoned|texted|e-?mailed|messaged|counsell?ed|reassured|referring|"
-    r"left\s+(?:a\s+)?(?:message|vm|voicemail))(?:\s+(?:with|to|for))?)\s*[:,-]?\s*$",
+    r"left\s+(?:a\s+)?(?:message|vm|voicemail))(?:\s+(?:with|to|for))?|"
+    # "accompanied by Evdokia", "brought in by Deshawn": a person brings a patient
+    r"(?:accompanied|escorted|picked\s+up|raised|adopted)\s+by|d/w)\s*[:,-]?\s*$",
     IGN,
 )
-WEAK_CUE_RE = re.compile(r"\b(?:with|and|&|per|by|for|from|to|or|saw|see|ask|tell|told)\s*$", IGN)
+# Verbs whose object is a person, and the words that follow that person ("Told Wrenna to
+# return"): together, a cue for the capitalized word between them ("Advised Nurtec prn" is not).
+OBJECT_VERB_RE = re.compile(
+    r"\b(?:explained\s+to|asked|told|encouraged|examined|advised|instructed|educated|see|saw|"
+    r"seeing|referring|referred|reminded|reassured|thanked|greeted|congratulated|met\s+with|"
+    r"pleasure\s+(?:to\s+see|of\s+seeing|seeing|caring\s+for|meeting))\s*$",
+    IGN,
+)
+OBJECT_AFTER_RE = re.compile(
+    r"(?:[ \t]+(?:to|that|about|on|and|back|with|in|today|at|regarding|again|once)\b|[.,;])"
+)
+# "the plan with Wrenna and her mother": a person among their family
+WITH_FAMILY_RE = re.compile(
+    r"\bwith\s+(?P<n>[A-Z][a-z][\w'\u2019-]*)\s+and\s+(?:her|his|their)\s+(?:"
+    r"(?:mother|mom|father|dad|parents?|family|wife|husband|partner|daughter|son|sister|brother|"
+    r"grandmother|grandfather|caregiver|aunt|uncle)\b)"
+)
+WEAK_CUE_RE = re.compile(
+    r"(?:\b(?:with|and|&|per|by|for|from|to|or|saw|see|ask|tell|told)|\bw/)\s*$", IGN
+)
 
 
 def find_phi(text: str) -> list[Entity]:
@@ -544,6 +632,7 @@ def find_phi(text: str) -> list[Entity]:
     _context_names(text, found)
     _more_names(text, found)
     _subject_names(text, found)
+    _household_names(text, found)
     _spread_names(text, found)
     lowered = text.lower()
     if any(k in lowered for k in ("print", "scan", "geometry", "biometric", "gait", "dna")):
@@ -562,20 +651,28 @@ def find_phi(text: str) -> list[Entity]:
 _BARE_PLACE_ABBRS = frozenset({"Mt", "Mt.", "St", "St.", "Ft", "Ft.", "MT", "ST", "FT"})
 
 
+_DIGIT_RE = re.compile(r"\d")
+
+
 def _shapes(text: str, add) -> None:
-    for m in EMAIL_RE.finditer(text):
+    for m in EMAIL_RE.finditer(text) if "@" in text else ():
         add((m.start(), m.end(), "EMAIL", 0.99))
     for m in URL_RE.finditer(text):
         if "@" in m.group(0):
             continue
         add((m.start(), m.end(), "URL", 0.95))
-    for m in IPV4_RE.finditer(text):
+    digits = _DIGIT_RE.search(text) is not None
+    for m in IPV4_RE.finditer(text) if digits else ():
         add((m.start(), m.end(), "IP", 0.95))
-    for m in IPV6_RE.finditer(text):
+    for m in IPV6_RE.finditer(text) if ":" in text else ():
         value = m.group(0)
         groups = [g for g in value.split(":") if g]
         if len(groups) >= 2 and ("::" in value or re.search(r"[A-Fa-f]", value)):
             add((m.start(), m.end(), "IP", 0.9))
+    if not digits:  # every other shape holds a digit
+        if "@" in text:
+            _handles(text, add)
+        return
     for m in SSN_RE.finditer(text):
         add((m.start(), m.end(), "SSN", 0.95))
     for m in PHONE_RE.finditer(text):
@@ -603,12 +700,7 @@ def _shapes(text: str, add) -> None:
             kind = "VEHICLE"
         add((m.start("id"), m.end("id"), kind, 0.9))
     if "@" in text:
-        for m in HANDLE_RE.finditer(text):
-            value = m.group(0)
-            if HANDLE_CUE_RE.search(text, max(0, m.start() - 40), m.start()) or re.search(
-                r"[\d_]", value
-            ):
-                add((m.start(), m.end(), "ID", 0.7))
+        _handles(text, add)
     for m in VIN_RE.finditer(text):
         add((m.start(), m.end(), "VEHICLE", 0.85))
     for m in IBAN_RE.finditer(text):
@@ -645,6 +737,15 @@ def _shapes(text: str, add) -> None:
         add((m.start(), m.end(), "ID", 0.6))
 
 
+def _handles(text: str, add) -> None:
+    for m in HANDLE_RE.finditer(text):
+        value = m.group(0)
+        if HANDLE_CUE_RE.search(text, max(0, m.start() - 40), m.start()) or re.search(
+            r"[\d_]", value
+        ):
+            add((m.start(), m.end(), "ID", 0.7))
+
+
 _DATE_SHAPE_RE = re.compile(
     r"(?:0?[1-9]|[12]\d|3[01])([-./])(?:0?[1-9]|[12]\d|3[01])\1(?:19|20)\d\d"
     r"|(?:19|20)\d\d([-./])(?:0?[1-9]|1[0-2])\2(?:0?[1-9]|[12]\d|3[01])"
@@ -652,7 +753,13 @@ _DATE_SHAPE_RE = re.compile(
 
 
 def _looks_like_date(value: str) -> bool:
-    return bool(re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}", value))
+    """3/14/2024, 2024-03-14, 14.03.24; not an account number like 7734-22-1190."""
+    if not re.fullmatch(r"\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}", value):
+        return False
+    a, b, _ = re.split(r"[-/.]", value)
+    if len(a) <= 2:
+        return int(a) <= 31 and int(b) <= 31
+    return len(a) == 4 and a[:2] in ("19", "20") and int(b) <= 12
 
 
 def _luhn(value: str) -> bool:
@@ -669,7 +776,8 @@ def _luhn(value: str) -> bool:
 
 def _dates(text: str, add) -> None:
     has_month = _MONTH_WORD_RE.search(text) is not None
-    for index, pattern in enumerate(DATE_RES):
+    digits = _DIGIT_RE.search(text) is not None  # every date shape but words holds one
+    for index, pattern in enumerate(DATE_RES if digits else ()):
         if index >= 2 and not has_month:
             continue
         for m in pattern.finditer(text):
@@ -687,6 +795,10 @@ def _dates(text: str, add) -> None:
         add((m.start(g), m.end(g), "DATE", 0.75))
     for m in WEEKDAY_RE.finditer(text):
         add((m.start(), m.end(), "DATE", 0.6))
+    for m in DAY_DASH_MONTH_RE.finditer(text) if digits and has_month and "-" in text else ():
+        add((m.start(), m.end(), "DATE", 0.75))
+    for m in WEEKDAY_ABBR_RE.finditer(text):
+        add((m.start(), m.end() - len(m.group(0)) + len(m.group(0).rstrip(" \t,")), "DATE", 0.6))
     lowered = text.lower()
     ordinal_words = any(k in lowered for k in _ORDINAL_HINTS)
     if has_month and ordinal_words:
@@ -696,16 +808,21 @@ def _dates(text: str, add) -> None:
             add((m.start(), m.end(), "DATE", 0.8))
     if "the " in text and (ordinal_words or _DIGIT_ORDINAL_RE.search(text)):
         for m in DAY_ALONE_RE.finditer(text):
-            add((m.start("d"), m.end("d"), "DATE", 0.7))
+            if _DAY_ALONE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()) or (
+                m.group("d")[0].isdigit()
+                and _DAY_DIGITS_BEFORE_RE.search(text, max(0, m.start() - 12), m.start())
+            ):
+                month = _OF_MONTH_RE.match(text, m.end("d"))  # "the 3rd of next month"
+                add((m.start("d"), month.end() if month else m.end("d"), "DATE", 0.7))
     for m in HOLIDAY_RE.finditer(text) if _HOLIDAY_HINT_RE.search(text) else ():
         add((m.start(), m.end(), "DATE", 0.7))
-    for m in MONTH_YEAR_RE.finditer(text) if "/" in text else ():
+    for m in MONTH_YEAR_RE.finditer(text) if digits and "/" in text else ():
         if not SCORE_BEFORE_RE.search(text, max(0, m.start() - 40), m.start()):
             add((m.start(), m.end(), "DATE", 0.7))
-    if has_month:
+    if has_month and digits:
         for m in DAY_RANGE_RE.finditer(text):
             add((m.start(), m.end(), "DATE", 0.85))
-    for m in SHORT_DATE_RE.finditer(text):
+    for m in SHORT_DATE_RE.finditer(text) if digits and "/" in text else ():
         before = text[max(0, m.start() - 40) : m.start()]
         if SCORE_BEFORE_RE.search(before) or SCORE_AFTER_RE.match(text, m.end()):
             continue
@@ -722,18 +839,23 @@ def _dates(text: str, add) -> None:
         ):
             continue
         add((m.start(), m.end(), "DATE", 0.75))
-    compact = has_month or _EIGHT_DIGITS_RE.search(text) is not None
+    for m in SHORT_DATE_RANGE_RE.finditer(text) if digits and "/" in text else ():
+        before = text[max(0, m.start() - 40) : m.start()]
+        if not (SCORE_BEFORE_RE.search(before) or SCORE_AFTER_RE.match(text, m.end())):
+            add((m.start(), m.end(), "DATE", 0.75))
+    compact = digits and (has_month or _EIGHT_DIGITS_RE.search(text) is not None)
     ranged = "/" in text and ("-" in text or "\u2013" in text)
     for rx, wanted in ((COMPACT_DATE_RE, compact), (FULL_DATE_RANGE_RE, ranged)):
         for m in rx.finditer(text) if wanted else ():
             add((m.start(), m.end(), "DATE", 0.8))
-    for pattern in AGE_RES:
+    for pattern in AGE_RES if digits else ():
         for m in pattern.finditer(text):
             if int(m.group("n")) >= 90 and int(m.group("n")) < 130:
                 add((m.start("n"), m.end("n"), "AGE", 0.9))
     if "ninet" in text.lower() or "hundred" in text.lower():
         for m in AGE_WORDS_RE.finditer(text):
-            add((m.start("n"), m.end("n"), "AGE", 0.85))
+            g = "n" if m.group("n") else "m"
+            add((m.start(g), m.end(g), "AGE", 0.85))
 
 
 def _date_before(text: str, start: int) -> bool:
@@ -755,8 +877,11 @@ def _recent_date(text: str, start: int) -> bool:
 
 
 def _places(text: str, add) -> None:
-    patterns = [STREET_RE, POBOX_RE, MILITARY_RE, UNIT_RE, COUNTY_RE]
-    if _eu_street_hint(text):
+    digits = _DIGIT_RE.search(text) is not None  # house, box, unit and ZIP numbers
+    patterns = [STREET_RE, POBOX_RE, MILITARY_RE, UNIT_RE] if digits else []
+    if any(k in text for k in _COUNTY_WORDS):
+        patterns.append(COUNTY_RE)
+    if digits and _eu_street_hint(text):
         patterns.insert(1, STREET_EU_RE)
     for pattern in patterns:
         for m in pattern.finditer(text):
@@ -775,6 +900,21 @@ def _places(text: str, add) -> None:
                 add((city.start(1), city.end(1), "LOCATION", 0.75))
     for m in FACILITY_RE.finditer(text):
         add((m.start(), m.end(), "LOCATION", 0.6))
+    caps = any(k in text for k in _FACILITY_CAPS_HINTS)
+    for m in FACILITY_CAPS_RE.finditer(text) if caps else ():
+        # the words right before the head, back to a function word, a title or a clinical word
+        kept = []
+        for w in reversed(m.group("w").split()):
+            low = w.lower().rstrip(".")
+            if low in _FUNCTION_WORDS or low in lx.TITLES or low in lx.CLINICAL_STOP:
+                break
+            kept.append(w)
+        words = lx.english_words()
+        if not any(w.lower().rstrip(".") not in words for w in kept):
+            continue  # "TRANSFERRED FROM GENERAL HOSPITAL": no proper word
+        start = m.end("w") - len(" ".join(reversed(kept))) - 1
+        start = text.index(kept[-1], max(m.start("w"), start))
+        add((start, m.end(), "LOCATION", 0.6))
     for m in CITY_STATE_RE.finditer(text):
         city = m.group("city")
         state = m.group("state")
@@ -805,12 +945,12 @@ def _places(text: str, add) -> None:
         if zip_:
             z = zip_.lstrip(" ,\t\n")
             add((m.end("zip") - len(z), m.end("zip"), "LOCATION", 0.9))
-    for m in ZIP_RE.finditer(text):
+    for m in ZIP_RE.finditer(text) if digits else ():
         g = "zip" if m.group("zip") else "zip3"
         add((m.start(g), m.end(g), "LOCATION", 0.85))
-    for m in STATE_ZIP_RE.finditer(text):
+    for m in STATE_ZIP_RE.finditer(text) if digits else ():
         add((m.start("zip"), m.end("zip"), "LOCATION", 0.85))
-    for m in ADDRESS_LINE_RE.finditer(text):
+    for m in ADDRESS_LINE_RE.finditer(text) if digits else ():
         add((m.start(1), m.end(1), "LOCATION", 0.8))
         _address_block(text, m.end(), add)
     for m in ADDRESS_CUE_RE.finditer(text):
@@ -886,77 +1026,111 @@ def _common(word: str) -> bool:
     return w in lx.english_words() or w in lx.CLINICAL_STOP
 
 
-def _names(text: str, found: list) -> None:
+_TOKEN_INFO: dict[str, tuple[bool, float]] = {}
+_LATIN_ENDINGS = ("i", "ae", "us", "is", "um", "es", "ii", "ella", "ium", "ia", "ica", "ans")
+_BRACKET_CREDENTIAL_RE = re.compile(
+    r"\s*\((?:RN|MD|DO|NP|PA|PA-C|LPN|CNA|PT|OT|RT|SW|LCSW|CM|PharmD|RD|CRNA|APRN|MA)\)"
+)
+_LAB_CAMEL_RE = re.compile(r"[A-Z][a-z][A-Z][A-Za-z]?")
+_NAME_PREFIXES = ("Mc", "De", "La", "Le", "Di", "Da", "Du", "Lu", "Jo", "Ja", "Ke", "Sh", "Ty")
+# Lower-case endings that make a compound adjective of a word: no name ends with them.
+_HYPHEN_TAILS = frozenset(
+    lx.wordlist(
+        """
+        based related induced associated like type free positive negative dependent sparing
+        guided directed centered centred friendly oriented specific shaped sensitive resistant
+        """
+    )
+)
+
+
+def _token_info(w: str) -> tuple[bool, float]:
+    """(looks like a name token, strength of the evidence), for one word as written."""
+    hit = _TOKEN_INFO.get(w)
+    if hit is not None:
+        return hit
+    if len(_TOKEN_INFO) > 200_000:  # a long-running process reads unbounded vocabulary
+        _TOKEN_INFO.clear()
     first = lx.first_names()
     last = lx.surnames()
     census_first = lx.census_first_names()
     census_last = lx.census_surnames()
+    words = lx.english_words()
+    core = w.rstrip(".")
+    if core.endswith(("'s", "\u2019s")):
+        core = core[:-2]
+    low = core.lower()
+    if (
+        not low
+        or low in lx.CLINICAL_STOP
+        or low in lx.MONTHS
+        or low in lx.WEEKDAYS
+        or low in lx.TITLES
+        or low in _KIN_CUES  # "Son Chase": the kinship word is not part of the name
+        or (low in _FUNCTION_WORDS and low not in _NAME_LIKE_WORDS)
+        or _CONTRACTION_RE.search(low)
+        # "PA-C", "PharmD", "MD": a credential as written, not "Pa" or "Md" as a name
+        or (low in lx.CREDENTIALS and core != core.capitalize())
+    ):
+        _TOKEN_INFO[w] = hit = (False, 0.0)
+        return hit
+    # "CrCl", "NaCl", "FeNO": a lab or chemistry abbreviation (not "McKay", "DeAnn", "LaToya")
+    if _LAB_CAMEL_RE.fullmatch(core) and not core.startswith(_NAME_PREFIXES):
+        _TOKEN_INFO[w] = hit = (False, 0.0)
+        return hit
+    if "-" in core:
+        tail = core.rsplit("-", 1)[1]
+        if tail.islower() and tail in _HYPHEN_TAILS:  # "Faith-based", "Grace-related"
+            _TOKEN_INFO[w] = hit = (False, 0.0)
+            return hit
+    cap = core[0].isupper()
+    allcaps = core.isupper() and len(core) > 1
+    parts = _PART_SPLIT_RE.split(low) if not low.isalpha() else (low,)
+    in_first = low in first or parts[0] in first
+    in_last = (
+        low in last
+        or any(p in last for p in parts if len(p) > 2)
+        or (len(parts) > 1 and "".join(parts) in last)
+    )
+    common = low in words
+    foreign = any(ord(c) > 127 for c in core) and cap
+    score = 0.0
+    if in_first and not common:
+        score = 2.0
+    elif in_last and not common:
+        score = 1.6 if last.get(low, 99999) < 60000 else 1.2
+    elif (in_first or in_last) and common:
+        score = 0.4
+    elif foreign:
+        score = 1.2
+    elif cap and not common and len(low) > 1:
+        score = 0.5  # unknown capitalized word
+    elif cap and common:
+        score = 0.0
+    if allcaps and (len(core) <= 3 or not (in_first or in_last)):
+        score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY
+    elif allcaps and not (low in census_first or low in census_last):
+        score = min(score, 0.4)  # "NGOZI": a name in capitals only with a cue
+    if low in lx.EPONYM_NOUNS or low in lx.DRUG_NAMES:
+        score = min(score, 0.3)  # "Foley", "Norco": a name only after a title
+    elif score and not (in_first or in_last) and lx.medical_word(low):
+        score = 0.0  # "Neurologic:", "Thrombocytosis", "Echocardiogram"
+    _TOKEN_INFO[w] = hit = (cap, score)
+    return hit
+
+
+def _names(text: str, found: list) -> None:
+    first = lx.first_names()
+    last = lx.surnames()
+    census_first = lx.census_first_names()
     words = lx.english_words()
     toks = [(m.start(), m.end(), m.group(0)) for m in WORD_RE.finditer(text)]
     n = len(toks)
     if not n:
         return
 
-    def info(i: int) -> tuple[bool, float]:
-        """(looks like a name token, strength of the evidence)."""
-        w = toks[i][2]
-        core = w.rstrip(".")
-        if core.endswith(("'s", "\u2019s")):
-            core = core[:-2]
-        low = core.lower()
-        if (
-            not low
-            or low in lx.CLINICAL_STOP
-            or low in lx.MONTHS
-            or low in lx.WEEKDAYS
-            or low in lx.TITLES
-            or low in _KIN_CUES  # "Son Chase": the kinship word is not part of the name
-            or (low in _FUNCTION_WORDS and low not in _NAME_LIKE_WORDS)
-            or _CONTRACTION_RE.search(low)
-            # "PA-C", "PharmD", "MD": a credential as written, not "Pa" or "Md" as a name
-            or (low in lx.CREDENTIALS and core != core.capitalize())
-        ):
-            return False, 0.0
-        cap = core[0].isupper()
-        allcaps = core.isupper() and len(core) > 1
-        parts = _PART_SPLIT_RE.split(low) if not low.isalpha() else (low,)
-        in_first = low in first or parts[0] in first
-        in_last = (
-            low in last
-            or any(p in last for p in parts if len(p) > 2)
-            or (len(parts) > 1 and "".join(parts) in last)
-        )
-        common = low in words
-        foreign = any(ord(c) > 127 for c in core) and cap
-        score = 0.0
-        if in_first and not common:
-            score = 2.0
-        elif in_last and not common:
-            score = 1.6 if last.get(low, 99999) < 60000 else 1.2
-        elif (in_first or in_last) and common:
-            score = 0.4
-        elif foreign:
-            score = 1.2
-        elif cap and not common and len(low) > 1:
-            score = 0.5  # unknown capitalized word
-        elif cap and common:
-            score = 0.0
-        if allcaps and (len(core) <= 3 or not (in_first or in_last)):
-            score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY
-        elif allcaps and not (low in census_first or low in census_last):
-            score = min(score, 0.4)  # "NGOZI": a name in capitals only with a cue
-        if low in lx.EPONYM_NOUNS or low in lx.DRUG_NAMES:
-            score = min(score, 0.3)  # "Foley", "Norco": a name only after a title
-        elif score and not (in_first or in_last) and lx.medical_word(low):
-            score = 0.0  # "Neurologic:", "Thrombocytosis", "Echocardiogram"
-        return cap, score
-
-    cache: dict[int, tuple[bool, float]] = {}
-
     def tok(i: int) -> tuple[bool, float]:
-        if i not in cache:
-            cache[i] = info(i)
-        return cache[i]
+        return _token_info(toks[i][2])
 
     def is_initial(i: int) -> bool:
         w = toks[i][2]
@@ -1014,6 +1188,20 @@ def _names(text: str, found: list) -> None:
                 ):
                     j += 1
                     continue
+                # "monika žilková": after a lower-case first name, a word in no dictionary
+                if (
+                    j == i + 1
+                    and toks[i][2].lower() in first
+                    and low not in words
+                    and len(low) >= 4
+                    and any(c in "aeiouyáéíóúàèìòùäëïöüåæøãõâêîôûąęěůő" for c in low)
+                    and not lx.medical_word(low)
+                    and low not in lx.CREDENTIALS
+                    and low not in lx.MONTHS
+                    and low not in lx.WEEKDAYS
+                ):
+                    j += 1
+                    continue
             break
         # don't end on a particle or a bare initial that is a sentence end
         while j > i and toks[j - 1][2].lower() in _PARTICLES:
@@ -1023,13 +1211,21 @@ def _names(text: str, found: list) -> None:
     def eponym_after(j: int) -> bool:
         if j >= n:
             return False
-        prev = toks[j - 1][2]
         nxt = toks[j][2].lower().rstrip(".")
         g = gap(j)
-        if g.strip() not in ("", "-", "\u2013"):
+        if g.strip() not in ("", "-", "\u2013") or "\n" in g:  # a line break ends the eponym
             return False
-        return nxt in lx.EPONYM_HEADS or (
-            prev.endswith(("'s", "\u2019s")) and nxt in lx.EPONYM_HEADS
+        if nxt in lx.EPONYM_HEADS:
+            return True
+        # "Ann Arbor stage", "Argyll Robertson pupil": a second capitalized word of the
+        # eponym that the run left out (it is also a word), then the head
+        return (
+            j + 1 < n
+            and toks[j][2][:1].isupper()
+            and not toks[j][2].isupper()
+            and gap(j) == " "
+            and gap(j + 1) in (" ", "-")
+            and toks[j + 1][2].lower().rstrip(".") in lx.EPONYM_HEADS
         )
 
     def hyphen_eponym(i: int) -> bool:
@@ -1072,7 +1268,8 @@ def _names(text: str, found: list) -> None:
             and tok(i + 1)[1] >= 0.5
         ):
             j = run_from(i + 1, lower_ok=False)
-            emit(i, max(j, i + 2), 0.85)
+            if not (prev_low == "sister" and eponym_after(max(j, i + 2))):  # Mary Joseph nodule
+                emit(i, max(j, i + 2), 0.85)
             i = max(j, i + 2)
             continue
         if (
@@ -1097,7 +1294,8 @@ def _names(text: str, found: list) -> None:
             and "\n" not in gap(i)
             # "MR BRAIN WITH CONTRAST": an imaging study, not Mr. Brain
             and not (
-                toks[i - 1][2].isupper()
+                prev_low in ("mr", "mr.", "ms", "ms.")
+                and toks[i - 1][2].isupper()
                 and w.isupper()
                 and _common(w)
                 and i + 1 < n
@@ -1105,10 +1303,26 @@ def _names(text: str, found: list) -> None:
             )
         ):
             j = run_from(i, lower_ok=True)
-            if j > i and not (
-                prev_low in ("sister", "brother", "father", "nurse", "pa", "rn", "np", "sr")
-                and not tok(i)[0]
+            # "DR. OYELOWO": in capitals, a word in no dictionary after a doctor's title
+            if (
+                j == i
+                and prev_low in _DOCTOR_TITLES
+                and w.isupper()
+                and len(w) >= 3
+                and w.isalpha()
+                and not _common(w)
+                and low not in lx.CREDENTIALS
+                and not lx.medical_word(low)
             ):
+                j = i + 1
+            if (
+                j > i
+                and not (
+                    prev_low in ("sister", "brother", "father", "nurse", "pa", "rn", "np", "sr")
+                    and not tok(i)[0]
+                )
+                and not (prev_low == "sister" and eponym_after(j))
+            ):  # Sister Mary Joseph nodule
                 emit(i, j, 0.9)
                 i = j
                 continue
@@ -1120,11 +1334,21 @@ def _names(text: str, found: list) -> None:
                 total = sum(scores)
                 strong = max(scores, default=0.0)
                 length = j - i
-                cue = bool(NAME_LIST_CUE_RE.search(before)) or prev_low.rstrip(",:") in lx.NAME_CUES
+                cue = (
+                    bool(NAME_LIST_CUE_RE.search(before))
+                    or prev_low.rstrip(",:") in lx.NAME_CUES
+                    # "Told Wrenna to return", "Examined Wrenna with her mother present"
+                    or (
+                        bool(OBJECT_AFTER_RE.match(text, toks[j - 1][1]))
+                        and bool(OBJECT_VERB_RE.search(before))
+                    )
+                )
                 weak_cue = not cue and bool(WEAK_CUE_RE.search(before))
                 after = text[toks[j - 1][1] : toks[j - 1][1] + 14]
-                cred = bool(_CREDENTIAL_RE.match(after)) or bool(
-                    _RELATION_AFTER_RE.match(text, toks[j - 1][1])
+                cred = (
+                    bool(_CREDENTIAL_RE.match(after))
+                    or bool(_RELATION_AFTER_RE.match(text, toks[j - 1][1]))
+                    or bool(_BRACKET_CREDENTIAL_RE.match(after))  # "Zephyrine (RN)"
                 )
                 # "Moss, Dawn" / "Smith, Dmitri": surname, comma, first name
                 if (
@@ -1165,11 +1389,18 @@ def _names(text: str, found: list) -> None:
                         ok = False
                 elif weak_cue and length == 1:
                     # "AND PORTA LYMPH NODES": a word in capitals among capitals is no name
-                    ok = strong >= 1.2 and not (
-                        toks[i][2].isupper() and j < n and toks[j][2].isupper()
-                    )
+                    ok = (
+                        strong >= 1.2
+                        # "He and Wrenna live together": then a verb only a person has
+                        or (strong >= 0.5 and bool(PERSON_VERB_RE.match(text, toks[j - 1][1])))
+                    ) and not (toks[i][2].isupper() and j < n and toks[j][2].isupper())
                 elif length >= 2:
-                    words_only = [k for k in range(i, j) if not is_initial(k)]
+                    # "Gwilym ap Dafydd": a particle inside the run is no evidence either way
+                    words_only = [
+                        k
+                        for k in range(i, j)
+                        if not is_initial(k) and toks[k][2].lower() not in _PARTICLES
+                    ]
                     ok = (
                         (total >= 2.0 and strong >= 1.2)
                         or _pair(toks[i][2], toks[j - 1][2])
@@ -1179,10 +1410,22 @@ def _names(text: str, found: list) -> None:
                             and any(is_initial(k) for k in range(i + 1, j - 1))
                             and min(scores, default=0.0) >= 0.4
                         )
+                        # "J. Okonkwo": an initial, then a surname or a word in no dictionary
+                        # (not a species: "E. Coli", "H. Pylori", "S. Aureus")
+                        or (
+                            length == 2
+                            and is_initial(i)
+                            and len(words_only) == 1
+                            and tok(j - 1)[1] >= 0.5
+                            and (
+                                toks[j - 1][2].lower() in last
+                                or not toks[j - 1][2].lower().endswith(_LATIN_ENDINGS)
+                            )
+                        )
                         # "Miklos Hajdu": two or three words that are in no dictionary
                         or (
                             len(words_only) >= 2
-                            and min(scores, default=0.0) >= 0.5
+                            and min((tok(k)[1] for k in words_only), default=0.0) >= 0.5
                             and not any(toks[k][2].isupper() for k in words_only)
                         )
                     )
@@ -1235,11 +1478,12 @@ def _names(text: str, found: list) -> None:
             and low not in _FUNCTION_WORDS
             and (
                 (
-                    (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
-                    and (low in first or low in last)
+                    # the cheap look-ups first: the cue regexes only for a word in a name list
+                    (low in first or low in last)
                     and (low not in words or first.get(low, _RARE) <= 300)
+                    and (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
                 )
-                or (WEAK_CUE_RE.search(before) and low in first and low not in words)
+                or (low in first and low not in words and WEAK_CUE_RE.search(before))
             )
         ):
             j = run_from(i, lower_ok=True)
@@ -1331,6 +1575,9 @@ PLACE_AFTER_RE = re.compile(
     r"trip|transferred|came|comes|originally|immigrated|emigrated)(?:\s+(?:back|here|home))?"
     r"\s+(?:to|from)|arrived\s+(?:at|in)|from|city(?:\s+of)?|town(?:\s+of)?|village(?:\s+of)?)"
     r"|(?<![\w-])where\s*:)\s+"
+    # "in the Yakima Valley", "in north Tulsa"
+    r"(?:the[ \t]+)?(?:(?:north|south|east|west|northern|southern|eastern|western|central|"
+    r"rural|suburban|upstate|downtown|greater)[ \t]+)?"
     rf"(?P<place>{_CAPWORD}(?:(?<!\w\w\w\.)[ \t]+{_CAPWORD}){{0,2}})"
 )
 # Capitalized words that name a kind of place when they end (or start) a proper name.
@@ -1346,13 +1593,24 @@ _PLACE_HEADS = frozenset(
 # "our Wauwatosa office", "the Elmhurst clinic": a proper word before a site noun.
 SITE_RE = re.compile(
     r"(?<![\w-])(?:our|the|their|his|her|your)\s+(?P<place>[A-Z][\w'\u2019-]+(?:\s+[A-Z][\w'\u2019-]+)?)"
-    r"\s+(?:office|clinic|campus|location|site|branch|facility|practice)\b"
+    r"\s+(?:office|clinic|campus|location|site|branch|facility|practice|post\s+office|YMCA|"
+    r"library|church|mosque|synagogue|temple|mall|fire\s+station|police\s+station|"
+    r"high\s+school|middle\s+school|elementary|plant|factory|warehouse|depot|Walmart|Target|"
+    r"Costco|Kroger|Safeway|Home\s+Depot|Walgreens|CVS|Rite\s+Aid|gym|rec\s+center|"
+    r"community\s+center|senior\s+center|pool|farmers\s+market|bus\s+station|train\s+station|"
+    r"apartments|apartment\s+complex|trailer\s+park|mobile\s+home\s+park|shelter|motel|hotel|"
+    r"campground|food\s+bank|food\s+pantry|soup\s+kitchen)\b"
 )
 # "on Larkspur Court", "off Birch Lane": a street without a house number.
 BARE_STREET_RE = re.compile(
     r"(?<![\w-])(?:on|off|at|along|of|near)\s+(?P<place>(?:[A-Z][\w'\u2019-]+\s+){1,3}"
     r"(?:Street|Avenue|Road|Boulevard|Drive|Lane|Court|Place|Terrace|Circle|Highway|Parkway|"
-    r"Trail|Crescent|Alley|Way)\b)"
+    r"Trail|Crescent|Alley|Way|St|Ave|Rd|Blvd|Ln|Hwy|Pkwy)\b\.?)"
+)
+# "Lake Chelan", "Mount Rainier": a lake or a mountain named by a word in no dictionary.
+LAKE_MOUNT_RE = re.compile(
+    r"\b(?:Lake|Mount)[ \t]+(?P<n>[A-Z][a-z]{2,})\b"
+    r"(?![ \t]+(?:score|scores|scoring|criteria|consensus|questionnaire))"
 )
 _RESIDENCE_HINTS = ("live", "grew", "raised", "born", "resid", "moved", "relocat")
 _BUSINESS_BEFORE_RE = re.compile(
@@ -1382,7 +1640,43 @@ PERSON_VERB_RE = re.compile(
     r"had\s+given|is\s+from|was\s+born|works\s+(?:at|for|as)|worked\s+(?:at|for|as)|"
     # what a relative or a patient does: "Rusty brings groceries", "Okafor visits daily"
     r"visits|visited|brings|brought|checks\s+on|cares\s+for|stays\s+with|phoned|texted|"
-    r"e-?mailed|verbalized|verbalizes|voiced|understands|understood|consented)\b"
+    r"e-?mailed|verbalized|verbalizes|voiced|understands|understood|consented|"
+    # what only a patient is: "Wrenna was febrile overnight", "Isidro tolerated a diet"
+    r"(?:is|was|remains|remained)\s+(?:febrile|afebrile|ambulating|breastfeeding|tearful|"
+    r"intubated|extubated|admitted|readmitted|discharged|transferred|seen|examined|"
+    r"accompanied|counsell?ed|alert|awake|asleep|confused|oriented|"
+    r"an?\s+\d{1,3}(?:\s*-?\s*(?:y(?:ears?|rs?|o|/o|\.o\.?)?|months?|mos?|weeks?|wks?|days?|"
+    r"d)(?![\w/])|\s*[MFmf]\b)|"
+    r"a\s+G\d\w*|here\s+(?:for|with|today))|"
+    r"underwent|sustained|tolerated|tolerates|is\s+tolerating|feels|felt|ambulated|"
+    r"complained|c/o|endorsed|"
+    r"continues\s+to\s+(?:refuse|improve|decline|complain|deny|report|ambulate|do\s+well)|"
+    r"has\s+been\s+(?:taking|eating|sleeping|walking|drinking|smoking|refusing|feeling|"
+    r"having|compliant|adherent|nonadherent|non-adherent)|"
+    r"has\s+not\s+(?:eaten|slept|voided|been\s+taking)|"
+    # what a drug or a device never does: "Wrenna fell at school", "Wrenna smokes 1 ppd"
+    r"fell|vomited|vomits|slept|sleeps|ate|eats|drank|drinks|smokes|smoked|vapes|vaped|"
+    r"attends|attended|weighs|weighed|missed|cried|cries|coughed|urinated|voided|napped|"
+    r"crawls|babbles|talks|speaks|plays|developed|would\s+like|got\s+(?:his|her|their)|"
+    r"passed\s+(?:his|her|their)|takes\s+(?:his|her|their|no|all)|"
+    r"lost\s+\d+\s*(?:lbs?|pounds|kg)|required\s+\d+\s*(?:L|liters?|lpm)|"
+    r"needs\s+(?:a\s+)?(?:refills?|help|assistance|a\s+ride|transportation|a\s+note)|"
+    r"has\s+(?:a|an)\s+(?:fever|cough|rash|sore|headache|history|hx|h/o|low-grade|runny|"
+    r"earache|stomach\s*ache)|"
+    r"live\s+(?:together|with|alone)|(?:has\s+)?had\s+(?:a|an)\s+(?:seizure|fall|fever|rash|"
+    r"stroke|bowel\s+movement|bm|good|rough|bad|"
+    r"restless|difficult|episode)|"
+    r"(?:is|was|has\s+been)\s+doing\s+(?:well|better|worse|poorly|ok|okay|fine|great)|"
+    r"looks\s+(?:well|tired|comfortable|unwell|pale|sick|better|worse|jaundiced)|"
+    r"(?:is|was|remains|remained|has\s+been|seems|seemed)\s+(?:crying|sleeping|eating|"
+    r"vomiting|coughing|walking|playing|talking|smiling|agitated|combative|anxious|depressed|"
+    r"calm|cooperative|pleasant|tired|fatigued|sad|upset|happy|nauseated|dizzy|fussy|"
+    r"irritable|lethargic|somnolent|drowsy)|"
+    r"(?:is|was)\s+(?:now\s+)?\d{1,3}\s*(?:(?:-\s*)?(?:months?|years?|weeks?|days?)(?:\s*-?\s*old)?|"
+    r"yo|y/o|mo)(?![\w/])|"
+    r"(?:is|was|will\s+be)\s+(?:the|her|his|their|our)\s+(?:main\s+|primary\s+|designated\s+|"
+    r"medical\s+)?(?:decision[- ]maker|poa|proxy|health\s*care\s+proxy|caregiver|surrogate|"
+    r"guardian|contact|driver))\b"
 )
 
 
@@ -1407,7 +1701,13 @@ def _place_word_ok(word: str) -> bool:
     low = core.lower()
     if not core[:1].isupper() or len(core) < 2:
         return False
-    if low in lx.CLINICAL_STOP or low in lx.MONTHS or low in lx.WEEKDAYS or low in lx.TITLES:
+    if (
+        low in lx.CLINICAL_STOP
+        or low in lx.MONTHS
+        or low in lx.WEEKDAYS
+        or low in lx.TITLES
+        or low in lx.EPONYM_NOUNS
+    ):
         return False
     if low not in lx.US_CITIES and lx.medical_word(low):
         return False  # "switched from Vicodin", "in Neurology"
@@ -1449,7 +1749,11 @@ def _more_places(text: str, add) -> None:
         if city and not (bare and all(upper[:city])):
             add((keep[0][0], keep[city - 1][1] - keep[city - 1][2].endswith("."), "LOCATION", 0.7))
             continue
-        proper = [lo not in words and not u for lo, u in zip(lows, upper, strict=True)]
+        # "Step-Down": a hyphenated pair of words is a word
+        proper = [
+            lo not in words and not u and not ("-" in lo and all(p in words for p in lo.split("-")))
+            for lo, u in zip(lows, upper, strict=True)
+        ]
         # after a travel verb a capitalized word is a place even when it is also a word
         # ("flew to Phoenix"), unless it is a place every patient goes to
         if cue.endswith((" to", " at")) and not any(proper):
@@ -1493,12 +1797,131 @@ def _more_places(text: str, add) -> None:
     for m in CITY_NATIVE_RE.finditer(text) if natives else ():
         if m.group("place").lower() in lx.US_CITIES:
             add((m.start("place"), m.end("place"), "LOCATION", 0.6))
+    for m in LAKE_MOUNT_RE.finditer(text) if "Lake" in text or "Mount" in text else ():
+        name = m.group("n").lower()
+        if name not in words or " ".join(m.group(0).lower().split()) in lx.US_CITIES:
+            add((m.start(), m.end(), "LOCATION", 0.6))
     for rx in (SITE_RE, BARE_STREET_RE):
         for m in rx.finditer(text):
             first = m.group("place").split()[0].lower()
             if first in lx.CLINICAL_STOP or (first in words and rx is SITE_RE):
                 continue
             add((m.start("place"), m.end("place"), "LOCATION", 0.6))
+
+
+# "the Okonjo twins", "O'Shaughnessy family at bedside": a surname before a household word.
+FAMILY_NAME_RE = re.compile(
+    r"(?:\b[Tt]he\s+|^|(?<=[.!?;:]\s))(?P<n>[A-Z][a-z]*(?:['\u2019][A-Z])?[a-z'\u2019-]+)"
+    r"\s+(?:family|families|twins|triplets|household|kids|children|boys|girls|residence)\b",
+    re.MULTILINE,
+)
+_DEMONYM_ENDINGS = ("an", "ese", "ish", "ani", "ali", "aqi", "ite", "ic")
+# "Ottoline's fever resolved": a word in no dictionary before 's and what only a person has.
+POSSESSIVE_PERSON_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<n>[A-Z][a-z][\w\u2019-]*)['\u2019]s\s+(?:appointment|medications?|meds|"
+    r"labs|vitals|chart|insurance|temperature|weight|wound|fever|rash|cough|pain|surgery|visit|"
+    r"discharge|admission|blood\s+pressure|blood\s+sugars?|glucose|home|room|bed|family|"
+    r"caregivers?|consent|birthday)\b"
+)
+# "Baby Girl Anand", "Baby Boy Tremblay": a newborn named by the family name.
+BABY_NAME_RE = re.compile(r"\b(?:Baby|BABY)\s+(?:Girl|Boy|GIRL|BOY)\s+(?P<n>[A-Z][\w'\u2019-]+)")
+# "w/ sunita (wife)": a lower-case word in no dictionary before a relation in brackets.
+LOWER_BEFORE_RELATION_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<n>[a-z][a-z'\u2019-]{2,})\s*\(\s*(?:the\s+)?(?:patient'?s\s+|pt'?s\s+|"
+    r"his\s+|her\s+|their\s+)?(?:wife|husband|daughter|son|mother|mom|father|dad|brother|"
+    r"sister|grand(?:daughter|son|mother|father)|aunt|uncle|niece|nephew|cousin|partner|spouse|"
+    r"friend|neighbou?r|caregiver|guardian|boyfriend|girlfriend|fianc[eé]e?)\b"
+)
+# "HPI: obafemi nwachukwu is a 44 yo M": lower-case words in no dictionary opening a sentence,
+# before a verb only a person is the subject of (checked with PERSON_VERB_RE)
+_LOWER_SUBJECT_RE = re.compile(
+    r"(?:^|(?<=[.!?:;])|(?<=[.!?:;][ \t]))[ \t]*(?P<n>[a-z][a-z'\u2019-]{2,}"
+    r"(?:[ \t][a-z][a-z'\u2019-]{2,}){0,2})(?=[ \t])",
+    re.MULTILINE,
+)
+# "EZRA KOLODNY DENIES": in capitals, a word in no dictionary after a first name found alone.
+_ALLCAPS_NEXT_RE = re.compile(r"[ \t]+(?P<n>[A-Z][A-Z'\u2019-]{2,})\b")
+
+
+def _household_names(text: str, found: list) -> None:
+    words = lx.english_words()
+    last = lx.surnames()
+    if any(
+        k in text
+        for k in (
+            "family",
+            "famil",
+            "twins",
+            "triplets",
+            "household",
+            "kids",
+            "children",
+            "boys",
+            "girls",
+            "residence",
+        )
+    ):
+        for m in FAMILY_NAME_RE.finditer(text):
+            w = m.group("n")
+            low = w.lower()
+            if not _subject_word_ok(w) or low in lx.EPONYM_NOUNS or low.endswith(("'s", "\u2019s")):
+                continue  # "Pt's children": a possessive, not a family name
+            if low in words or (low.endswith(_DEMONYM_ENDINGS) and low not in last):
+                continue  # "the Foster family", "the Guatemalan family"
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    if "'s " in text or "\u2019s " in text:
+        for m in POSSESSIVE_PERSON_RE.finditer(text):
+            w = m.group("n")
+            if w.lower() in words or not _subject_word_ok(w):
+                continue
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    for m in WITH_FAMILY_RE.finditer(text) if "with" in text else ():
+        w = m.group("n")
+        if w.lower() not in words and _subject_word_ok(w):
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    for m in BABY_NAME_RE.finditer(text) if "aby" in text or "ABY" in text else ():
+        if _subject_word_ok(m.group("n")) or m.group("n").isupper():
+            found.append((m.start(), m.end(), "NAME", 0.7))
+    if "(" in text:
+        for m in LOWER_BEFORE_RELATION_RE.finditer(text):
+            low = m.group("n")
+            if low in words or not _subject_word_ok(low) or low in lx.CREDENTIALS:
+                continue
+            found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    for m in _LOWER_SUBJECT_RE.finditer(text):
+        parts = m.group("n").split()
+        end = m.end("n")
+        while parts and not PERSON_VERB_RE.match(text, end):
+            end -= len(parts.pop()) + 1  # "obafemi nwachukwu is": try the shorter run
+        if not parts:
+            continue
+        if any(p in words or not _subject_word_ok(p) or p in lx.CREDENTIALS for p in parts):
+            continue
+        if len(parts) == 1 and parts[0] not in lx.first_names():
+            continue  # one lower-case word: a name only when it is a known first name
+        found.append((m.start("n"), end, "NAME", 0.55))
+    census_first = lx.census_first_names()
+    for f in list(found):
+        if f[2] != "NAME":
+            continue
+        word = text[f[0] : f[1]]
+        if not (word.isupper() and word.isalpha() and word.lower() in census_first):
+            continue
+        m = _ALLCAPS_NEXT_RE.match(text, f[1])
+        if not m:
+            continue
+        low = m.group("n").lower()
+        if (
+            low in words
+            or low in lx.CLINICAL_STOP
+            or low in lx.CREDENTIALS
+            or low in lx.TITLES
+            or low in _SERVICE_ACRONYMS
+            or lx.medical_word(low)
+            or low.upper() in lx.STATE_ABBRS
+        ):
+            continue
+        found.append((f[0], m.end("n"), "NAME", f[3]))
 
 
 def _context_names(text: str, found: list) -> None:
@@ -1588,6 +2011,11 @@ _ALLCAPS_NAME_LINE_RE = re.compile(
     r"(?=[ \t]*$|[ \t]{2,}|[ \t]+(?:DOB|MRN|\d))",
     re.MULTILINE,
 )
+# A name after a name label, in any case: "NAME: OKSANA PYLYPENKO   DOB: ...".
+_NAME_LABEL_RE = re.compile(
+    r"(?i:\bname)[ \t]*:[ \t]*(?P<n>[^\W\d_][\w'\u2019-]*(?:,?[ \t][^\W\d_][\w'\u2019.-]*){0,3})"
+)
+_LABEL_STOPS = frozenset(lx.wordlist("dob mrn age sex dos id ssn date gender room bed acct"))
 # Initials after a kinship word: "spoke to pt's grandson, AJ".
 _KIN_INITIALS_RE = re.compile(
     r"(?i:\b(?:wife|husband|daughter|son|mother|mom|father|dad|brother|sister|granddaughter|"
@@ -1595,6 +2023,12 @@ _KIN_INITIALS_RE = re.compile(
     r"boyfriend|girlfriend|friend|neighbou?r|caregiver))[ \t]*,?[ \t]+"
     r"(?P<n>[A-Z]{2,3}|[A-Z]\.[ \t]?[A-Z]\.)(?!\w|\.\w)"
 )
+# Substrings one of which every match of _KIN_INITIALS_RE holds (a cheap test before it).
+_KIN_HINTS = (
+    "wife", "husband", "daughter", "son", "mother", "mom", "father", "dad", "brother",
+    "sister", "grand", "aunt", "uncle", "niece", "nephew", "cousin", "partner", "spouse",
+    "friend", "neighb", "caregiver",
+)  # fmt: skip
 _GIVE_HINTS = (
     "gave",
     "given",
@@ -1680,12 +2114,33 @@ def _more_names(text: str, found: list) -> None:
         low = m.group("n").lower()
         if plain(low) and (low in first or (low not in words and low in last)):
             found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    for m in _NAME_LABEL_RE.finditer(text) if "name" in lowered else ():
+        keep = []
+        for p in m.group("n").split():
+            core = p.strip(",.")
+            low = core.lower()
+            if (
+                low in _LABEL_STOPS
+                or not plain(low)
+                or low in lx.CREDENTIALS
+                or (low in words and low not in first and low not in last)
+            ):
+                break
+            keep.append(p)
+            if p.endswith(".") and len(core) > 1:
+                break
+        if keep:
+            start = m.start("n")
+            end = start + len(" ".join(keep))
+            end -= len(text[start:end]) - len(text[start:end].rstrip(",."))
+            found.append((start, end, "NAME", 0.6))
     if "," in text and _ALLCAPS_NAME_LINE_RE.search(text):
         for m in _ALLCAPS_NAME_LINE_RE.finditer(text):
             sur, given = m.group("s").lower(), m.group("g").lower()
             if given in first and plain(sur) and plain(given) and sur not in lx.US_STATES:
                 found.append((m.start("s"), m.end("n"), "NAME", 0.6))
-    for m in _KIN_INITIALS_RE.finditer(text):
+    kin = any(k in lowered for k in _KIN_HINTS)
+    for m in _KIN_INITIALS_RE.finditer(text) if kin else ():
         low = m.group("n").lower().replace(".", "")
         if not (low in lx.CREDENTIALS or low in lx.CLINICAL_STOP or low in _SERVICE_ACRONYMS):
             found.append((m.start("n"), m.end("n"), "NAME", 0.6))
@@ -1842,6 +2297,14 @@ PERSON_TRAIT_RE = re.compile(
     r"man|woman|friend|guy|girl|boy|kid|mother|father|neighbo(?:u)?r))\b",
     re.MULTILINE,
 )
+# "Zuleika, 34, G3P2, presents in labor": a name opening a sentence, then the age.
+NAME_AGE_RE = re.compile(
+    rf"(?:^|(?<=[.!?:;\n\"])\s*|(?<=[.!?:;]\s))(?P<n>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}}),\s*"
+    r"(?:(?:age\s+)?\d{1,3}(?:\s*-?\s*(?:yo|y/o|y\.o\.|years?\s+old|year-old|yr|[MFmf]))?\s*[,;(]"
+    # "Wrenna, a 34-year-old woman, ..."
+    r"|an?\s+\d{1,3}[- ](?:years?|months?|weeks?|days?)[- ]old\b)",
+    re.MULTILINE,
+)
 # "they had 3: silvana, adam and kristina": a lower-case list of first names
 LOWER_NAME_LIST_RE = re.compile(
     r"(?<![\w'-])(?P<l>[a-z]{3,}(?:,\s[a-z]{3,}){1,}(?:,?\s(?:and|&)\s[a-z]{3,}))(?![\w'-])"
@@ -1891,6 +2354,13 @@ def _subject_names(text: str, found: list) -> None:
                 continue
             found.append((m.start("a"), m.end("a"), "NAME", 0.6))
             found.append((m.start("b"), m.end("b"), "NAME", 0.6))
+    for m in NAME_AGE_RE.finditer(text) if ", " in text else ():
+        parts = m.group("n").split()
+        if not all(_subject_word_ok(p) for p in parts):
+            continue
+        if all(p.lower() in words and p.lower() not in first for p in parts):
+            continue  # "Overall, 3, ...": ordinary words
+        found.append((m.start("n"), m.end("n"), "NAME", 0.6))
     if " is " in text or " was " in text or " seem" in text:
         for m in PERSON_TRAIT_RE.finditer(text):
             w = m.group("n")

@@ -47,8 +47,13 @@ NAME_CUES = frozenset(
         caregiver guardian roommate attention attn dear sincerely regards cc signed contact
         called spoke surrogate poa proxy witness interpreter chaplain resident attending intern
         fellow therapist pharmacist coordinator manager technician tech author
+        oldest youngest eldest firstborn
+        medic paramedic emt babysitter nanny sitter landlord landlady tenant housemate
+        coworker co-worker colleague boss supervisor employer foreman teacher coach tutor
+        housekeeper aide doula midwife sponsor counselor counsellor caseworker mentor classmate
         children kids sons daughters parents siblings grandchildren grandkids stepson
-        stepdaughter
+        stepdaughter mother-in-law father-in-law daughter-in-law son-in-law brother-in-law
+        sister-in-law
         """
     )
 )
@@ -84,6 +89,10 @@ EPONYM_HEADS = frozenset(
         encephalopathy neuroma nodule nodules murmur hernia hernias disease's variant equation
         formula rule rules index solution block shunt valve reaction reactions classification
         grading grade needle forceps retractor approach drain drains tear tears
+        lesion lesions angina respirations breathing pouch diverticulum gait spots spot
+        spotted fever virus level curve exam examination maneuvers manoeuvres clamp clamps
+        boot boots stockings traction paralysis pupil pupils lines nails pentad tetrad crcl
+        croup scissors cannula
         """
     )
 )
@@ -211,7 +220,9 @@ HOLIDAYS_RE_TEXT = (
     r"Independence\s+Day|Veterans\s+Day|Valentine['\u2019]?s\s+Day|Mother['\u2019]?s\s+Day|"
     r"Father['\u2019]?s\s+Day|Juneteenth|Martin\s+Luther\s+King\s+(?:Jr\.?\s+)?Day|MLK\s+Day|"
     r"Presidents['\u2019]?\s+Day|Columbus\s+Day|St\.?\s+Patrick['\u2019]?s\s+Day|Boxing\s+Day|"
-    r"Fourth\s+of\s+July"
+    r"Fourth\s+of\s+July|Hanukkah|Chanukah|Diwali|Passover|Yom\s+Kippur|Rosh\s+Hashanah|"
+    r"Kwanzaa|(?:Lunar|Chinese)\s+New\s+Year|Cinco\s+de\s+Mayo|Mardi\s+Gras|Black\s+Friday|"
+    r"Super\s+Bowl\s+Sunday|Ash\s+Wednesday|Palm\s+Sunday|Eid\s+al[- ](?:Fitr|Adha)"
 )
 MONTHS = {
     "january": 1, "february": 2, "march": 3, "april": 4, "may": 5, "june": 6, "july": 7,
