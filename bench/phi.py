@@ -276,7 +276,11 @@ def main() -> None:
         ("phi_clinical_holdout2", "hand-written before the second pass"),
         ("phi_clinical_holdout3", "hand-written before the third pass, not seen by the tuner"),
         ("phi_clinical_holdout4", "hand-written before the fourth pass, not seen by the tuner"),
-        ("phi_clinical_holdout5", "hand-written before the fifth pass, not seen by the tuner"),
+        (
+            "phi_clinical_holdout5",
+            "hand-written before the fifth pass; examples quoted to the tuner",
+        ),
+        ("phi_clinical_holdout6", "hand-written during the fifth pass, not seen by the tuner"),
     ):
         records = holdout_load(ROOT / "bench" / "data" / f"{name}.txt")
         for r in records:
