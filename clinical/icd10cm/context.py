@@ -26,17 +26,34 @@ HISTORICAL = "HISTORICAL"
 FORWARD, BACKWARD, BOTH = "forward", "backward", "both"
 
 # Section headers whose whole section is history / about the family.
+_HISTORY_KIND = (
+    r"(?:medical|surgical|social|psychiatric|menstrual|obstetric|ob|gynecologic|gyn|sexual|"
+    r"smoking|tobacco|alcohol|substance|drug|travel|birth|developmental|immunization|"
+    r"transfusion|occupational)"
+)
+# "Past medical and surgical history:", "Medical/surgical history:" name one section
+_HISTORY_KINDS = rf"{_HISTORY_KIND}(?:(?: and | & |\s*/\s*|, ){_HISTORY_KIND})*"
 _HISTORY_HEADERS = (
-    r"(?:past |prior )?(?:medical|surgical|social|psychiatric|menstrual|obstetric|ob|"
-    r"gynecologic|gyn|sexual|smoking|tobacco|alcohol|substance|drug|travel|birth|"
-    r"developmental|immunization|transfusion|occupational) (?:history|hx)",
+    rf"(?:past |prior |previous )?{_HISTORY_KINDS} (?:history|hx)",
     r"past (?:history|hx)",
-    r"(?:pmh|pmhx|psh|pshx|hx)",
-    r"(?:past|prior|previous) (?:surgeries|operations|procedures|hospitali[sz]ations)",
+    r"(?:pmh|pmhx|psh|pshx|hx)(?:\s*/\s*(?:pmh|pmhx|psh|pshx))?",
+    r"(?:past|prior|previous) (?:surgeries|operations|procedures|hospitali[sz]ations|illnesses)",
+    r"(?:childhood|previous|prior) (?:illnesses|diseases)",
     r"surgeries",
     r"(?:known |drug |medication )?allergies",
 )
 _FAMILY_HEADERS = (r"family (?:medical )?(?:history|hx)", r"fh", r"fhx")
+
+# A period of life long past: "in her twenties", "in his early 30s", "in her youth"
+_IN_LIFE_PERIOD = (
+    r"in (?:his|her|their) (?:(?:early|mid|late) )?(?:teens|twenties|thirties|forties|fifties|"
+    r"sixties|seventies|[2-9]0'?s|youth|childhood|adolescence)"
+)
+# "since she was a child", "since he was 12"
+_SINCE_YOUNG = (
+    r"since (?:he|she|they) (?:was|were) (?:a (?:child|kid|teenager|baby|boy|girl)|young|"
+    r"an? (?:infant|adolescent)|\d+)"
+)
 
 # (trait, direction, phrases). Phrases are regex fragments matched on word boundaries.
 _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
@@ -174,7 +191,6 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         8,
         (
             r"hx",
-            r"long[- ]?standing",
             r"used to have",
             r"in the past",
             r"since childhood",
@@ -193,13 +209,15 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"(?:frequent|multiple|recurrent|repeated|numerous) (?:admissions|hospitali[sz]ations)"
             r" (?:for|with)",
             r"(?:was|were|had been|has been|being) diagnosed (?:with|as having)",
+            r"(?:first|initially|originally|previously) diagnosed (?:with|as having)",
             r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|a few|"
             r"a couple of|couple of|some) (?:years?|months?|decades?) "
             r"(?:ago|prior|before|earlier|back)",
             r"earlier (?:this|that|last) year",
             r"when (?:he|she|they) (?:was|were) (?:a (?:child|kid|teenager|baby|boy|girl)|young|"
             r"an? (?:infant|adolescent)|\d+)",
-            r"in (?:his|her|their) (?:teens|twenties|thirties|forties|youth|childhood)",
+            _IN_LIFE_PERIOD,
+            _SINCE_YOUNG,
             r"recovered from",
             r"(?:treated|operated) (?:in the past|previously|years ago) for",
             r"in (?:19|20)\d\d",
@@ -241,20 +259,23 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"earlier (?:this|that|last) year",
             r"when (?:he|she|they) (?:was|were) (?:a (?:child|kid|teenager|baby|boy|girl)|young|"
             r"an? (?:infant|adolescent)|\d+)",
-            r"in (?:his|her|their) (?:teens|twenties|thirties|forties|youth|childhood)",
+            _IN_LIFE_PERIOD,
+            _SINCE_YOUNG,
             r"at birth",
             r"until (?:(?:19|20)\d\d|(?:\d+|a|one|two|three|several|many|a few|few) "
             r"(?:years?|months?) ago)",
             r"at (?:the )?age (?:of )?\d+",
             r"in the (?:19|20)?\d0'?s",
-            r"(?:was|were|had been|has been) (?:previously|formerly) (?:diagnosed|treated|noted|"
-            r"repaired|resected|removed)",
+            r"(?:was|were|had been|has been) (?:previously|formerly|first|initially|originally) "
+            r"(?:diagnosed|treated|noted|repaired|resected|removed)",
             r"(?:was|were|had been|has been) (?:diagnosed|treated|repaired|removed|resected)"
             r" (?:in|at age|years ago|as an? (?:child|teenager|adult))",
             r"(?:the )?last time",
             r"(?:for|over) the (?:past|last) (?:\d+|two|three|four|five|six|several|many|few) "
             r"(?:years|months|decades)",
-            r"for (?:\d+|two|three|four|five|six|several|many) (?:years|decades)",
+            r"for (?:(?:\d+|two|three|four|five|six|several|many|a few|a number of|some) )?"
+            r"(?:years|decades)",
+            r"over the (?:years|decades)",
             r"since (?:childhood|birth|infancy|(?:19|20)\d\d|(?:the )?age (?:of )?\d+|"
             r"(?:his|her) (?:teens|twenties|thirties|youth|childhood))",
             r"in the past",
@@ -466,6 +487,7 @@ _SECTION_HEAD_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?;]\s)|(?<=\s\s))[ \t]*([A-Z][A-Za-z/&() ]{1,48}?)[ \t]*:(?![\d/])"
 )
 _HISTORY_SECTION_RE = re.compile(_alt(_HISTORY_HEADERS), re.I)
+_HEADER_JOIN_RE = re.compile(r"\s*/\s*|\s+and\s+", re.I)
 _FAMILY_SECTION_RE = re.compile(_alt(_FAMILY_HEADERS), re.I)
 SECTION_MAX_CHARS = 3000
 
@@ -477,7 +499,10 @@ def section_traits(text: str) -> list[tuple[int, int, str]]:
     out = []
     for i, m in enumerate(heads):
         name = " ".join(m.group(1).split())
-        if _HISTORY_SECTION_RE.fullmatch(name):
+        parts = _HEADER_JOIN_RE.split(name)  # "Past medical history/past surgical history"
+        if _HISTORY_SECTION_RE.fullmatch(name) or all(
+            _HISTORY_SECTION_RE.fullmatch(part) for part in parts
+        ):
             trait = HISTORICAL
         elif _FAMILY_SECTION_RE.fullmatch(name):
             trait = FAMILY
