@@ -320,7 +320,8 @@ _PSEUDO = (
     r"not drain",
     r"not extend",
     r"not cause",
-    r"history of present illness",
+    r"history of (?:the )?present(?:ing)? (?:illness|complaint)",
+    r"interval history",  # what happened since the last visit: the present illness
     r"prior to",  # before this admission, procedure, visit ...: the present illness
     # "prior study", "as previously noted": comparisons within the record, not history
     r"(?:prior|previous|old|earlier) (?:study|studies|exams?|examinations?|films?|images?|"

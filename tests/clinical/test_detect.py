@@ -490,6 +490,9 @@ def test_more_history_cues_through_the_api(client, text, covered):
         ("Asthma exacerbation since she was admitted.", "Asthma"),
         ("He has pneumonia in his left lung.", "pneumonia"),
         ("Ulcerative colitis, diagnosis pending.", "colitis"),
+        # the present illness and what happened since the last visit are not history
+        ("History of the present illness includes chest pain.", "chest pain"),
+        ("Interval history is notable for a rash.", "rash"),
         # chronic is not past: a long-standing condition is still there
         ("Long-standing hypertension.", "hypertension"),
         ("Long standing atrial fibrillation.", "atrial fibrillation"),
