@@ -36,7 +36,7 @@ _HISTORY_KINDS = rf"{_HISTORY_KIND}(?:(?: and | & |\s*/\s*|, ){_HISTORY_KIND})*"
 _HISTORY_HEADERS = (
     rf"(?:past |prior |previous )?{_HISTORY_KINDS} (?:history|hx)",
     r"past (?:history|hx)",
-    r"(?:pmh|pmhx|psh|pshx|hx)(?:\s*/\s*(?:pmh|pmhx|psh|pshx))?",
+    r"(?:pmh|pmhx|psh|pshx|shx|hx)(?:\s*/\s*(?:pmh|pmhx|psh|pshx|shx))?",
     r"(?:past|prior|previous) (?:surgeries|operations|procedures|hospitali[sz]ations|illnesses)",
     r"(?:childhood|previous|prior) (?:illnesses|diseases)",
     r"surgeries",
@@ -378,6 +378,8 @@ _TERMINATE = (
     r"presents? with",
     r"presenting with",
     r"complain(?:s|ed|ing)? of",
+    r"p/w",
+    r"c/o",
     r"secondary to",
     r"due to",
     r"cause of",
@@ -430,12 +432,15 @@ _FAMILY_TERM_RE = re.compile(
 # diabetes, COPD and prior stroke who presents with chest pain": what the patient is "with"
 # before "who presents" is the background (history); what he presents with is not.
 _ONE_LINER_OPEN_RE = re.compile(
-    r"(?<![a-z/])(?:years?[- ]old|yo|y/o|y\.o\.)(?![\w/])[^.;:]{0,60}?\bwith\s", re.I
+    r"(?<![a-z/])(?:years?[- ]old|yo|y/o|y\.o\.)(?![\w/])[^.;:]{0,60}?(?:\bwith\s|\bw/(?!o\b)\s?)",
+    re.I,
 )
 _ONE_LINER_CLOSE_RE = re.compile(
     r"[^.;:]*?(?:\bwho\b|,)\s+(?:\w+\s+){0,3}?(?:presents?|presented|presenting|comes?|came|"
     r"admitted|brought|transferred|arrives?|arrived|returns?|returned|referred|is here|"
-    r"is seen|was seen)\b",
+    r"is seen|was seen)\b"
+    # shorthand: "67 yo M w/ HTN, DM p/w chest pain" (presents with, complains of)
+    r"|[^.;:]*?\s(?:p/w|c/o)(?![\w/])",
     re.I,
 )
 _ONE_LINER_MAX_WORDS = 30

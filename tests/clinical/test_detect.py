@@ -472,6 +472,9 @@ def test_a_personal_history_ends_a_family_history(client):
         ("Asthma since she was a child.", "Asthma"),
         ("In her early 20s she had a pulmonary embolism.", "embolism"),
         ("He had pneumonia in his fifties.", "pneumonia"),
+        # the one-line summary in shorthand: "w/" the background, "p/w" the complaint
+        ("67 yo M w/ HTN, DM p/w chest pain.", "HTN"),
+        ("54 y/o woman w/ COPD who presents with dyspnea.", "COPD"),
         # when it was first diagnosed
         ("She was initially diagnosed with asthma.", "asthma"),
         ("Ulcerative colitis was first diagnosed at a clinic.", "colitis"),
@@ -490,6 +493,10 @@ def test_more_history_cues_through_the_api(client, text, covered):
         ("Asthma exacerbation since she was admitted.", "Asthma"),
         ("He has pneumonia in his left lung.", "pneumonia"),
         ("Ulcerative colitis, diagnosis pending.", "colitis"),
+        # "p/w" (presents with) and "c/o" (complains of) turn to the present illness
+        ("67 yo M w/ HTN, DM p/w chest pain.", "chest pain"),
+        ("History of hypertension p/w chest pain.", "chest pain"),
+        ("H/o asthma, c/o cough.", "cough"),
         # the present illness and what happened since the last visit are not history
         ("History of the present illness includes chest pain.", "chest pain"),
         ("Interval history is notable for a rash.", "rash"),
