@@ -352,13 +352,14 @@ class _Builder:
                 for combo in combos:
                     by_path.setdefault(tuple(term_key(t) for t in combo), valid)
                     self.add_term(" ".join(combo), valid, w)
-                parent = use_disorders.pop(tuple(trail[:-1]), None)
+                parent = use_disorders.get(tuple(trail[:-1]))
                 if parent and trail[-1].strip().lower() == "mild":
+                    del use_disorders[tuple(trail[:-1])]
                     for combo in parent[0]:
                         self.add_term(" ".join(combo), valid, parent[1] * 0.97)
             elif see:
                 pending.append((combos, w, see))
-            elif len(trail) > 1 and _USE_DISORDER_RE.fullmatch(" ".join(trail).lower()):
+            elif len(trail) == 2 and _USE_DISORDER_RE.fullmatch(" ".join(trail).lower()):
                 use_disorders[tuple(trail)] = (combos, w)
         for combos, w, see in pending:
             keys = tuple(term_key(p) for p in see.split(",") if p.strip())
@@ -551,7 +552,7 @@ def index_nodes_xml(path: Path) -> Iterator[tuple[list[str], str, str]]:
 
 
 _LETTER_NEMOD_RE = re.compile(r"\s*\([a-rt-z]\)\s*")  # "(s)" is a plural: nothing follows it
-_USE_DISORDER_RE = re.compile(r"disorder [^,]*\buse")
+_USE_DISORDER_RE = re.compile(r"disorder .*\buse")
 
 
 def index_nodes_csv(path: Path) -> Iterator[tuple[list[str], str, str]]:

@@ -554,6 +554,7 @@ def test_a_generic_word_alone_makes_no_mention(client, text, word):
         # a use disorder of unstated severity is at least mild (abuse), never mere "use"
         ("Alcohol use disorder.", "F10.10", "F10.90"),
         ("Opioid use disorder.", "F11.10", "F11.90"),
+        ("Sedative, hypnotic, or anxiolytic use disorder.", "F13.10", "F13.90"),
         # the stated severity still decides
         ("Severe alcohol use disorder.", "F10.20", "F10.10"),
         ("Mild alcohol use disorder.", "F10.10", "F10.20"),
