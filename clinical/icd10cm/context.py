@@ -26,17 +26,34 @@ HISTORICAL = "HISTORICAL"
 FORWARD, BACKWARD, BOTH = "forward", "backward", "both"
 
 # Section headers whose whole section is history / about the family.
+_HISTORY_KIND = (
+    r"(?:medical|surgical|social|psychiatric|menstrual|obstetric|ob|gynecologic|gyn|sexual|"
+    r"smoking|tobacco|alcohol|substance|drug|travel|birth|developmental|immunization|"
+    r"transfusion|occupational)"
+)
+# "Past medical and surgical history:", "Medical/surgical history:" name one section
+_HISTORY_KINDS = rf"{_HISTORY_KIND}(?:(?: and | & |\s*/\s*|, ){_HISTORY_KIND})*"
 _HISTORY_HEADERS = (
-    r"(?:past |prior )?(?:medical|surgical|social|psychiatric|menstrual|obstetric|ob|"
-    r"gynecologic|gyn|sexual|smoking|tobacco|alcohol|substance|drug|travel|birth|"
-    r"developmental|immunization|transfusion|occupational) (?:history|hx)",
+    rf"(?:past |prior |previous )?{_HISTORY_KINDS} (?:history|hx)",
     r"past (?:history|hx)",
-    r"(?:pmh|pmhx|psh|pshx|hx)",
-    r"(?:past|prior|previous) (?:surgeries|operations|procedures|hospitali[sz]ations)",
+    r"(?:pmh|pmhx|psh|pshx|shx|hx)(?:\s*/\s*(?:pmh|pmhx|psh|pshx|shx))?",
+    r"(?:past|prior|previous) (?:surgeries|operations|procedures|hospitali[sz]ations|illnesses)",
+    r"(?:childhood|previous|prior) (?:illnesses|diseases)",
     r"surgeries",
     r"(?:known |drug |medication )?allergies",
 )
 _FAMILY_HEADERS = (r"family (?:medical )?(?:history|hx)", r"fh", r"fhx")
+
+# A period of life long past: "in her twenties", "in his early 30s", "in her youth"
+_IN_LIFE_PERIOD = (
+    r"in (?:his|her|their) (?:(?:early|mid|late) )?(?:teens|twenties|thirties|forties|fifties|"
+    r"sixties|seventies|[2-9]0'?s|youth|childhood|adolescence)"
+)
+# "since she was a child", "since he was 12"
+_SINCE_YOUNG = (
+    r"since (?:he|she|they) (?:was|were) (?:a (?:child|kid|teenager|baby|boy|girl)|young|"
+    r"an? (?:infant|adolescent)|\d+)"
+)
 
 # (trait, direction, phrases). Phrases are regex fragments matched on word boundaries.
 _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
@@ -174,7 +191,6 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         8,
         (
             r"hx",
-            r"long[- ]?standing",
             r"used to have",
             r"in the past",
             r"since childhood",
@@ -193,13 +209,15 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"(?:frequent|multiple|recurrent|repeated|numerous) (?:admissions|hospitali[sz]ations)"
             r" (?:for|with)",
             r"(?:was|were|had been|has been|being) diagnosed (?:with|as having)",
+            r"(?:first|initially|originally|previously) diagnosed (?:with|as having)",
             r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|a few|"
             r"a couple of|couple of|some) (?:years?|months?|decades?) "
             r"(?:ago|prior|before|earlier|back)",
             r"earlier (?:this|that|last) year",
             r"when (?:he|she|they) (?:was|were) (?:a (?:child|kid|teenager|baby|boy|girl)|young|"
             r"an? (?:infant|adolescent)|\d+)",
-            r"in (?:his|her|their) (?:teens|twenties|thirties|forties|youth|childhood)",
+            _IN_LIFE_PERIOD,
+            _SINCE_YOUNG,
             r"recovered from",
             r"(?:treated|operated) (?:in the past|previously|years ago) for",
             r"in (?:19|20)\d\d",
@@ -241,20 +259,23 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"earlier (?:this|that|last) year",
             r"when (?:he|she|they) (?:was|were) (?:a (?:child|kid|teenager|baby|boy|girl)|young|"
             r"an? (?:infant|adolescent)|\d+)",
-            r"in (?:his|her|their) (?:teens|twenties|thirties|forties|youth|childhood)",
+            _IN_LIFE_PERIOD,
+            _SINCE_YOUNG,
             r"at birth",
             r"until (?:(?:19|20)\d\d|(?:\d+|a|one|two|three|several|many|a few|few) "
             r"(?:years?|months?) ago)",
             r"at (?:the )?age (?:of )?\d+",
             r"in the (?:19|20)?\d0'?s",
-            r"(?:was|were|had been|has been) (?:previously|formerly) (?:diagnosed|treated|noted|"
-            r"repaired|resected|removed)",
+            r"(?:was|were|had been|has been) (?:previously|formerly|first|initially|originally) "
+            r"(?:diagnosed|treated|noted|repaired|resected|removed)",
             r"(?:was|were|had been|has been) (?:diagnosed|treated|repaired|removed|resected)"
             r" (?:in|at age|years ago|as an? (?:child|teenager|adult))",
             r"(?:the )?last time",
             r"(?:for|over) the (?:past|last) (?:\d+|two|three|four|five|six|several|many|few) "
             r"(?:years|months|decades)",
-            r"for (?:\d+|two|three|four|five|six|several|many) (?:years|decades)",
+            r"for (?:(?:\d+|two|three|four|five|six|several|many|a few|a number of|some) )?"
+            r"(?:years|decades)",
+            r"over the (?:years|decades)",
             r"since (?:childhood|birth|infancy|(?:19|20)\d\d|(?:the )?age (?:of )?\d+|"
             r"(?:his|her) (?:teens|twenties|thirties|youth|childhood))",
             r"in the past",
@@ -299,7 +320,8 @@ _PSEUDO = (
     r"not drain",
     r"not extend",
     r"not cause",
-    r"history of present illness",
+    r"history of (?:the )?present(?:ing)? (?:illness|complaint)",
+    r"interval history",  # what happened since the last visit: the present illness
     r"prior to",  # before this admission, procedure, visit ...: the present illness
     # "prior study", "as previously noted": comparisons within the record, not history
     r"(?:prior|previous|old|earlier) (?:study|studies|exams?|examinations?|films?|images?|"
@@ -356,6 +378,8 @@ _TERMINATE = (
     r"presents? with",
     r"presenting with",
     r"complain(?:s|ed|ing)? of",
+    r"p/w",
+    r"c/o",
     r"secondary to",
     r"due to",
     r"cause of",
@@ -408,12 +432,15 @@ _FAMILY_TERM_RE = re.compile(
 # diabetes, COPD and prior stroke who presents with chest pain": what the patient is "with"
 # before "who presents" is the background (history); what he presents with is not.
 _ONE_LINER_OPEN_RE = re.compile(
-    r"(?<![a-z/])(?:years?[- ]old|yo|y/o|y\.o\.)(?![\w/])[^.;:]{0,60}?\bwith\s", re.I
+    r"(?<![a-z/])(?:years?[- ]old|yo|y/o|y\.o\.)(?![\w/])[^.;:]{0,60}?(?:\bwith\s|\bw/(?!o\b)\s?)",
+    re.I,
 )
 _ONE_LINER_CLOSE_RE = re.compile(
     r"[^.;:]*?(?:\bwho\b|,)\s+(?:\w+\s+){0,3}?(?:presents?|presented|presenting|comes?|came|"
     r"admitted|brought|transferred|arrives?|arrived|returns?|returned|referred|is here|"
-    r"is seen|was seen)\b",
+    r"is seen|was seen)\b"
+    # shorthand: "67 yo M w/ HTN, DM p/w chest pain" (presents with, complains of)
+    r"|[^.;:]*?\s(?:p/w|c/o)(?![\w/])",
     re.I,
 )
 _ONE_LINER_MAX_WORDS = 30
@@ -466,6 +493,7 @@ _SECTION_HEAD_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?;]\s)|(?<=\s\s))[ \t]*([A-Z][A-Za-z/&() ]{1,48}?)[ \t]*:(?![\d/])"
 )
 _HISTORY_SECTION_RE = re.compile(_alt(_HISTORY_HEADERS), re.I)
+_HEADER_JOIN_RE = re.compile(r"\s*/\s*|\s+and\s+", re.I)
 _FAMILY_SECTION_RE = re.compile(_alt(_FAMILY_HEADERS), re.I)
 SECTION_MAX_CHARS = 3000
 
@@ -477,7 +505,10 @@ def section_traits(text: str) -> list[tuple[int, int, str]]:
     out = []
     for i, m in enumerate(heads):
         name = " ".join(m.group(1).split())
-        if _HISTORY_SECTION_RE.fullmatch(name):
+        parts = _HEADER_JOIN_RE.split(name)  # "Past medical history/past surgical history"
+        if _HISTORY_SECTION_RE.fullmatch(name) or all(
+            _HISTORY_SECTION_RE.fullmatch(part) for part in parts
+        ):
             trait = HISTORICAL
         elif _FAMILY_SECTION_RE.fullmatch(name):
             trait = FAMILY

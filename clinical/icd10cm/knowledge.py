@@ -338,6 +338,10 @@ class _Builder:
     def read_index(self, nodes: Iterable[tuple[list[str], str, str]], weight: float) -> None:
         by_path: dict[tuple[tuple[str, ...], ...], str] = {}
         pending: list[tuple[list[tuple[str, ...]], float, str]] = []
+        # substance use disorders: the index codes only "mild" (abuse) and "moderate or
+        # severe" (dependence); a use disorder of unstated severity is at least mild, so it
+        # takes the mild code, never the "use" code (F10.90) of a use that is no disorder
+        use_disorders: dict[tuple[str, ...], tuple[list[tuple[str, ...]], float]] = {}
         for trail, code, see in nodes:
             combos = _combos(trail)
             w = weight * (1 - 0.02 * (len(trail) - 1))
@@ -348,8 +352,15 @@ class _Builder:
                 for combo in combos:
                     by_path.setdefault(tuple(term_key(t) for t in combo), valid)
                     self.add_term(" ".join(combo), valid, w)
+                parent = use_disorders.get(tuple(trail[:-1]))
+                if parent and trail[-1].strip().lower() == "mild":
+                    del use_disorders[tuple(trail[:-1])]
+                    for combo in parent[0]:
+                        self.add_term(" ".join(combo), valid, parent[1] * 0.97)
             elif see:
                 pending.append((combos, w, see))
+            elif len(trail) == 2 and _USE_DISORDER_RE.fullmatch(" ".join(trail).lower()):
+                use_disorders[tuple(trail)] = (combos, w)
         for combos, w, see in pending:
             keys = tuple(term_key(p) for p in see.split(",") if p.strip())
             target = None
@@ -540,12 +551,22 @@ def index_nodes_xml(path: Path) -> Iterator[tuple[list[str], str, str]]:
             yield from walk(main, [])
 
 
+_LETTER_NEMOD_RE = re.compile(r"\s*\([a-rt-z]\)\s*")  # "(s)" is a plural: nothing follows it
+_USE_DISORDER_RE = re.compile(r"disorder .*\buse")
+
+
 def index_nodes_csv(path: Path) -> Iterator[tuple[list[str], str, str]]:
     trail: list[str] = []
     with _open_text(path) as fh:
         for row in csv.DictReader(fh):
             level = int(row["Level"] or 0)
-            trail = [*trail[:level], row["Term"].strip()]
+            term = row["Term"].strip()
+            if _LETTER_NEMOD_RE.fullmatch(row.get("NonEssModif") or ""):
+                # a one-letter modifier sits inside a word ("Cancer(o)phobia",
+                # "Klein(e)-Levin"): the flattened file keeps only the text before it, so
+                # "Cancer" would stand for F45.29; the word with the letter is no term
+                term += row["NonEssModif"].strip()[1:-1]
+            trail = [*trail[:level], term]
             yield list(trail), row["Code"].strip(), row["See"].strip()
 
 

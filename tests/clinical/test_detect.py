@@ -106,7 +106,6 @@ def test_history_is_marked_but_still_coded(text, covered):
         ("Menstrual history: postmenopausal bleeding.", "bleeding"),
         ("Migraine headaches for many years.", "Migraine"),
         ("She had a seizure the last time she took it.", "seizure"),
-        ("Longstanding hypertension.", "hypertension"),
         ("Hx CVA.", "CVA"),
         ("He had pneumonia as a child.", "pneumonia"),
     ],
@@ -123,6 +122,8 @@ def test_more_ways_of_saying_history(text, covered):
         ("History of hypertension, with acute chest pain today.", "chest pain"),
         ("1) Severe esophagitis s/p biopsy 2) Gastritis in the antrum.", "Gastritis"),
         ("Past medical history significant for recent diagnosis of pneumonia.", "pneumonia"),
+        # a chronic condition that is still there is present, not history
+        ("Longstanding hypertension.", "hypertension"),
     ],
 )
 def test_what_is_not_history(text, covered):
@@ -456,6 +457,58 @@ def test_a_personal_history_ends_a_family_history(client):
     assert "PERTAINS_TO_FAMILY" not in polyps and "HISTORICAL" in polyps
 
 
+@pytest.mark.parametrize(
+    "text, covered",
+    [
+        # a history section whose header names two kinds of history, or two headers in one
+        ("PAST MEDICAL AND SURGICAL HISTORY:  Gout.  Appendicitis.", "Appendicitis"),
+        ("Medical/Surgical History:  Asthma.  Cholecystitis.", "Cholecystitis"),
+        ("PAST MEDICAL HISTORY/PAST SURGICAL HISTORY:  Gout.  Appendicitis.", "Appendicitis"),
+        ("PMH/PSH:  Gout.  Appendicitis.", "Appendicitis"),
+        ("CHILDHOOD ILLNESSES:  Measles.  Rheumatic fever.", "Rheumatic fever"),
+        # spans of time long past: years, a period of life, since a young age
+        ("Migraine headaches for years.", "Migraine"),
+        ("Eczema over the years.", "Eczema"),
+        ("Asthma since she was a child.", "Asthma"),
+        ("In her early 20s she had a pulmonary embolism.", "embolism"),
+        ("He had pneumonia in his fifties.", "pneumonia"),
+        # the one-line summary in shorthand: "w/" the background, "p/w" the complaint
+        ("67 yo M w/ HTN, DM p/w chest pain.", "HTN"),
+        ("54 y/o woman w/ COPD who presents with dyspnea.", "COPD"),
+        # when it was first diagnosed
+        ("She was initially diagnosed with asthma.", "asthma"),
+        ("Ulcerative colitis was first diagnosed at a clinic.", "colitis"),
+    ],
+)
+def test_more_history_cues_through_the_api(client, text, covered):
+    assert "HISTORICAL" in api_traits(client, text, covered)
+
+
+@pytest.mark.parametrize(
+    "text, covered",
+    [
+        # the same words without the cue: present conditions
+        ("PHYSICAL EXAMINATION:  Gout tophi.  Appendicitis suspected.", "Appendicitis"),
+        ("Migraine headaches for two days.", "Migraine"),
+        ("Asthma exacerbation since she was admitted.", "Asthma"),
+        ("He has pneumonia in his left lung.", "pneumonia"),
+        ("Ulcerative colitis, diagnosis pending.", "colitis"),
+        # "p/w" (presents with) and "c/o" (complains of) turn to the present illness
+        ("67 yo M w/ HTN, DM p/w chest pain.", "chest pain"),
+        ("History of hypertension p/w chest pain.", "chest pain"),
+        ("H/o asthma, c/o cough.", "cough"),
+        # the present illness and what happened since the last visit are not history
+        ("History of the present illness includes chest pain.", "chest pain"),
+        ("Interval history is notable for a rash.", "rash"),
+        # chronic is not past: a long-standing condition is still there
+        ("Long-standing hypertension.", "hypertension"),
+        ("Long standing atrial fibrillation.", "atrial fibrillation"),
+    ],
+)
+def test_more_what_is_not_history_through_the_api(client, text, covered):
+    assert "HISTORICAL" not in api_traits(client, text, covered)
+
+
 # -- every code is supported by words that name a condition (issue 8) ------------------------
 
 
@@ -492,6 +545,35 @@ def test_a_generic_word_alone_makes_no_mention(client, text, word):
     entities, codes = api_result(client, text)
     assert not [e for e in entities if e["text"].lower() == word.lower()]
     assert not {"F19.90", "F10.90", "R41.81", "X50.1", "X50.1XXA", "Z87.898"} & set(codes)
+
+
+@needs_index
+@pytest.mark.parametrize(
+    "text, code, not_code",
+    [
+        # a use disorder of unstated severity is at least mild (abuse), never mere "use"
+        ("Alcohol use disorder.", "F10.10", "F10.90"),
+        ("Opioid use disorder.", "F11.10", "F11.90"),
+        ("Sedative, hypnotic, or anxiolytic use disorder.", "F13.10", "F13.90"),
+        # the stated severity still decides
+        ("Severe alcohol use disorder.", "F10.20", "F10.10"),
+        ("Mild alcohol use disorder.", "F10.10", "F10.20"),
+        # use without a disorder stays use
+        ("He drinks alcohol daily.", "F10.90", "F10.10"),
+    ],
+)
+def test_use_disorder_codes_follow_the_index(client, text, code, not_code):
+    _, codes = api_result(client, text)
+    assert code in codes and not_code not in codes, codes
+
+
+@needs_index
+def test_bare_cancer_is_a_neoplasm_not_a_phobia(client):
+    entities, codes = api_result(client, "She has cancer.")
+    assert "F45.29" not in entity_codes(entities)
+    assert all(c.startswith(("C", "D")) for c in codes), codes
+    _, codes = api_result(client, "Cancerphobia.")
+    assert codes == ["F45.29"]
 
 
 def test_no_known_drug_allergies_codes_nothing(client):
