@@ -199,6 +199,8 @@ NOT_DEFAULT = (
 )
 NOT_DEFAULT_PENALTY = 0.006
 INHERITED_BONUS = 0.0005
+# Room for float32 rounding when a score bound prunes fields.
+_SLACK = 1e-4
 _BITS = np.asarray([bin(i).count("1") for i in range(256)], dtype=np.float32)
 
 
@@ -223,6 +225,19 @@ def _stemmed_phrases() -> dict[str, str]:
 def _phrase(ws: list[str]) -> str | None:
     """The catalog words for a lay phrase, as written or inflected (``cold sores``)."""
     return PHRASES.get(" ".join(ws)) or _stemmed_phrases().get(" ".join(stem(w) for w in ws))
+
+
+def _union(postings: list[np.ndarray], size: int) -> np.ndarray:
+    """The sorted field ids in any of ``postings`` (each sorted, ids below ``size``)."""
+    if len(postings) == 1:
+        return postings[0]
+    if sum(p.size for p in postings) * 32 < size:  # few fields: cheaper than a scan
+        ids = np.sort(np.concatenate(postings))
+        return ids[np.concatenate(([True], ids[1:] != ids[:-1]))]
+    seen = np.zeros(size, dtype=bool)
+    for p in postings:
+        seen[p] = True
+    return np.flatnonzero(seen)
 
 
 def normalize_code(text: str) -> str:
@@ -564,6 +579,14 @@ class SearchIndex:
     def _variant_hits(
         self, tokens, mask, limit, unknown=0, active=0
     ) -> list[tuple[int, float, str]]:
+        """Each code's best field among the top fields for one query variant.
+
+        Every field's share of the query words matched is summed over the postings (float32,
+        in token order). A field scores at most that share plus the coverage term (0.2) and
+        the billable bonus (kind <= 1, penalties >= 0), so only fields whose share is within
+        that much of a k-th best score found among the best-matching fields can make the top
+        k: those are the only ones scored in full.
+        """
         if not tokens:
             return []
         nf = len(self.field_doc)
@@ -582,31 +605,53 @@ class SearchIndex:
             posts = []
             for s, quality in sorted(t.stems.items(), key=lambda kv: kv[1]):
                 posts.append(self.postings[s])
-                tok[posts[-1]] = quality
-            if sum(p.size for p in posts) * 32 < nf:  # few fields: cheaper than a scan
-                hit = np.unique(np.concatenate(posts))
-            else:
-                hit = np.flatnonzero(tok)
+                tok[posts[-1]] = quality  # ascending quality: the best stem wins
+            hit = _union(posts, nf)
             score[hit] += tok[hit] * share
             matched[hit] += t.weight
-        cand = np.flatnonzero(score)
+        k = max(50 * limit, 400)
+        # a k-th best score: among the fields matching at least half the best share, or a
+        # quarter ..., enough of them in the filters
+        level = float(score.max()) / 2
+        while True:
+            cand = np.flatnonzero(score >= level) if level > _SLACK else np.flatnonzero(score)
+            cand = cand[mask[self.field_doc[cand]]]
+            if cand.size >= k or level <= _SLACK:
+                break
+            level /= 4
+        if level > _SLACK:  # k fields or more above the level: is that where the top k are?
+            fs = self._field_scores(cand, score, matched, active)
+            kth = float(np.partition(fs, cand.size - k)[cand.size - k])
+            floor = kth - 0.2 - BILLABLE_BONUS - _SLACK
+            if floor < level:  # fields below the level could still make the top k
+                cand = np.flatnonzero(score >= floor) if floor > _SLACK else np.flatnonzero(score)
+                cand = cand[mask[self.field_doc[cand]]]
         if cand.size == 0:
             return []
-        cand = cand[mask[self.field_doc[cand]]]
-        if cand.size == 0:
-            return []
+        fs = self._field_scores(cand, score, matched, active)
+        if cand.size > k:
+            kth = np.partition(fs, cand.size - k)[cand.size - k]
+            top = np.flatnonzero(fs >= kth)  # ties at the boundary all stay
+        else:
+            top = np.arange(cand.size)
+        top = top[np.argsort(-fs[top], kind="stable")]  # ties: field order
+        _, first = np.unique(self.field_doc[cand[top]], return_index=True)
+        best = cand[top[np.sort(first)]]  # each code's best field, best first
+        return list(
+            zip(
+                self.field_doc[best].tolist(),
+                fs[top[np.sort(first)]].tolist(),
+                [self.field_text[f] for f in best.tolist()],
+                strict=True,
+            )
+        )
+
+    def _field_scores(self, cand, score, matched, active) -> np.ndarray:
+        """The scores of fields ``cand`` from the query words' share and weight matched."""
         coverage = np.minimum(matched[cand] / self.field_len[cand], 1.0)
         fs = (score[cand] + 0.2 * coverage) * self.field_kind[cand]
         cand_doc = self.field_doc[cand]
         fs += BILLABLE_BONUS * self.doc_billable[cand_doc]
         if active:
             fs -= NOT_DEFAULT_PENALTY * _BITS[self.doc_not_default[cand_doc] & active]
-        k = min(cand.size, max(50 * limit, 400))
-        top = np.argpartition(-fs, k - 1)[:k] if cand.size > k else np.arange(cand.size)
-        best: dict[int, tuple[float, str]] = {}
-        for i in top[np.argsort(-fs[top], kind="stable")]:
-            f = int(cand[i])
-            d = int(self.field_doc[f])
-            if d not in best:
-                best[d] = (float(fs[i]), self.field_text[f])
-        return [(d, s, m) for d, (s, m) in best.items()]
+        return fs
