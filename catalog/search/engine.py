@@ -551,9 +551,9 @@ class SearchIndex:
         ]
 
     def _text_hits(self, q, mask, limit, autocomplete) -> list[tuple[int, float, str]]:
-        best: dict[int, tuple[float, str]] = {}
         specific = False
         variants = self._variants(q)
+        found = []
         for text, quality in variants:
             all_tokens = self._tokens(text, q, autocomplete)
             tokens = [t for t in all_tokens if t.stems]
@@ -563,23 +563,39 @@ class SearchIndex:
             # the variant that leaves them unmatched ("annual physical": "annual").
             unknown = len(all_tokens) - len(tokens) if len(variants) > 1 else 0
             active = ((1 << len(NOT_DEFAULT)) - 1) & ~asked
-            for d, s, m in self._variant_hits(tokens, mask, limit, unknown, active):
-                if d not in best or s * quality > best[d][0]:
-                    best[d] = (s * quality, m)
-        if specific:  # "subsequent encounter", "assault": not the default code
-            return [(d, s, m) for d, (s, m) in best.items()]
-        # A header's match is its default code's too ("whiplash" is an inclusion term of
-        # S13.4; S13.4XXA is what gets billed): the billable code just above its header.
-        for d, (s, m) in list(best.items()):
-            c = self.default_child.get(d)
-            if c is not None and mask[c] and (c not in best or best[c][0] < s):
-                best[c] = (s + INHERITED_BONUS, m)
-        return [(d, s, m) for d, (s, m) in best.items()]
+            found.append((*self._variant_hits(tokens, mask, limit, unknown, active), quality))
+        # Each variant's limit-th best score is a floor for the limit-th best code; a hit
+        # further below than two inherited bonuses can neither make the results nor lift a
+        # default code into them.
+        floor = -math.inf
+        for _, scores, _, quality in found:
+            if scores.size >= limit:
+                floor = max(floor, float(scores[limit - 1]) * quality - 2 * INHERITED_BONUS)
+        best: dict[int, tuple[float, int]] = {}
+        for docs, scores, fields, quality in found:
+            n = int(np.count_nonzero(scores >= floor / quality - 1e-6))  # best first
+            for d, s, f in zip(
+                docs[:n].tolist(), scores[:n].tolist(), fields[:n].tolist(), strict=True
+            ):
+                s *= quality
+                if s < floor:
+                    break
+                if d not in best or s > best[d][0]:
+                    best[d] = (s, f)
+        if not specific:  # "subsequent encounter", "assault": not the default code
+            # A header's match is its default code's too ("whiplash" is an inclusion term
+            # of S13.4; S13.4XXA is what gets billed): the billable code just above its header.
+            for d, (s, f) in list(best.items()):
+                c = self.default_child.get(d)
+                if c is not None and mask[c] and (c not in best or best[c][0] < s):
+                    best[c] = (s + INHERITED_BONUS, f)
+        return [(d, s, self.field_text[f]) for d, (s, f) in best.items()]
 
     def _variant_hits(
         self, tokens, mask, limit, unknown=0, active=0
-    ) -> list[tuple[int, float, str]]:
-        """Each code's best field among the top fields for one query variant.
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Codes, scores and fields: each code's best field among the top fields for one
+        query variant, best first.
 
         Every field's share of the query words matched is summed over the postings (float32,
         in token order). A field scores at most that share plus the coverage term (0.2) and
@@ -587,8 +603,9 @@ class SearchIndex:
         that much of a k-th best score found among the best-matching fields can make the top
         k: those are the only ones scored in full.
         """
+        none = (np.empty(0, np.int32), np.empty(0, np.float32), np.empty(0, np.int32))
         if not tokens:
-            return []
+            return none
         nf = len(self.field_doc)
         total_weight = sum(t.weight for t in tokens) + unknown * math.log(1 + nf)
         score = np.zeros(nf, dtype=np.float32)
@@ -614,7 +631,7 @@ class SearchIndex:
         # quarter ..., enough of them in the filters
         level = float(score.max()) / 2
         while True:
-            cand = np.flatnonzero(score >= level) if level > _SLACK else np.flatnonzero(score)
+            cand = np.flatnonzero(score >= level) if level > _SLACK else np.flatnonzero(score > 0)
             cand = cand[mask[self.field_doc[cand]]]
             if cand.size >= k or level <= _SLACK:
                 break
@@ -624,10 +641,12 @@ class SearchIndex:
             kth = float(np.partition(fs, cand.size - k)[cand.size - k])
             floor = kth - 0.2 - BILLABLE_BONUS - _SLACK
             if floor < level:  # fields below the level could still make the top k
-                cand = np.flatnonzero(score >= floor) if floor > _SLACK else np.flatnonzero(score)
+                cand = (
+                    np.flatnonzero(score >= floor) if floor > _SLACK else np.flatnonzero(score > 0)
+                )
                 cand = cand[mask[self.field_doc[cand]]]
         if cand.size == 0:
-            return []
+            return none
         fs = self._field_scores(cand, score, matched, active)
         if cand.size > k:
             kth = np.partition(fs, cand.size - k)[cand.size - k]
@@ -636,15 +655,8 @@ class SearchIndex:
             top = np.arange(cand.size)
         top = top[np.argsort(-fs[top], kind="stable")]  # ties: field order
         _, first = np.unique(self.field_doc[cand[top]], return_index=True)
-        best = cand[top[np.sort(first)]]  # each code's best field, best first
-        return list(
-            zip(
-                self.field_doc[best].tolist(),
-                fs[top[np.sort(first)]].tolist(),
-                [self.field_text[f] for f in best.tolist()],
-                strict=True,
-            )
-        )
+        top = top[np.sort(first)]  # each code's best field, best first
+        return self.field_doc[cand[top]], fs[top], cand[top]
 
     def _field_scores(self, cand, score, matched, active) -> np.ndarray:
         """The scores of fields ``cand`` from the query words' share and weight matched."""
