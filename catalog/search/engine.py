@@ -293,6 +293,7 @@ class SearchIndex:
             [sum(self.idf[s] for s in stems) for stems in field_stems], dtype=np.float32
         )
         del field_stems
+        self.field_inv_len = (1 / self.field_len).astype(np.float32)
         self.vocab = sorted(self.postings)
         self.deletes: dict[str, list[str]] = defaultdict(list)
         for s in self.vocab:
@@ -610,6 +611,7 @@ class SearchIndex:
         total_weight = sum(t.weight for t in tokens) + unknown * math.log(1 + nf)
         score = np.zeros(nf, dtype=np.float32)
         matched = np.zeros(nf, dtype=np.float32)
+        posted = 0
         for t in tokens:
             share = t.weight / total_weight
             if len(t.stems) == 1:
@@ -617,6 +619,7 @@ class SearchIndex:
                 hit = self.postings[s]  # unique field ids: += is safe
                 score[hit] += quality * share
                 matched[hit] += t.weight
+                posted += hit.size
                 continue
             tok = np.zeros(nf, dtype=np.float32)
             posts = []
@@ -626,23 +629,36 @@ class SearchIndex:
             hit = _union(posts, nf)
             score[hit] += tok[hit] * share
             matched[hit] += t.weight
+            posted += hit.size
         k = max(50 * limit, 400)
-        # a k-th best score: among the fields matching at least half the best share, or a
-        # quarter ..., enough of them in the filters
-        level = float(score.max()) / 2
+        # A bound on each field's score: its share matched plus what coverage, the billable
+        # bonus and a field kind up to 1 can add; with many postings, the coverage and kind
+        # are worth computing over every field for a tighter bound.
+        if posted * 8 > nf:
+            bound = matched * self.field_inv_len
+            np.minimum(bound, 1.0, out=bound)
+            bound *= 0.2
+            bound += score
+            bound *= self.field_kind
+            margin = BILLABLE_BONUS + _SLACK
+        else:
+            bound, margin = score, 0.2 + BILLABLE_BONUS + _SLACK
+        # A k-th best score among the fields bounded by at least half the best bound (or a
+        # quarter ...), enough of them in the filters; only the fields whose bound reaches
+        # that score can make the top k.
+        level = float(bound.max()) / 2
         while True:
-            cand = np.flatnonzero(score >= level) if level > _SLACK else np.flatnonzero(score > 0)
+            cand = np.flatnonzero(bound >= level) if level > _SLACK else np.flatnonzero(score > 0)
             cand = cand[mask[self.field_doc[cand]]]
             if cand.size >= k or level <= _SLACK:
                 break
             level /= 4
-        if level > _SLACK:  # k fields or more above the level: is that where the top k are?
+        if level > _SLACK:
             fs = self._field_scores(cand, score, matched, active)
-            kth = float(np.partition(fs, cand.size - k)[cand.size - k])
-            floor = kth - 0.2 - BILLABLE_BONUS - _SLACK
-            if floor < level:  # fields below the level could still make the top k
+            floor = float(np.partition(fs, cand.size - k)[cand.size - k]) - margin
+            if floor < level:
                 cand = (
-                    np.flatnonzero(score >= floor) if floor > _SLACK else np.flatnonzero(score > 0)
+                    np.flatnonzero(bound >= floor) if floor > _SLACK else np.flatnonzero(score > 0)
                 )
                 cand = cand[mask[self.field_doc[cand]]]
         if cand.size == 0:
