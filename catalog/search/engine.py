@@ -222,6 +222,9 @@ def _stemmed_phrases() -> dict[str, str]:
     return out
 
 
+_PHRASE_STARTS = frozenset(p.split()[0] for p in (*PHRASES, *_stemmed_phrases()) if p.split())
+
+
 def _phrase(ws: list[str]) -> str | None:
     """The catalog words for a lay phrase, as written or inflected (``cold sores``)."""
     return PHRASES.get(" ".join(ws)) or _stemmed_phrases().get(" ".join(stem(w) for w in ws))
@@ -417,7 +420,8 @@ class SearchIndex:
         out: list[str] = []
         i = 0
         while i < len(ws):  # the longest phrase first, left to right
-            for n in range(min(_PHRASE_WORDS, len(ws) - i), 0, -1):
+            starts = ws[i] in _PHRASE_STARTS or stem(ws[i]) in _PHRASE_STARTS
+            for n in range(min(_PHRASE_WORDS, len(ws) - i) if starts else 0, 0, -1):
                 expansion = _phrase(ws[i : i + n])
                 if expansion is not None:
                     out.append(expansion)
@@ -648,6 +652,8 @@ class SearchIndex:
         # that score can make the top k.
         level = float(bound.max()) / 2
         while True:
+            while level > _SLACK and np.count_nonzero(bound >= level) < k:
+                level /= 4
             cand = np.flatnonzero(bound >= level) if level > _SLACK else np.flatnonzero(score > 0)
             cand = cand[mask[self.field_doc[cand]]]
             if cand.size >= k or level <= _SLACK:
