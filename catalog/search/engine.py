@@ -660,8 +660,10 @@ class SearchIndex:
                 break
             level /= 4
         if level > _SLACK:
-            fs = self._field_scores(cand, score, matched, active)
-            floor = float(np.partition(fs, cand.size - k)[cand.size - k]) - margin
+            # a k-th best score among at most about 4k of them is a floor for the top k
+            sub = cand[:: max(1, cand.size // (4 * k))]
+            fs = self._field_scores(sub, score, matched, active)
+            floor = float(np.partition(fs, sub.size - k)[sub.size - k]) - margin
             if floor < level:
                 cand = (
                     np.flatnonzero(bound >= floor) if floor > _SLACK else np.flatnonzero(score > 0)
