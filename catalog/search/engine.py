@@ -602,11 +602,13 @@ class SearchIndex:
         """Codes, scores and fields: each code's best field among the top fields for one
         query variant, best first.
 
-        Every field's share of the query words matched is summed over the postings (float32,
-        in token order). A field scores at most that share plus the coverage term (0.2) and
-        the billable bonus (kind <= 1, penalties >= 0), so only fields whose share is within
-        that much of a k-th best score found among the best-matching fields can make the top
-        k: those are the only ones scored in full.
+        Every field's share of the query words matched (and their weight) is summed over the
+        postings, in float32 and token order. A field scores at most that share plus the
+        coverage term (0.2) and the billable bonus (kind <= 1, penalties >= 0), or, worth
+        computing for every field when the postings are many, its coverage-and-kind score
+        plus the bonus; only the fields whose bound reaches a k-th best score found among
+        the best-bounded fields can make the top k, and only those are scored in full (the
+        same operations on the same values: the same top k as scoring every field).
         """
         none = (np.empty(0, np.int32), np.empty(0, np.float32), np.empty(0, np.int32))
         if not tokens:
