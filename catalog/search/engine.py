@@ -314,6 +314,7 @@ class SearchIndex:
         )
         self.doc_retired = np.asarray([d.retired for d in self.docs], dtype=bool)
         self.doc_not_default = np.asarray(not_default, dtype=np.uint8)
+        self.field_bonus = (BILLABLE_BONUS * self.doc_billable[self.field_doc]).astype(np.float32)
         self.default_child = self._default_children(unspecified)
         self.systems = frozenset(d.system for d in self.docs)
         self._masks: dict[tuple, np.ndarray] = {}
@@ -605,8 +606,8 @@ class SearchIndex:
         Every field's share of the query words matched (and their weight) is summed over the
         postings, in float32 and token order. A field scores at most that share plus the
         coverage term (0.2) and the billable bonus (kind <= 1, penalties >= 0), or, worth
-        computing for every field when the postings are many, its coverage-and-kind score
-        plus the bonus; only the fields whose bound reaches a k-th best score found among
+        computing for every field when the postings are many, its score before penalties;
+        only the fields whose bound reaches a k-th best score found among
         the best-bounded fields can make the top k, and only those are scored in full (the
         same operations on the same values: the same top k as scoring every field).
         """
@@ -638,15 +639,16 @@ class SearchIndex:
             posted += hit.size
         k = max(50 * limit, 400)
         # A bound on each field's score: its share matched plus what coverage, the billable
-        # bonus and a field kind up to 1 can add; with many postings, the coverage and kind
-        # are worth computing over every field for a tighter bound.
+        # bonus and a field kind up to 1 can add; with many postings, the coverage, kind and
+        # bonus are worth computing over every field for a tighter bound.
         if posted * 8 > nf:
             bound = matched * self.field_inv_len
             np.minimum(bound, 1.0, out=bound)
             bound *= 0.2
             bound += score
             bound *= self.field_kind
-            margin = BILLABLE_BONUS + _SLACK
+            bound += self.field_bonus
+            margin = _SLACK
         else:
             bound, margin = score, 0.2 + BILLABLE_BONUS + _SLACK
         # A k-th best score among the fields bounded by at least half the best bound (or a
@@ -671,6 +673,8 @@ class SearchIndex:
                     np.flatnonzero(bound >= floor) if floor > _SLACK else np.flatnonzero(score > 0)
                 )
                 cand = cand[mask[self.field_doc[cand]]]
+            else:
+                cand = cand[bound[cand] >= floor]
         if cand.size == 0:
             return none
         fs = self._field_scores(cand, score, matched, active)
