@@ -199,6 +199,8 @@ NOT_DEFAULT = (
 )
 NOT_DEFAULT_PENALTY = 0.006
 INHERITED_BONUS = 0.0005
+# Room for float32 rounding when a score bound prunes fields.
+_SLACK = 1e-4
 _BITS = np.asarray([bin(i).count("1") for i in range(256)], dtype=np.float32)
 
 
@@ -220,9 +222,25 @@ def _stemmed_phrases() -> dict[str, str]:
     return out
 
 
+_PHRASE_STARTS = frozenset(p.split()[0] for p in (*PHRASES, *_stemmed_phrases()) if p.split())
+
+
 def _phrase(ws: list[str]) -> str | None:
     """The catalog words for a lay phrase, as written or inflected (``cold sores``)."""
     return PHRASES.get(" ".join(ws)) or _stemmed_phrases().get(" ".join(stem(w) for w in ws))
+
+
+def _union(postings: list[np.ndarray], size: int) -> np.ndarray:
+    """The sorted field ids in any of ``postings`` (each sorted, ids below ``size``)."""
+    if len(postings) == 1:
+        return postings[0]
+    if sum(p.size for p in postings) * 32 < size:  # few fields: cheaper than a scan
+        ids = np.sort(np.concatenate(postings))
+        return ids[np.concatenate(([True], ids[1:] != ids[:-1]))]
+    seen = np.zeros(size, dtype=bool)
+    for p in postings:
+        seen[p] = True
+    return np.flatnonzero(seen)
 
 
 def normalize_code(text: str) -> str:
@@ -278,6 +296,7 @@ class SearchIndex:
             [sum(self.idf[s] for s in stems) for stems in field_stems], dtype=np.float32
         )
         del field_stems
+        self.field_inv_len = (1 / self.field_len).astype(np.float32)
         self.vocab = sorted(self.postings)
         self.deletes: dict[str, list[str]] = defaultdict(list)
         for s in self.vocab:
@@ -295,6 +314,7 @@ class SearchIndex:
         )
         self.doc_retired = np.asarray([d.retired for d in self.docs], dtype=bool)
         self.doc_not_default = np.asarray(not_default, dtype=np.uint8)
+        self.field_bonus = (BILLABLE_BONUS * self.doc_billable[self.field_doc]).astype(np.float32)
         self.default_child = self._default_children(unspecified)
         self.systems = frozenset(d.system for d in self.docs)
         self._masks: dict[tuple, np.ndarray] = {}
@@ -401,7 +421,8 @@ class SearchIndex:
         out: list[str] = []
         i = 0
         while i < len(ws):  # the longest phrase first, left to right
-            for n in range(min(_PHRASE_WORDS, len(ws) - i), 0, -1):
+            starts = ws[i] in _PHRASE_STARTS or stem(ws[i]) in _PHRASE_STARTS
+            for n in range(min(_PHRASE_WORDS, len(ws) - i) if starts else 0, 0, -1):
                 expansion = _phrase(ws[i : i + n])
                 if expansion is not None:
                     out.append(expansion)
@@ -536,9 +557,9 @@ class SearchIndex:
         ]
 
     def _text_hits(self, q, mask, limit, autocomplete) -> list[tuple[int, float, str]]:
-        best: dict[int, tuple[float, str]] = {}
         specific = False
         variants = self._variants(q)
+        found = []
         for text, quality in variants:
             all_tokens = self._tokens(text, q, autocomplete)
             tokens = [t for t in all_tokens if t.stems]
@@ -548,28 +569,56 @@ class SearchIndex:
             # the variant that leaves them unmatched ("annual physical": "annual").
             unknown = len(all_tokens) - len(tokens) if len(variants) > 1 else 0
             active = ((1 << len(NOT_DEFAULT)) - 1) & ~asked
-            for d, s, m in self._variant_hits(tokens, mask, limit, unknown, active):
-                if d not in best or s * quality > best[d][0]:
-                    best[d] = (s * quality, m)
-        if specific:  # "subsequent encounter", "assault": not the default code
-            return [(d, s, m) for d, (s, m) in best.items()]
-        # A header's match is its default code's too ("whiplash" is an inclusion term of
-        # S13.4; S13.4XXA is what gets billed): the billable code just above its header.
-        for d, (s, m) in list(best.items()):
-            c = self.default_child.get(d)
-            if c is not None and mask[c] and (c not in best or best[c][0] < s):
-                best[c] = (s + INHERITED_BONUS, m)
-        return [(d, s, m) for d, (s, m) in best.items()]
+            found.append((*self._variant_hits(tokens, mask, limit, unknown, active), quality))
+        # Each variant's limit-th best score is a floor for the limit-th best code; a hit
+        # further below than two inherited bonuses can neither make the results nor lift a
+        # default code into them.
+        floor = -math.inf
+        for _, scores, _, quality in found:
+            if scores.size >= limit:
+                floor = max(floor, float(scores[limit - 1]) * quality - 2 * INHERITED_BONUS)
+        best: dict[int, tuple[float, int]] = {}
+        for docs, scores, fields, quality in found:
+            n = int(np.count_nonzero(scores >= floor / quality - 1e-6))  # best first
+            for d, s, f in zip(
+                docs[:n].tolist(), scores[:n].tolist(), fields[:n].tolist(), strict=True
+            ):
+                s *= quality
+                if s < floor:
+                    break
+                if d not in best or s > best[d][0]:
+                    best[d] = (s, f)
+        if not specific:  # "subsequent encounter", "assault": not the default code
+            # A header's match is its default code's too ("whiplash" is an inclusion term
+            # of S13.4; S13.4XXA is what gets billed): the billable code just above its header.
+            for d, (s, f) in list(best.items()):
+                c = self.default_child.get(d)
+                if c is not None and mask[c] and (c not in best or best[c][0] < s):
+                    best[c] = (s + INHERITED_BONUS, f)
+        return [(d, s, self.field_text[f]) for d, (s, f) in best.items()]
 
     def _variant_hits(
         self, tokens, mask, limit, unknown=0, active=0
-    ) -> list[tuple[int, float, str]]:
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """Codes, scores and fields: each code's best field among the top fields for one
+        query variant, best first.
+
+        Every field's share of the query words matched (and their weight) is summed over the
+        postings, in float32 and token order. A field scores at most that share plus the
+        coverage term (0.2) and the billable bonus (kind <= 1, penalties >= 0), or, worth
+        computing for every field when the postings are many, its score before penalties;
+        only the fields whose bound reaches a k-th best score found among
+        the best-bounded fields can make the top k, and only those are scored in full (the
+        same operations on the same values: the same top k as scoring every field).
+        """
+        none = (np.empty(0, np.int32), np.empty(0, np.float32), np.empty(0, np.int32))
         if not tokens:
-            return []
+            return none
         nf = len(self.field_doc)
         total_weight = sum(t.weight for t in tokens) + unknown * math.log(1 + nf)
         score = np.zeros(nf, dtype=np.float32)
         matched = np.zeros(nf, dtype=np.float32)
+        posted = 0
         for t in tokens:
             share = t.weight / total_weight
             if len(t.stems) == 1:
@@ -577,36 +626,74 @@ class SearchIndex:
                 hit = self.postings[s]  # unique field ids: += is safe
                 score[hit] += quality * share
                 matched[hit] += t.weight
+                posted += hit.size
                 continue
             tok = np.zeros(nf, dtype=np.float32)
             posts = []
             for s, quality in sorted(t.stems.items(), key=lambda kv: kv[1]):
                 posts.append(self.postings[s])
-                tok[posts[-1]] = quality
-            if sum(p.size for p in posts) * 32 < nf:  # few fields: cheaper than a scan
-                hit = np.unique(np.concatenate(posts))
-            else:
-                hit = np.flatnonzero(tok)
+                tok[posts[-1]] = quality  # ascending quality: the best stem wins
+            hit = _union(posts, nf)
             score[hit] += tok[hit] * share
             matched[hit] += t.weight
-        cand = np.flatnonzero(score)
+            posted += hit.size
+        k = max(50 * limit, 400)
+        # A bound on each field's score: its share matched plus what coverage, the billable
+        # bonus and a field kind up to 1 can add; with many postings, the coverage, kind and
+        # bonus are worth computing over every field for a tighter bound.
+        if posted * 8 > nf:
+            bound = matched * self.field_inv_len
+            np.minimum(bound, 1.0, out=bound)
+            bound *= 0.2
+            bound += score
+            bound *= self.field_kind
+            bound += self.field_bonus
+            margin = _SLACK
+        else:
+            bound, margin = score, 0.2 + BILLABLE_BONUS + _SLACK
+        # A k-th best score among the fields bounded by at least half the best bound (or a
+        # quarter ...), enough of them in the filters; only the fields whose bound reaches
+        # that score can make the top k.
+        level = float(bound.max()) / 2
+        while True:
+            while level > _SLACK and np.count_nonzero(bound >= level) < k:
+                level /= 4
+            cand = np.flatnonzero(bound >= level) if level > _SLACK else np.flatnonzero(score > 0)
+            cand = cand[mask[self.field_doc[cand]]]
+            if cand.size >= k or level <= _SLACK:
+                break
+            level /= 4
+        if level > _SLACK:
+            # a k-th best score among at most about 4k of them is a floor for the top k
+            sub = cand[:: max(1, cand.size // (4 * k))]
+            fs = self._field_scores(sub, score, matched, active)
+            floor = float(np.partition(fs, sub.size - k)[sub.size - k]) - margin
+            if floor < level:
+                cand = (
+                    np.flatnonzero(bound >= floor) if floor > _SLACK else np.flatnonzero(score > 0)
+                )
+                cand = cand[mask[self.field_doc[cand]]]
+            else:
+                cand = cand[bound[cand] >= floor]
         if cand.size == 0:
-            return []
-        cand = cand[mask[self.field_doc[cand]]]
-        if cand.size == 0:
-            return []
+            return none
+        fs = self._field_scores(cand, score, matched, active)
+        if cand.size > k:
+            kth = np.partition(fs, cand.size - k)[cand.size - k]
+            top = np.flatnonzero(fs >= kth)  # ties at the boundary all stay
+        else:
+            top = np.arange(cand.size)
+        top = top[np.argsort(-fs[top], kind="stable")]  # ties: field order
+        _, first = np.unique(self.field_doc[cand[top]], return_index=True)
+        top = top[np.sort(first)]  # each code's best field, best first
+        return self.field_doc[cand[top]], fs[top], cand[top]
+
+    def _field_scores(self, cand, score, matched, active) -> np.ndarray:
+        """The scores of fields ``cand`` from the query words' share and weight matched."""
         coverage = np.minimum(matched[cand] / self.field_len[cand], 1.0)
         fs = (score[cand] + 0.2 * coverage) * self.field_kind[cand]
         cand_doc = self.field_doc[cand]
         fs += BILLABLE_BONUS * self.doc_billable[cand_doc]
         if active:
             fs -= NOT_DEFAULT_PENALTY * _BITS[self.doc_not_default[cand_doc] & active]
-        k = min(cand.size, max(50 * limit, 400))
-        top = np.argpartition(-fs, k - 1)[:k] if cand.size > k else np.arange(cand.size)
-        best: dict[int, tuple[float, str]] = {}
-        for i in top[np.argsort(-fs[top], kind="stable")]:
-            f = int(cand[i])
-            d = int(self.field_doc[f])
-            if d not in best:
-                best[d] = (float(fs[i]), self.field_text[f])
-        return [(d, s, m) for d, (s, m) in best.items()]
+        return fs
