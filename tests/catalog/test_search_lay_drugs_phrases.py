@@ -39,6 +39,15 @@ ICD = [
     ("S39.012A", "Strain of muscle, fascia and tendon of lower back, initial encounter"),
     ("M54.50", "Low back pain, unspecified"),
     ("N52.9", "Male erectile dysfunction, unspecified"),
+    ("R26.2", "Difficulty in walking, not elsewhere classified"),
+    ("R13.10", "Dysphagia, unspecified"),
+    ("R07.1", "Chest pain on breathing"),
+    ("R06.00", "Dyspnea, unspecified"),
+    ("M54.2", "Cervicalgia"),
+    ("Z93.3", "Colostomy status"),
+    ("K63.89", "Other specified diseases of intestine"),
+    ("M77.30", "Calcaneal spur, unspecified foot"),
+    ("M79.671", "Pain in right foot"),
 ]
 HCPCS = [
     ("J0696", "Injection, ceftriaxone sodium, per 250 mg"),
@@ -123,6 +132,12 @@ def test_brand_and_everyday_names_of_hcpcs_drugs_and_supplies(client, gql, catal
         ("right knee keeps giving out", "M25.361"),
         ("threw my back out", "S39.012A"),
         ("cant get it up", "N52.9"),
+        ("can't walk", "R26.2"),  # "can't X": the function lost
+        ("hurts to swallow", "R13.10"),  # "hurts to / when X"
+        ("hurts when I breathe", "R07.1"),
+        ("crick in my neck", "M54.2"),  # "X in my Y"
+        ("has a colostomy bag", "Z93.3"),  # a device the patient has: its status code
+        ("heel spur", "M77.30"),
     ],
 )
 def test_everyday_phrase_families(client, gql, catalog, via, q, first):
