@@ -1540,7 +1540,7 @@ LONG_TERM_DRUGS: dict[str, str] = {
     "anticoagulants": (
         "eliquis, apixaban, xarelto, rivaroxaban, coumadin, warfarin, jantoven, pradaxa, "
         "dabigatran, savaysa, edoxaban, lovenox, enoxaparin, heparin, anticoagulant, "
-        "anticoagulants"
+        "anticoagulants, blood thinner, blood thinners"
     ),
     "antithrombotics antiplatelets": (
         "plavix, clopidogrel, brilinta, ticagrelor, effient, prasugrel, antiplatelet, antiplatelets"
@@ -2193,3 +2193,33 @@ PHRASES.update(
         "missing toe": "acquired absence toe",
     }
 )
+
+PHRASES.update(
+    {
+        # regional and everyday names of common conditions
+        "water infection": "urinary tract infection",
+        "urine infection": "urinary tract infection",
+        "urinary infection": "urinary tract infection",
+        "pee infection": "urinary tract infection",
+        "jumpers knee": "patellar tendinitis",
+        "turf toe": "sprain metatarsophalangeal joint great toe",
+        "pulled groin": "strain adductor muscle thigh",
+        "groin pull": "strain adductor muscle thigh",
+        "groin strain": "strain adductor muscle thigh",
+        "road rash": "abrasion",
+        "sugar crash": "hypoglycemia",
+        "rusty nail": "puncture wound nail",
+        "fish hook": "puncture wound foreign body",
+        "ring worm": "tinea",
+        "bed bugs": "insect bite",
+        "bed bug": "insect bite",
+        "bedbugs": "insect bite",
+        "bulging eyes": "exophthalmos",
+        "eyes bulging": "exophthalmos",
+        "bug eyes": "exophthalmos",
+        "popping eyes": "exophthalmos",
+    }
+)
+
+# A child's age group describes the patient, like "toddler" ("kid with a fever").
+CONTEXT_WORDS = CONTEXT_WORDS | {"kid", "kids", "teen", "teens", "teenager"}
