@@ -2223,3 +2223,79 @@ PHRASES.update(
 
 # A child's age group describes the patient, like "toddler" ("kid with a fever").
 CONTEXT_WORDS = CONTEXT_WORDS | {"kid", "kids", "teen", "teens", "teenager"}
+
+# Why the patient came (the Z-code encounters) and pregnancy, birth and feeding, in the words
+# patients and schedulers use.
+LAY_WORDS.update(
+    {
+        "stitches": ("sutures", "suture"),
+        "preop": ("preprocedural", "preoperative"),
+        "refill": ("repeat", "prescription"),
+        "refills": ("repeat", "prescription"),
+    }
+)
+PHRASES.update(
+    {
+        "pre op": "preprocedural",
+        "clearance for surgery": "preprocedural examination",
+        "surgical clearance": "preprocedural examination",
+        "medical clearance": "preprocedural examination",
+        "cleared for surgery": "preprocedural examination",
+        "medication refill": "issue repeat prescription",
+        "med refill": "issue repeat prescription",
+        "prescription refill": "issue repeat prescription",
+        "note for work": "issue medical certificate",
+        "work note": "issue medical certificate",
+        "sick note": "issue medical certificate",
+        "doctors note": "issue medical certificate",
+        "note for school": "issue medical certificate",
+        "lab work": "laboratory examination",
+        "blood work": "laboratory examination",
+        "routine labs": "laboratory examination",
+        "exposed to": "contact exposure",
+        "exposure to": "contact exposure",
+        "been around someone with": "contact exposure",
+        "school physical": "examination admission educational institution",
+        "dot physical": "examination driving license",
+        "drivers license physical": "examination driving license",
+        "work physical": "pre employment examination",
+        "job physical": "pre employment examination",
+        "employment physical": "pre employment examination",
+        "insurance physical": "examination insurance purposes",
+        "port a cath": "vascular access device",
+        "chemo port": "vascular access device",
+        "has a port": "vascular access device",
+        "radiation treatment": "antineoplastic radiation therapy",
+        "radiation treatments": "antineoplastic radiation therapy",
+        "getting radiation": "antineoplastic radiation therapy",
+        "former drinker": "alcohol dependence in remission",
+        "ex drinker": "alcohol dependence in remission",
+        "quit drinking": "alcohol dependence in remission",
+        "stopped drinking": "alcohol dependence in remission",
+        "recovering alcoholic": "alcohol dependence in remission",
+        "family hx": "family history",
+        "fam hx": "family history",
+        "overdue pregnancy": "post term pregnancy",
+        "overdue baby": "post term pregnancy",
+        "past due date": "post term pregnancy",
+        "past my due date": "post term pregnancy",
+        "past her due date": "post term pregnancy",
+        "baby not moving": "decreased fetal movements",
+        "baby moving less": "decreased fetal movements",
+        "baby kicking less": "decreased fetal movements",
+        "not feeling the baby move": "decreased fetal movements",
+        "low milk supply": "hypogalactia",
+        "not enough milk": "hypogalactia",
+        "milk not coming in": "hypogalactia agalactia",
+        "cracked nipples": "cracked nipple lactation",
+        "sore nipples": "cracked nipple lactation",
+        "wont latch": "feeding problem newborn",
+        "not latching": "feeding problem newborn",
+        "trouble latching": "feeding problem newborn",
+        "umbilical cord infection": "omphalitis",
+        "belly button infection": "omphalitis",
+    }
+)
+
+# "hx of X", "h/o X": the patient's own history (a relative's is "family hx", "FHx").
+ABBREVIATIONS.update({"hx": "personal history", "h/o": "personal history"})

@@ -48,6 +48,14 @@ ICD = [
     ("K63.89", "Other specified diseases of intestine"),
     ("M77.30", "Calcaneal spur, unspecified foot"),
     ("M79.671", "Pain in right foot"),
+    ("Z01.818", "Encounter for other preprocedural examination"),
+    ("Z02.1", "Encounter for pre-employment examination"),
+    ("Z20.822", "Contact with and (suspected) exposure to COVID-19"),
+    ("U07.1", "COVID-19"),
+    ("Z86.73", "Personal history of transient ischemic attack (TIA), and cerebral infarction"),
+    ("Z82.3", "Family history of stroke"),
+    ("I63.9", "Cerebral infarction, unspecified"),
+    ("O48.0", "Post-term pregnancy"),
 ]
 HCPCS = [
     ("J0696", "Injection, ceftriaxone sodium, per 250 mg"),
@@ -138,6 +146,11 @@ def test_brand_and_everyday_names_of_hcpcs_drugs_and_supplies(client, gql, catal
         ("crick in my neck", "M54.2"),  # "X in my Y"
         ("has a colostomy bag", "Z93.3"),  # a device the patient has: its status code
         ("heel spur", "M77.30"),
+        ("pre op exam", "Z01.818"),  # why the patient came: the encounter code
+        ("exposed to covid", "Z20.822"),
+        ("hx of stroke", "Z86.73"),  # "hx": the patient's own history
+        ("family hx of stroke", "Z82.3"),
+        ("past due date", "O48.0"),
     ],
 )
 def test_everyday_phrase_families(client, gql, catalog, via, q, first):
