@@ -1511,7 +1511,8 @@ BRAND_NAMES: dict[str, tuple[str, ...]] = {
     "medrol": ("methylprednisolone",),
     "decadron": ("dexamethasone",),
     "kenalog": ("triamcinolone",),
-    "cortisone": ("corticosteroid", "hydrocortisone", "cortisone"),
+    "cortisone": ("corticosteroid", "hydrocortisone", "cortisone", "triamcinolone"),
+    "steroid": ("steroid", "corticosteroid", "methylprednisolone", "triamcinolone"),
     "humira": ("adalimumab",),
     "enbrel": ("etanercept",),
     "remicade": ("infliximab",),
@@ -2182,8 +2183,9 @@ PHRASES.update(
         "chewing tobacco": "nicotine dependence chewing tobacco",
         "smokeless tobacco": "nicotine dependence chewing tobacco",
         # devices and openings the patient has
-        "colostomy bag": "colostomy status",
-        "ostomy bag": "colostomy status",
+        "colostomy bag": "colostomy status ostomy pouch",
+        "ostomy bag": "colostomy status ostomy pouch",
+        "has a colostomy": "colostomy status",
         "g tube": "gastrostomy status",
         "peg tube": "gastrostomy status",
         "has a trach": "tracheostomy status",
@@ -2299,3 +2301,36 @@ PHRASES.update(
 
 # "hx of X", "h/o X": the patient's own history (a relative's is "family hx", "FHx").
 ABBREVIATIONS.update({"hx": "personal history", "h/o": "personal history"})
+
+# Supplies and equipment by the names patients and nurses use (HCPCS says "pouch", "tubing").
+LAY_WORDS.update(
+    {
+        "bag": ("pouch", "bag"),
+        "bags": ("pouch", "bag"),
+        "hose": ("tubing",),
+        "cath": ("catheter",),
+        "socks": ("stocking", "sock"),
+        "infusion": ("infusion", "injection"),
+        "rollator": ("walker", "wheeled"),
+    }
+)
+PHRASES.update(
+    {
+        "pen needles": "needle sterile",
+        "ostomy supplies": "ostomy pouch",
+        "colostomy supplies": "ostomy pouch",
+        "straight cath": "intermittent urinary catheter straight tip",
+        "straight catheter": "intermittent urinary catheter straight tip",
+        "ace bandage": "elastic bandage",
+        "ace wrap": "elastic bandage",
+        "egg crate": "dry pressure pad mattress",
+        "suction machine": "suction pump",
+        "compression socks": "gradient compression stocking",
+        "gel shot": "hyaluronan intra articular injection",
+        "gel injection": "hyaluronan intra articular injection",
+        "gel shots": "hyaluronan intra articular injection",
+        "pneumonia vaccine": "pneumococcal vaccine",
+        "shingles vaccine": "zoster vaccine",
+        "shingles shot": "zoster vaccine",
+    }
+)

@@ -64,6 +64,11 @@ HCPCS = [
     ("J1000", "Injection, depo-estradiol cypionate, up to 5 mg"),
     ("A4554", "Disposable underpads, all sizes"),
     ("A4520", "Incontinence garment, any type, (e.g. brief, diaper), each"),
+    ("A7037", "Tubing used with positive airway pressure device"),
+    ("A4616", "Tubing (oxygen), per foot"),
+    ("A5051", "Ostomy pouch, closed; with barrier attached (1 piece), each"),
+    ("A4351", "Intermittent urinary catheter; straight tip, with or without coating, each"),
+    ("A4338", "Indwelling catheter; foley type, two-way latex with coating, each"),
 ]
 
 
@@ -120,6 +125,9 @@ def test_drug_names_find_their_class_and_long_term_use(client, gql, catalog, via
         ("toradol injection", "J1885"),
         ("depo provera shot", "J1050"),  # a brand of several words
         ("chux", "A4554"),  # a supply's everyday name
+        ("cpap hose", "A7037"),  # the catalog says "tubing", "pouch"
+        ("ostomy bags", "A5051"),
+        ("straight cath", "A4351"),
     ],
 )
 def test_brand_and_everyday_names_of_hcpcs_drugs_and_supplies(client, gql, catalog, via, q, first):
