@@ -2334,3 +2334,26 @@ PHRASES.update(
         "shingles shot": "zoster vaccine",
     }
 )
+
+PHRASES.update(
+    {
+        # cancer that spread, blood counts in everyday words
+        "mets to": "secondary malignant neoplasm",
+        "too many red blood cells": "polycythemia",
+        "high red blood cell count": "polycythemia",
+        "high red count": "polycythemia",
+        "high hemoglobin": "polycythemia",
+        "too many white blood cells": "leukocytosis",
+        "too few platelets": "thrombocytopenia",
+        "bleed easily": "hemorrhagic condition bleeding tendency",
+        "bleeds easily": "hemorrhagic condition bleeding tendency",
+        "easy bleeding": "hemorrhagic condition bleeding tendency",
+        "clotting disorder": "coagulation defect",
+        "blood clotting disorder": "coagulation defect",
+        "bleeding disorder": "coagulation defect hemorrhagic condition",
+        "swollen lymph node": "enlarged lymph nodes",
+        "swollen lymph nodes": "enlarged lymph nodes",
+        "fatty lump": "lipoma",
+        "fatty tumor": "lipoma",
+    }
+)
