@@ -2357,3 +2357,49 @@ PHRASES.update(
         "fatty tumor": "lipoma",
     }
 )
+
+PHRASES.update(
+    {
+        # mood and mind in the patient's words
+        "kill myself": "suicidal ideation",
+        "killing myself": "suicidal ideation",
+        "end my life": "suicidal ideation",
+        "ending my life": "suicidal ideation",
+        "want to die": "suicidal ideation",
+        "thoughts of killing": "suicidal ideation",
+        "lost interest": "anhedonia",
+        "no interest in anything": "anhedonia",
+        "on edge": "nervousness anxiety",
+        "cant relax": "restlessness anxiety",
+        "drug addict": "drug dependence",
+        "drug addiction": "drug dependence",
+        "pot smoker": "cannabis use",
+        "weed smoker": "cannabis use",
+        "smokes weed": "cannabis use",
+        "smokes pot": "cannabis use",
+        "marijuana smoker": "cannabis use",
+        "trouble speaking": "speech disturbance",
+        "trouble talking": "speech disturbance",
+        "hard to talk": "speech disturbance",
+        "dizzy spells": "dizziness",
+        "fever seizure": "febrile convulsions",
+        "seizure from fever": "febrile convulsions",
+        "seizure with fever": "febrile convulsions",
+        # eyes, ears, skin and hair
+        "eyelid bump": "chalazion hordeolum",
+        "bump on eyelid": "chalazion hordeolum",
+        "bump on my eyelid": "chalazion hordeolum",
+        "lump on eyelid": "chalazion hordeolum",
+        "reading glasses": "presbyopia",
+        "airplane ear": "otitic barotrauma",
+        "ear pain when flying": "otitic barotrauma",
+        "ears hurt when flying": "otitic barotrauma",
+        "hair falling out": "alopecia",
+        "hair is falling out": "alopecia",
+        "bald spots": "alopecia areata",
+        "bald spot": "alopecia areata",
+        "oily skin": "seborrhea",
+        "dry scalp": "dandruff",
+    }
+)
+LAY_WORDS.update({"addict": ("dependence", "addiction"), "addicts": ("dependence", "addiction")})

@@ -56,6 +56,10 @@ ICD = [
     ("Z82.3", "Family history of stroke"),
     ("I63.9", "Cerebral infarction, unspecified"),
     ("O48.0", "Post-term pregnancy"),
+    ("R45.851", "Suicidal ideations"),
+    ("X71.9XXA", "Intentional self-harm by drowning and submersion, unspecified, initial"),
+    ("R56.00", "Simple febrile convulsions"),
+    ("R56.9", "Unspecified convulsions"),
 ]
 HCPCS = [
     ("J0696", "Injection, ceftriaxone sodium, per 250 mg"),
@@ -159,6 +163,8 @@ def test_brand_and_everyday_names_of_hcpcs_drugs_and_supplies(client, gql, catal
         ("hx of stroke", "Z86.73"),  # "hx": the patient's own history
         ("family hx of stroke", "Z82.3"),
         ("past due date", "O48.0"),
+        ("thinking about killing myself", "R45.851"),  # mood in the patient's words
+        ("seizure from fever", "R56.00"),
     ],
 )
 def test_everyday_phrase_families(client, gql, catalog, via, q, first):
