@@ -13,7 +13,9 @@ tuning (since tuned on too), ``lay2`` and ``lay3`` more lay, clinical-shorthand 
 description phrasings across medicine (tuning sets: ``lay3`` was written after the first
 round of the lay vocabulary, before its misses were seen; ``lay4`` written later still,
 first run on the code of the second round, then tuned on too; ``lay5`` written last, its
-misses never read and never tuned on: first run on the code of the third round),
+misses never read and never tuned on: first run on the code of the third round; ``lay6``
+162 phrasings across every ICD-10-CM chapter and HCPCS, written before the sixth round of
+the vocabulary, then tuned on),
 ``lay_holdout2`` 64 ICD-10-CM and HCPCS phrasings written by someone other than the tuner
 before the third round and never shown to the tuner, ``typo``
 titles with one typo, ``dropped`` titles with dropped words in shuffled order, ``codes``
@@ -48,6 +50,7 @@ SETS = [
     "lay3",
     "lay4",
     "lay5",
+    "lay6",
     "lay_holdout2",
     "typo",
     "dropped",
