@@ -17,7 +17,8 @@ misses never read and never tuned on: first run on the code of the third round; 
 162 phrasings across every ICD-10-CM chapter and HCPCS, written before the sixth round of
 the vocabulary, then tuned on),
 ``lay_holdout2`` 64 ICD-10-CM and HCPCS phrasings written by someone other than the tuner
-before the third round and never shown to the tuner, ``typo``
+before the third round and never shown to the tuner, ``lay_holdout3`` 93 more written by the
+lead before the fourth (latency-only) round, likewise never shown, ``typo``
 titles with one typo, ``dropped`` titles with dropped words in shuffled order, ``codes``
 codes in every format. The baseline is an in-memory SQLite FTS5 table over code, normalized
 code and titles, ranked by bm25, with the query's words OR-ed; tantivy (bench extra) over
@@ -52,6 +53,7 @@ SETS = [
     "lay5",
     "lay6",
     "lay_holdout2",
+    "lay_holdout3",
     "typo",
     "dropped",
     "codes",
