@@ -289,6 +289,7 @@ def main() -> None:
             "hand-written before the fifth pass; examples quoted to the tuner",
         ),
         ("phi_clinical_holdout6", "hand-written during the fifth pass, not seen by the tuner"),
+        ("phi_clinical_dev6", "hand-written before the sixth pass, then tuned on"),
     ):
         records = holdout_load(ROOT / "bench" / "data" / f"{name}.txt")
         for r in records:
