@@ -1067,6 +1067,11 @@ _TOKEN_INFO: dict[str, tuple[bool, float]] = {}
 NAME_LIKE_STRONG = 1.0
 NAME_LIKE_CAPS = 0.3
 NAME_LIKE_LOWER = 0.3
+_ORG_AFTER_RE = re.compile(
+    r"[ \t]+(?:Group|Inc\b\.?|LLC|Ltd\b\.?|Corp\b\.?|Corporation|Company|Foundation|Bank|"
+    r"Partners|Holdings|Industries|Technologies|Systems|Solutions|Insurance|Pharmacy|"
+    r"Pharmaceuticals|Labs|Laboratories|Enterprises)\b"
+)
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ians", "eans", "ite", "ites")
 
 
@@ -1487,7 +1492,8 @@ def _names(text: str, found: list) -> None:
                 elif weak_cue and length == 1:
                     # "AND PORTA LYMPH NODES": a word in capitals among capitals is no name
                     ok = (
-                        strong >= 1.2
+                        # "for Usaa Group": the word names an organisation, not a person
+                        (strong >= 1.2 and not _ORG_AFTER_RE.match(text, toks[j - 1][1]))
                         # "He and Wrenna live together": then a verb only a person has
                         or (strong >= 0.5 and bool(PERSON_VERB_RE.match(text, toks[j - 1][1])))
                     ) and not (toks[i][2].isupper() and j < n and toks[j][2].isupper())
@@ -1924,6 +1930,11 @@ FAMILY_NAME_RE = re.compile(
     r"(?:\b[Tt]he\s+|^|(?<=[.!?;:]\s))(?P<n>[A-Z][a-z]*(?:['\u2019][A-Z])?[a-z'\u2019-]+)"
     r"\s+(?:family|families|twins|triplets|household|kids|children|boys|girls|residence)\b",
     re.MULTILINE,
+)
+_ORG_AFTER_RE = re.compile(
+    r"[ \t]+(?:Group|Inc\b\.?|LLC|Ltd\b\.?|Corp\b\.?|Corporation|Company|Foundation|Bank|"
+    r"Partners|Holdings|Industries|Technologies|Systems|Solutions|Insurance|Pharmacy|"
+    r"Pharmaceuticals|Labs|Laboratories|Enterprises)\b"
 )
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ani", "ali", "aqi", "ite", "ic")
 # "Ottoline's fever resolved": a word in no dictionary before 's and what only a person has.

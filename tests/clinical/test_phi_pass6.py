@@ -43,6 +43,7 @@ def test_unlisted_names_that_read_like_names(client, text, name):
         ("Eyes: PERRLA, EOMI. TIMI STEMI risk score 4.", "PERRLA"),
         ("Transferred in STEMI to the cath lab.", "STEMI"),
         ("Consistent with a LOW-GRADE, B-CELL lymphoma.", "LOW-GRADE"),
+        ("She works for Oyakama Group as a cashier.", "Oyakama"),
     ],
 )
 def test_clinical_words_and_drug_lists_stay(client, text, kept):
