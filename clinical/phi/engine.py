@@ -192,6 +192,8 @@ DATE_RES = [
     # 14-Mar-2024, MAR-14-2024
     re.compile(rf"\b{_DAY}[-/ ]{_MONTH}[-/ ](?:\d{{4}}|\d{{2}})\b{_TIME}", IGN),
     re.compile(rf"\b{_MONTH}[-/]{_DAY}[-/](?:\d{{4}}|\d{{2}})\b{_TIME}", IGN),
+    # 2024 March 14, 2024 Mar 14th
+    re.compile(rf"\b(?:19|20)\d\d\s+{_MONTH}\s+{_DAY}\b(?![\d/:]){_TIME}", IGN),
     # March 2024, Mar '24, June of 2020
     re.compile(rf"\b{_MONTH}\s*,?\s*(?:of\s+)?{_YEAR}\b", IGN),
 ]
@@ -254,7 +256,8 @@ MONTH_YEAR_RE = re.compile(r"(?<![\w/.:-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w
 # "1/6-1/9": two short dates joined by a dash (checked for scores and doses like SHORT_DATE_RE).
 SHORT_DATE_RANGE_RE = re.compile(
     r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\s*[-\u2013]\s*"
-    rf"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d){_UNIT_AFTER}",
+    rf"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:(?:19|20)\d\d|\d\d))?"
+    rf"(?![\w/]|\.\d){_UNIT_AFTER}",
     IGN,
 )
 # "March 5-7", "Mar 5 - 7": a range of days.
@@ -313,7 +316,9 @@ DAY_DASH_MONTH_RE = re.compile(
 )
 # 3/14 without a year: a date only after a date word, and never a score or a dose.
 SHORT_DATE_RE = re.compile(
-    r"(?<![\w/.-])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)"
+    r"(?<![\w/.-])(?:(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])"
+    # "seen 14/03": day first when the day cannot be a month
+    r"|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/]|\.\d)"
     rf"{_TIME}{_UNIT_AFTER}",
     IGN,
 )
@@ -325,7 +330,7 @@ SHORT_DATE_CUE_RE = re.compile(
     r"received|given|administered|vaccinated|immunized|placed|removed|changed|occurred|"
     r"happened|injured|injury|fell|"
     r"onset|reviewed|signed|called|was|is|for|until|lmp|lnmp|edd|edc|doi|dol|dos|"
-    r"morning|evening|afternoon|night|week\s+of|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"morning|evening|afternoon|night|week\s+of|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|approx|approximately|around|circa|roughly)"
     r"\W*$|[-\u2013~(]\s*$",
     IGN,
@@ -835,7 +840,9 @@ def _dates(text: str, add) -> None:
         before = text[max(0, m.start() - 40) : m.start()]
         if SCORE_BEFORE_RE.search(before) or SCORE_AFTER_RE.match(text, m.end()):
             continue
-        if m.group("d") == "10" and _PAIN_NEAR_RE.search(text, max(0, m.start() - 60), m.start()):
+        if m.group(0).split("/", 1)[1][:2] == "10" and _PAIN_NEAR_RE.search(
+            text, max(0, m.start() - 60), m.start()
+        ):
             continue  # "3/10 pain, improved from 7/10"
         # "3/14: CT head negative": a date heading a line
         heading = (m.start() == 0 or text[m.start() - 1] == "\n") and text.startswith(

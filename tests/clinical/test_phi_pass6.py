@@ -59,6 +59,10 @@ def test_clinical_words_and_drug_lists_stay(client, text, kept):
         ("Last known well at 19:20 on 8 March.", "19:20"),
         ("Mammogram May of 2019 benign.", "May of 2019"),
         ("Echo 03 / 22 / 2024 normal.", "03 / 22 / 2024"),
+        ("Labs 2023 October 9 were normal.", "2023"),
+        ("Inpatient 5/20-5/24/2023 for cellulitis.", "5/20-5/24/2023"),
+        ("Seen Weds 4/17 in clinic.", "4/17"),
+        ("Last seen 23/04 by her GP.", "23/04"),
     ],
 )
 def test_times_attached_to_dates_and_more_date_shapes(client, text, date):
@@ -73,6 +77,8 @@ def test_times_attached_to_dates_and_more_date_shapes(client, text, date):
         ("Seen 3/2/2024, 3 times a day dosing reviewed.", "3 times"),
         ("Ratio 1:1 with saline; grade 2 / 6 murmur.", "2 / 6"),
         ("Lactate 4.1 at 0230, repeat pending.", "0230"),
+        ("GCS 13/15 on arrival; PEEP 15/5.", "13/15"),
+        ("Took 1/2-3/4 tablet at night.", "1/2-3/4"),
     ],
 )
 def test_doses_counts_and_bare_times_stay(client, text, kept):
