@@ -603,7 +603,8 @@ NAME_LIST_CUE_RE = re.compile(
     r"informed|phoned|texted|e-?mailed|messaged|counsell?ed|reassured|referring|"
     r"left\s+(?:a\s+)?(?:message|vm|voicemail))(?:\s+(?:with|to|for))?|"
     # "accompanied by Evdokia", "brought in by Deshawn": a person brings a patient
-    r"(?:accompanied|escorted|picked\s+up|raised|adopted)\s+by|d/w)\s*[:,-]?\s*$",
+    r"(?:accompanied|escorted|picked\s+up|raised|adopted|brought(?:\s+in)?|driven|"
+    r"dropped\s+off)\s+by|d/w)\s*[:,-]?\s*$",
     IGN,
 )
 # Verbs whose object is a person, and the words that follow that person ("Told Wrenna to
@@ -1078,6 +1079,10 @@ _ORG_AFTER_RE = re.compile(
     r"[ \t]+(?:Group|Inc\b\.?|LLC|Ltd\b\.?|Corp\b\.?|Corporation|Company|Foundation|Bank|"
     r"Partners|Holdings|Industries|Technologies|Systems|Solutions|Insurance|Pharmacy|"
     r"Pharmaceuticals|Labs|Laboratories|Enterprises)\b"
+)
+_PLACE_HEAD_AFTER_RE = re.compile(
+    r"[ \t]+(?:County|Parish|Borough|Township|Hospital|Medical\s+Center|EMS|Fire|Police|"
+    r"Ambulance|Transport|Transit)\b"
 )
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ians", "eans", "ite", "ites")
 
@@ -1554,6 +1559,9 @@ def _names(text: str, found: list) -> None:
                             and bool(PERSON_VERB_RE.match(text, toks[j - 1][1]))
                         )
                     )
+                # "brought in by Ada County EMS": a place or a service, not a person
+                if ok and _PLACE_HEAD_AFTER_RE.match(text, toks[j - 1][1]):
+                    ok = False
                 # a middle initial or a possessive says person: "from Yuri D. Bulgakov's"
                 person_shape = any(is_initial(k) for k in range(i + 1, j)) or toks[j - 1][
                     2
@@ -1797,9 +1805,12 @@ PERSON_VERB_RE = re.compile(
     r"guardian|contact|driver)|"
     # a person among their family, a person's next step: "Sukhbaatar and his wife were
     # updated", "Uzoamaka to return in 2 weeks" (a drug is "to continue", never "to return")
-    r"(?:and|with)\s+(?:his|her|their)\s+(?:wife|husband|partner|mother|father|parents?|"
+    r"(?:and|with)\s+(?:(?:his|her|their)\s+)?(?:wife|husband|partner|mother|father|parents?|"
     r"daughter|son|sister|brother|family|children|kids|aunt|uncle|grandmother|grandfather)|"
-    r"to\s+(?:return|follow\s+up|come\s+back|call\s+back|call\s+us))\b"
+    r"to\s+(?:return|follow\s+up|come\s+back|call\s+back|call\s+us)|"
+    # what a person is or has, never a drug: "Mahlet is allergic to penicillin"
+    r"(?:is|was)\s+allergic|has\s+(?:no\s+)?(?:known\s+)?(?:drug\s+)?allergies|"
+    r"needs\s+a\s+(?:work|school)\s+note|has\s+not\s+had\s+a\s+(?:bowel\s+movement|bm))\b"
 )
 
 
@@ -1942,6 +1953,10 @@ _ORG_AFTER_RE = re.compile(
     r"[ \t]+(?:Group|Inc\b\.?|LLC|Ltd\b\.?|Corp\b\.?|Corporation|Company|Foundation|Bank|"
     r"Partners|Holdings|Industries|Technologies|Systems|Solutions|Insurance|Pharmacy|"
     r"Pharmaceuticals|Labs|Laboratories|Enterprises)\b"
+)
+_PLACE_HEAD_AFTER_RE = re.compile(
+    r"[ \t]+(?:County|Parish|Borough|Township|Hospital|Medical\s+Center|EMS|Fire|Police|"
+    r"Ambulance|Transport|Transit)\b"
 )
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ani", "ali", "aqi", "ite", "ic")
 # "Ottoline's fever resolved": a word in no dictionary before 's and what only a person has.

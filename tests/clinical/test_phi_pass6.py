@@ -23,6 +23,9 @@ from tests.clinical.phi_rest import assert_found, assert_kept
         # a subject with what only a person has or does
         ("Tserenbat and her husband were updated at the bedside.", "Tserenbat"),
         ("Ifeyinwa to return in 3 weeks for a wound check.", "Ifeyinwa"),
+        ("Tsiyon is allergic to sulfa drugs.", "Tsiyon"),
+        ("Brought in by Tamatea after a fall at home.", "Tamatea"),
+        ("Discharge instructions given to Tavake and wife.", "Tavake"),
     ],
 )
 def test_unlisted_names_that_read_like_names(client, text, name):
@@ -44,6 +47,7 @@ def test_unlisted_names_that_read_like_names(client, text, name):
         ("Transferred in STEMI to the cath lab.", "STEMI"),
         ("Consistent with a LOW-GRADE, B-CELL lymphoma.", "LOW-GRADE"),
         ("She works for Oyakama Group as a cashier.", "Oyakama"),
+        ("Brought in by ambulance; lisinopril and wife's meds reviewed.", "lisinopril"),
     ],
 )
 def test_clinical_words_and_drug_lists_stay(client, text, kept):
@@ -83,3 +87,9 @@ def test_times_attached_to_dates_and_more_date_shapes(client, text, date):
 )
 def test_doses_counts_and_bare_times_stay(client, text, kept):
     assert_kept(client, text, kept)
+
+
+@pytest.mark.django_db
+def test_a_county_after_a_person_cue_stays_a_place(client):
+    text = "Brought in by Kittitas County EMS after a fall."
+    assert_found(client, text, "Kittitas County", "LOCATION")
