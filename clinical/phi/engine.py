@@ -1084,6 +1084,20 @@ _PLACE_HEAD_AFTER_RE = re.compile(
     r"[ \t]+(?:County|Parish|Borough|Township|Hospital|Medical\s+Center|EMS|Fire|Police|"
     r"Ambulance|Transport|Transit)\b"
 )
+_DRUG_CONTEXT_BEFORE_RE = re.compile(
+    r"\b(?:switch(?:ed|ing)?|chang(?:e|ed|ing)|transition(?:ed|ing)?|titrat\w*|increas\w*|"
+    r"decreas\w*|escalat\w*|convert(?:ed|ing)?|start(?:ed|ing)?|restart\w*|treat(?:ed|ing)|"
+    r"controlled|managed|respond(?:ed|ing|s)|prior\s+auth(?:orization)?|refills?|coverage|"
+    r"covered|prescri\w*|trial|dose|allergic|allergy|intoleran\w*|reaction|add(?:ed)?|"
+    r"bridge(?:d)?|instead|improved|better|worse|failed|tried)\s+(?:to|with|for|on|of|from)\s*$",
+    IGN,
+)
+_DOSE_AFTER_RE = re.compile(
+    r"[ \t]+(?:\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|units?|u|ml|%)\b|(?:daily|weekly|monthly|bid|tid|"
+    r"qid|qd|qhs|prn|injections?|infusions?|tablets?|tabs?|pens?|patch(?:es)?|samples?|"
+    r"copay|coupon)\b)",
+    IGN,
+)
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ians", "eans", "ite", "ites")
 
 
@@ -1504,8 +1518,14 @@ def _names(text: str, found: list) -> None:
                 elif weak_cue and length == 1:
                     # "AND PORTA LYMPH NODES": a word in capitals among capitals is no name
                     ok = (
-                        # "for Usaa Group": the word names an organisation, not a person
-                        (strong >= 1.2 and not _ORG_AFTER_RE.match(text, toks[j - 1][1]))
+                        # "for Usaa Group": the word names an organisation, not a person;
+                        # "switch to Vraylar", "Zurzuvae 50 mg": a drug, not a person
+                        (
+                            strong >= 1.2
+                            and not _ORG_AFTER_RE.match(text, toks[j - 1][1])
+                            and not _DRUG_CONTEXT_BEFORE_RE.search(before)
+                            and not _DOSE_AFTER_RE.match(text, toks[j - 1][1])
+                        )
                         # "He and Wrenna live together": then a verb only a person has
                         or (strong >= 0.5 and bool(PERSON_VERB_RE.match(text, toks[j - 1][1])))
                     ) and not (toks[i][2].isupper() and j < n and toks[j][2].isupper())
@@ -1957,6 +1977,20 @@ _ORG_AFTER_RE = re.compile(
 _PLACE_HEAD_AFTER_RE = re.compile(
     r"[ \t]+(?:County|Parish|Borough|Township|Hospital|Medical\s+Center|EMS|Fire|Police|"
     r"Ambulance|Transport|Transit)\b"
+)
+_DRUG_CONTEXT_BEFORE_RE = re.compile(
+    r"\b(?:switch(?:ed|ing)?|chang(?:e|ed|ing)|transition(?:ed|ing)?|titrat\w*|increas\w*|"
+    r"decreas\w*|escalat\w*|convert(?:ed|ing)?|start(?:ed|ing)?|restart\w*|treat(?:ed|ing)|"
+    r"controlled|managed|respond(?:ed|ing|s)|prior\s+auth(?:orization)?|refills?|coverage|"
+    r"covered|prescri\w*|trial|dose|allergic|allergy|intoleran\w*|reaction|add(?:ed)?|"
+    r"bridge(?:d)?|instead|improved|better|worse|failed|tried)\s+(?:to|with|for|on|of|from)\s*$",
+    IGN,
+)
+_DOSE_AFTER_RE = re.compile(
+    r"[ \t]+(?:\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|units?|u|ml|%)\b|(?:daily|weekly|monthly|bid|tid|"
+    r"qid|qd|qhs|prn|injections?|infusions?|tablets?|tabs?|pens?|patch(?:es)?|samples?|"
+    r"copay|coupon)\b)",
+    IGN,
 )
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ani", "ali", "aqi", "ite", "ic")
 # "Ottoline's fever resolved": a word in no dictionary before 's and what only a person has.

@@ -47,6 +47,8 @@ def test_unlisted_names_that_read_like_names(client, text, name):
         ("Transferred in STEMI to the cath lab.", "STEMI"),
         ("Consistent with a LOW-GRADE, B-CELL lymphoma.", "LOW-GRADE"),
         ("She works for Oyakama Group as a cashier.", "Oyakama"),
+        ("Plan to switch to Vraylar next week.", "Vraylar"),
+        ("Prior auth for Zurzuvae 50 mg submitted.", "Zurzuvae"),
         ("Brought in by ambulance; lisinopril and wife's meds reviewed.", "lisinopril"),
     ],
 )
