@@ -1098,6 +1098,11 @@ _DOSE_AFTER_RE = re.compile(
     r"copay|coupon)\b)",
     IGN,
 )
+# Latin endings of genera and clinical terms: "Legionella", "Borrelia", "Clostridium"
+_ORGANISM_ENDINGS = ("ella", "ia", "ium", "us", "um", "ae", "ii", "osis", "itis", "ecia")
+_AFTER_PERSON_WORDS = frozenset(
+    lx.wordlist("today yesterday tonight again back regarding re about who whose at once directly")
+)
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ians", "eans", "ite", "ites")
 
 
@@ -1113,6 +1118,7 @@ def _unlisted_name_like(low: str, threshold: float) -> bool:
         and low not in lx.DRUG_NAMES
         and not lx.medical_word(low)
         and not low.endswith(_DEMONYM_ENDINGS)  # "i am belizian"
+        and not low.endswith(_ORGANISM_ENDINGS)  # "Legionella, Chlamydia"
         and nm.name_likeness(low) >= threshold
     )
 
@@ -1195,7 +1201,13 @@ def _token_info(w: str) -> tuple[bool, float]:
         score = 1.2
     elif cap and not common and len(low) > 1:
         # unknown capitalized word; stronger when its letters read like a name ("Oyindamola")
-        score = 1.2 if len(low) >= 4 and nm.name_likeness(low) >= NAME_LIKE_STRONG else 0.5
+        score = (
+            1.2
+            if len(low) >= 4
+            and not low.endswith(_ORGANISM_ENDINGS)  # "Bartonella", "Borrelia"
+            and nm.name_likeness(low) >= NAME_LIKE_STRONG
+            else 0.5
+        )
     elif cap and common:
         score = 0.0
     if (
@@ -1477,9 +1489,7 @@ def _names(text: str, found: list) -> None:
                         or (
                             _unlisted_name_like(toks[i][2].lower(), NAME_LIKE_LOWER)
                             and _unlisted_name_like(toks[j][2].lower().rstrip("."), 0.0)
-                            and not re.match(
-                                r",\s*[A-Z]|\s+(?:and|&|or)\s+[A-Z]", text[toks[j][1] :]
-                            )
+                            and not re.match(r",\s*\w|\s+(?:and|&|or)\s+[A-Z]", text[toks[j][1] :])
                             and not re.search(r",\s*$", gap(i))
                         )
                     )
@@ -1523,6 +1533,20 @@ def _names(text: str, found: list) -> None:
                         (
                             strong >= 1.2
                             and not _ORG_AFTER_RE.match(text, toks[j - 1][1])
+                            # "with Kischner pins", "Gram and Ziehl stains": an eponym before
+                            # the thing it names, for a word that only reads like a name
+                            and not (
+                                toks[i][2].lower() not in first
+                                and toks[i][2].lower() not in last
+                                and not toks[i][2].endswith(("'s", "\u2019s"))
+                                and j < n
+                                and gap(j) == " "
+                                and toks[j][2].islower()
+                                and toks[j][2].rstrip(".") in words
+                                and toks[j][2].rstrip(".") not in _FUNCTION_WORDS
+                                and toks[j][2].rstrip(".") not in _AFTER_PERSON_WORDS
+                                and not PERSON_VERB_RE.match(text, toks[j - 1][1])
+                            )
                             and not _DRUG_CONTEXT_BEFORE_RE.search(before)
                             and not _DOSE_AFTER_RE.match(text, toks[j - 1][1])
                         )
@@ -1991,6 +2015,11 @@ _DOSE_AFTER_RE = re.compile(
     r"qid|qd|qhs|prn|injections?|infusions?|tablets?|tabs?|pens?|patch(?:es)?|samples?|"
     r"copay|coupon)\b)",
     IGN,
+)
+# Latin endings of genera and clinical terms: "Legionella", "Borrelia", "Clostridium"
+_ORGANISM_ENDINGS = ("ella", "ia", "ium", "us", "um", "ae", "ii", "osis", "itis", "ecia")
+_AFTER_PERSON_WORDS = frozenset(
+    lx.wordlist("today yesterday tonight again back regarding re about who whose at once directly")
 )
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ani", "ali", "aqi", "ite", "ic")
 # "Ottoline's fever resolved": a word in no dictionary before 's and what only a person has.

@@ -26,6 +26,7 @@ from tests.clinical.phi_rest import assert_found, assert_kept
         ("Tsiyon is allergic to sulfa drugs.", "Tsiyon"),
         ("Brought in by Tamatea after a fall at home.", "Tamatea"),
         ("Discharge instructions given to Tavake and wife.", "Tavake"),
+        ("She lives with Oyunbileg's mother in town.", "Oyunbileg"),
     ],
 )
 def test_unlisted_names_that_read_like_names(client, text, name):
@@ -48,6 +49,9 @@ def test_unlisted_names_that_read_like_names(client, text, name):
         ("Consistent with a LOW-GRADE, B-CELL lymphoma.", "LOW-GRADE"),
         ("She works for Oyakama Group as a cashier.", "Oyakama"),
         ("Plan to switch to Vraylar next week.", "Vraylar"),
+        ("Fixation was performed with Kischner pins.", "Kischner"),
+        ("Serology (Borrelia, Brucella, toxoplasma) negative.", "Borrelia"),
+        ("Seropositive to Bartonella henselae.", "Bartonella"),
         ("Prior auth for Zurzuvae 50 mg submitted.", "Zurzuvae"),
         ("Brought in by ambulance; lisinopril and wife's meds reviewed.", "lisinopril"),
     ],
