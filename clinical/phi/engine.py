@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from clinical.phi import lexicon as lx
+from clinical.phi import names_model as nm
 
 # Safe Harbor categories, in the order of 45 CFR 164.514(b)(2)(i)(A)-(R).
 CATEGORIES: dict[str, str] = {
@@ -191,9 +192,15 @@ DATE_RES = [
     # 14-Mar-2024, MAR-14-2024
     re.compile(rf"\b{_DAY}[-/ ]{_MONTH}[-/ ](?:\d{{4}}|\d{{2}})\b{_TIME}", IGN),
     re.compile(rf"\b{_MONTH}[-/]{_DAY}[-/](?:\d{{4}}|\d{{2}})\b{_TIME}", IGN),
-    # March 2024, Mar '24
-    re.compile(rf"\b{_MONTH}\s*,?\s*{_YEAR}\b", IGN),
+    # 2024 March 14, 2024 Mar 14th
+    re.compile(rf"\b(?:19|20)\d\d\s+{_MONTH}\s+{_DAY}\b(?![\d/:]){_TIME}", IGN),
+    # March 2024, Mar '24, June of 2020
+    re.compile(rf"\b{_MONTH}\s*,?\s*(?:of\s+)?{_YEAR}\b", IGN),
 ]
+# 09 / 14 / 2023: spaced slashes, only with a four-digit year
+SPACED_DATE_RE = re.compile(
+    r"(?<![\w/.-])(?:0?[1-9]|1[0-2]) / (?:0?[1-9]|[12]\d|3[01]) / (?:19|20)\d\d(?![\w/]|[.-]\d)"
+)
 _ORDINAL_WORD = (
     r"(?:(?:twenty|thirty)[- ])?(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth)"
     r"|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|"
@@ -249,7 +256,8 @@ MONTH_YEAR_RE = re.compile(r"(?<![\w/.:-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w
 # "1/6-1/9": two short dates joined by a dash (checked for scores and doses like SHORT_DATE_RE).
 SHORT_DATE_RANGE_RE = re.compile(
     r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\s*[-\u2013]\s*"
-    rf"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d){_UNIT_AFTER}",
+    rf"(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?:/(?:(?:19|20)\d\d|\d\d))?"
+    rf"(?![\w/]|\.\d){_UNIT_AFTER}",
     IGN,
 )
 # "March 5-7", "Mar 5 - 7": a range of days.
@@ -308,7 +316,9 @@ DAY_DASH_MONTH_RE = re.compile(
 )
 # 3/14 without a year: a date only after a date word, and never a score or a dose.
 SHORT_DATE_RE = re.compile(
-    r"(?<![\w/.-])(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)"
+    r"(?<![\w/.-])(?:(?P<m>0?[1-9]|1[0-2])/(?P<d>0?[1-9]|[12]\d|3[01])"
+    # "seen 14/03": day first when the day cannot be a month
+    r"|(?:1[3-9]|2\d|3[01])/(?:0?[1-9]|1[0-2]))(?![\w/]|\.\d)"
     rf"{_TIME}{_UNIT_AFTER}",
     IGN,
 )
@@ -320,7 +330,7 @@ SHORT_DATE_CUE_RE = re.compile(
     r"received|given|administered|vaccinated|immunized|placed|removed|changed|occurred|"
     r"happened|injured|injury|fell|"
     r"onset|reviewed|signed|called|was|is|for|until|lmp|lnmp|edd|edc|doi|dol|dos|"
-    r"morning|evening|afternoon|night|week\s+of|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|"
+    r"morning|evening|afternoon|night|week\s+of|mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun|"
     r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|approx|approximately|around|circa|roughly)"
     r"\W*$|[-\u2013~(]\s*$",
     IGN,
@@ -593,7 +603,8 @@ NAME_LIST_CUE_RE = re.compile(
     r"informed|phoned|texted|e-?mailed|messaged|counsell?ed|reassured|referring|"
     r"left\s+(?:a\s+)?(?:message|vm|voicemail))(?:\s+(?:with|to|for))?|"
     # "accompanied by Evdokia", "brought in by Deshawn": a person brings a patient
-    r"(?:accompanied|escorted|picked\s+up|raised|adopted)\s+by|d/w)\s*[:,-]?\s*$",
+    r"(?:accompanied|escorted|picked\s+up|raised|adopted|brought(?:\s+in)?|driven|"
+    r"dropped\s+off)\s+by|d/w)\s*[:,-]?\s*$",
     IGN,
 )
 # Verbs whose object is a person, and the words that follow that person ("Told Wrenna to
@@ -626,6 +637,8 @@ def find_phi(text: str) -> list[Entity]:
     add = found.append
     _shapes(text, add)
     _dates(text, add)
+    if found and (":" in text or "m" in text or _DIGIT_RE.search(text)):
+        _attached_times(text, found)
     _places(text, add)
     _more_places(text, add)
     _names(text, found)
@@ -790,6 +803,8 @@ def _dates(text: str, add) -> None:
             ):
                 continue
             add((m.start(), m.end(), "DATE", 0.9))
+    for m in SPACED_DATE_RE.finditer(text) if digits and " / " in text else ():
+        add((m.start(), m.end(), "DATE", 0.85))
     for m in MONTH_ALONE_RE.finditer(text) if has_month else ():
         g = "may" if m.group("may") else 0
         add((m.start(g), m.end(g), "DATE", 0.75))
@@ -826,7 +841,9 @@ def _dates(text: str, add) -> None:
         before = text[max(0, m.start() - 40) : m.start()]
         if SCORE_BEFORE_RE.search(before) or SCORE_AFTER_RE.match(text, m.end()):
             continue
-        if m.group("d") == "10" and _PAIN_NEAR_RE.search(text, max(0, m.start() - 60), m.start()):
+        if m.group(0).split("/", 1)[1][:2] == "10" and _PAIN_NEAR_RE.search(
+            text, max(0, m.start() - 60), m.start()
+        ):
             continue  # "3/10 pain, improved from 7/10"
         # "3/14: CT head negative": a date heading a line
         heading = (m.start() == 0 or text[m.start() - 1] == "\n") and text.startswith(
@@ -856,6 +873,32 @@ def _dates(text: str, add) -> None:
         for m in AGE_WORDS_RE.finditer(text):
             g = "n" if m.group("n") else "m"
             add((m.start(g), m.end(g), "AGE", 0.85))
+
+
+_CLOCK = (
+    r"(?:(?:[01]?\d|2[0-3]):[0-5]\d(?:\s*[ap](?:\.m\.|m\b))?|(?:1[0-2]|0?[1-9])\s*[ap](?:\.m\.|m\b)|"
+    r"(?:[01]\d|2[0-3])[0-5]\d(?:\s*(?:h|hrs|hours)\b)?)"
+)
+# A time right after a date ("3/5/24 0715", "Sat 3/2 around 2 pm") or right before "on" and
+# a date ("last well at 21:40 on 3 January"): part of the date element. Never a dose, a count
+# or a range ("1/5 1200 mg", "3/2 2-3 times").
+TIME_AFTER_DATE_RE = re.compile(
+    rf"[ \t]*(?:,|at|@|around|about|approx\.?|approximately|~)?[ \t]*(?P<t>{_CLOCK})"
+    r"(?![\w/:%-]|[.,]\d)(?!\s*(?:mg|mcg|ml|units?|times|x)\b)",
+    IGN,
+)
+TIME_BEFORE_DATE_RE = re.compile(rf"(?<![\w/:.-])(?P<t>{_CLOCK})[ \t]+on[ \t]+$", IGN)
+
+
+def _attached_times(text: str, found: list) -> None:
+    dates = [f for f in found if f[2] == "DATE"]
+    for s, e, _, _ in dates:
+        m = TIME_AFTER_DATE_RE.match(text, e)
+        if m and m.group("t")[0].isdigit():
+            found.append((m.start("t"), m.end("t"), "DATE", 0.7))
+        m = TIME_BEFORE_DATE_RE.search(text, max(0, s - 16), s)
+        if m:
+            found.append((m.start("t"), m.end("t"), "DATE", 0.7))
 
 
 def _date_before(text: str, start: int) -> bool:
@@ -1027,6 +1070,59 @@ def _common(word: str) -> bool:
 
 
 _TOKEN_INFO: dict[str, tuple[bool, float]] = {}
+# Name-likeness (clinical/phi/names_model.py) a word in no list needs: to count as strong
+# evidence when capitalized, to count at all in capitals or in lower case after a cue.
+NAME_LIKE_STRONG = 1.0
+NAME_LIKE_CAPS = 0.3
+NAME_LIKE_LOWER = 0.3
+_ORG_AFTER_RE = re.compile(
+    r"[ \t]+(?:Group|Inc\b\.?|LLC|Ltd\b\.?|Corp\b\.?|Corporation|Company|Foundation|Bank|"
+    r"Partners|Holdings|Industries|Technologies|Systems|Solutions|Insurance|Pharmacy|"
+    r"Pharmaceuticals|Labs|Laboratories|Enterprises)\b"
+)
+_PLACE_HEAD_AFTER_RE = re.compile(
+    r"[ \t]+(?:County|Parish|Borough|Township|Hospital|Medical\s+Center|EMS|Fire|Police|"
+    r"Ambulance|Transport|Transit)\b"
+)
+_DRUG_CONTEXT_BEFORE_RE = re.compile(
+    r"\b(?:switch(?:ed|ing)?|chang(?:e|ed|ing)|transition(?:ed|ing)?|titrat\w*|increas\w*|"
+    r"decreas\w*|escalat\w*|convert(?:ed|ing)?|start(?:ed|ing)?|restart\w*|treat(?:ed|ing)|"
+    r"controlled|managed|respond(?:ed|ing|s)|prior\s+auth(?:orization)?|refills?|coverage|"
+    r"covered|prescri\w*|trial|dose|allergic|allergy|intoleran\w*|reaction|add(?:ed)?|"
+    r"bridge(?:d)?|instead|improved|better|worse|failed|tried)\s+(?:to|with|for|on|of|from)\s*$",
+    IGN,
+)
+_DOSE_AFTER_RE = re.compile(
+    r"[ \t]+(?:\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|units?|u|ml|%)\b|(?:daily|weekly|monthly|bid|tid|"
+    r"qid|qd|qhs|prn|injections?|infusions?|tablets?|tabs?|pens?|patch(?:es)?|samples?|"
+    r"copay|coupon)\b)",
+    IGN,
+)
+# Latin endings of genera and clinical terms: "Legionella", "Borrelia", "Clostridium"
+_ORGANISM_ENDINGS = ("ella", "ia", "ium", "us", "um", "ae", "ii", "osis", "itis", "ecia")
+_AFTER_PERSON_WORDS = frozenset(
+    lx.wordlist("today yesterday tonight again back regarding re about who whose at once directly")
+)
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ians", "eans", "ite", "ites")
+
+
+def _unlisted_name_like(low: str, threshold: float) -> bool:
+    """A lower-case word in no dictionary whose letters read like a name."""
+    return (
+        len(low) >= 4
+        and low.replace("-", "").replace("'", "").isalpha()
+        and not any(p in lx.english_words() or p in lx.CLINICAL_STOP for p in low.split("-"))
+        and low not in lx.CREDENTIALS
+        and low not in lx.MONTHS
+        and low not in lx.WEEKDAYS
+        and low not in lx.DRUG_NAMES
+        and not lx.medical_word(low)
+        and not low.endswith(_DEMONYM_ENDINGS)  # "i am belizian"
+        and not low.endswith(_ORGANISM_ENDINGS)  # "Legionella, Chlamydia"
+        and nm.name_likeness(low) >= threshold
+    )
+
+
 _LATIN_ENDINGS = ("i", "ae", "us", "is", "um", "es", "ii", "ella", "ium", "ia", "ica", "ans")
 _BRACKET_CREDENTIAL_RE = re.compile(
     r"\s*\((?:RN|MD|DO|NP|PA|PA-C|LPN|CNA|PT|OT|RT|SW|LCSW|CM|PharmD|RD|CRNA|APRN|MA)\)"
@@ -1104,10 +1200,27 @@ def _token_info(w: str) -> tuple[bool, float]:
     elif foreign:
         score = 1.2
     elif cap and not common and len(low) > 1:
-        score = 0.5  # unknown capitalized word
+        # unknown capitalized word; stronger when its letters read like a name ("Oyindamola")
+        score = (
+            1.2
+            if len(low) >= 4
+            and not low.endswith(_ORGANISM_ENDINGS)  # "Bartonella", "Borrelia"
+            and nm.name_likeness(low) >= NAME_LIKE_STRONG
+            else 0.5
+        )
     elif cap and common:
         score = 0.0
-    if allcaps and (len(core) <= 3 or not (in_first or in_last)):
+    if (
+        allcaps
+        and len(low) >= 5
+        and not (in_first or in_last)
+        and not common
+        and low.replace("-", "").isalpha()
+        and not lx.medical_word(low)
+        and nm.name_likeness(low) >= NAME_LIKE_CAPS
+    ):
+        score = 0.4  # "ABDRAKHMANOVA": reads like a name; a name in capitals only with a cue
+    elif allcaps and (len(core) <= 3 or not (in_first or in_last)):
         score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY
     elif allcaps and not (low in census_first or low in census_last):
         score = min(score, 0.4)  # "NGOZI": a name in capitals only with a cue
@@ -1183,6 +1296,10 @@ def _names(text: str, found: list) -> None:
             if lower_ok and not cap and (j == i or not toks[i][2][0].isupper()):
                 if low in _FUNCTION_WORDS or low in lx.CLINICAL_STOP:
                     break
+                # "pt folasade oduwole": a first word in no list whose letters read like a name
+                if j == i and _unlisted_name_like(low, NAME_LIKE_LOWER):
+                    j += 1
+                    continue
                 if (low in first or low in last) and (
                     low not in words or first.get(low, _RARE) <= 300 or last.get(low, _RARE) <= 300
                 ):
@@ -1191,7 +1308,10 @@ def _names(text: str, found: list) -> None:
                 # "monika žilková": after a lower-case first name, a word in no dictionary
                 if (
                     j == i + 1
-                    and toks[i][2].lower() in first
+                    and (
+                        toks[i][2].lower() in first
+                        or _unlisted_name_like(toks[i][2].lower(), NAME_LIKE_LOWER)
+                    )
                     and low not in words
                     and len(low) >= 4
                     and any(c in "aeiouyáéíóúàèìòùäëïöüåæøãõâêîôûąęěůő" for c in low)
@@ -1362,7 +1482,17 @@ def _names(text: str, found: list) -> None:
                     )
                     and tok(j)[1] > 0
                     and tok(i)[1] >= 0.4
-                    and toks[i][2].lower().rstrip(".") in last
+                    and (
+                        toks[i][2].lower().rstrip(".") in last
+                        # "Bat-Erdene, Munkhzul": two words in no list that read like names,
+                        # not a list of three or more ("Eliquis, Xarelto, Brilinta")
+                        or (
+                            _unlisted_name_like(toks[i][2].lower(), NAME_LIKE_LOWER)
+                            and _unlisted_name_like(toks[j][2].lower().rstrip("."), 0.0)
+                            and not re.match(r",\s*\w|\s+(?:and|&|or)\s+[A-Z]", text[toks[j][1] :])
+                            and not re.search(r",\s*$", gap(i))
+                        )
+                    )
                     and toks[i][2].lower() not in _SIGNOFF_WORDS
                 ):
                     j = run_from(j, lower_ok=False)
@@ -1375,6 +1505,14 @@ def _names(text: str, found: list) -> None:
                     i = j
                     continue
                 start_of_sentence = sentence_start(i)
+                # "NSTEMI", "PERRLA": a word in capitals in no list counts only after a cue
+                caps_unlisted = any(
+                    toks[k][2].isupper()
+                    and len(toks[k][2]) > 1
+                    and toks[k][2].lower().rstrip(".") not in first
+                    and toks[k][2].lower().rstrip(".") not in last
+                    for k in range(i, j)
+                )
                 # "John: You saved my life!" - a speaker label at the start of a line
                 speaker_label = (
                     length == 1
@@ -1390,7 +1528,28 @@ def _names(text: str, found: list) -> None:
                 elif weak_cue and length == 1:
                     # "AND PORTA LYMPH NODES": a word in capitals among capitals is no name
                     ok = (
-                        strong >= 1.2
+                        # "for Usaa Group": the word names an organisation, not a person;
+                        # "switch to Vraylar", "Zurzuvae 50 mg": a drug, not a person
+                        (
+                            strong >= 1.2
+                            and not _ORG_AFTER_RE.match(text, toks[j - 1][1])
+                            # "with Kischner pins", "Gram and Ziehl stains": an eponym before
+                            # the thing it names, for a word that only reads like a name
+                            and not (
+                                toks[i][2].lower() not in first
+                                and toks[i][2].lower() not in last
+                                and not toks[i][2].endswith(("'s", "\u2019s"))
+                                and j < n
+                                and gap(j) == " "
+                                and toks[j][2].islower()
+                                and toks[j][2].rstrip(".") in words
+                                and toks[j][2].rstrip(".") not in _FUNCTION_WORDS
+                                and toks[j][2].rstrip(".") not in _AFTER_PERSON_WORDS
+                                and not PERSON_VERB_RE.match(text, toks[j - 1][1])
+                            )
+                            and not _DRUG_CONTEXT_BEFORE_RE.search(before)
+                            and not _DOSE_AFTER_RE.match(text, toks[j - 1][1])
+                        )
                         # "He and Wrenna live together": then a verb only a person has
                         or (strong >= 0.5 and bool(PERSON_VERB_RE.match(text, toks[j - 1][1])))
                     ) and not (toks[i][2].isupper() and j < n and toks[j][2].isupper())
@@ -1402,7 +1561,7 @@ def _names(text: str, found: list) -> None:
                         if not is_initial(k) and toks[k][2].lower() not in _PARTICLES
                     ]
                     ok = (
-                        (total >= 2.0 and strong >= 1.2)
+                        (total >= 2.0 and strong >= 1.2 and not caps_unlisted)
                         or _pair(toks[i][2], toks[j - 1][2])
                         # "Hanne I. Kreutzmann": a middle initial between two proper words
                         or (
@@ -1444,12 +1603,16 @@ def _names(text: str, found: list) -> None:
                             and bool(PERSON_VERB_RE.match(text, toks[j - 1][1]))
                         )
                     )
+                # "brought in by Ada County EMS": a place or a service, not a person
+                if ok and _PLACE_HEAD_AFTER_RE.match(text, toks[j - 1][1]):
+                    ok = False
                 # a middle initial or a possessive says person: "from Yuri D. Bulgakov's"
                 person_shape = any(is_initial(k) for k in range(i + 1, j)) or toks[j - 1][
                     2
                 ].endswith(("'s", "\u2019s"))
                 place_prep = (
                     not cue
+                    and not caps_unlisted
                     and not gap(i).strip()
                     and not cred
                     and not person_shape
@@ -1484,6 +1647,11 @@ def _names(text: str, found: list) -> None:
                     and (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
                 )
                 or (low in first and low not in words and WEAK_CUE_RE.search(before))
+                # "pt folasade oduwole": after a name cue, a word in no list that reads like one
+                or (
+                    (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
+                    and _unlisted_name_like(low, NAME_LIKE_LOWER)
+                )
             )
         ):
             j = run_from(i, lower_ok=True)
@@ -1536,6 +1704,8 @@ def _pair(first_word: str, last_word: str) -> bool:
     b = re.sub(r"['\u2019]s$", "", last_word.lower().rstrip("."))
     if a in lx.CLINICAL_STOP or b in lx.CLINICAL_STOP or (first_word.isupper() and len(a) <= 3):
         return False
+    if last_word.isupper() and b not in lx.surnames():
+        return False  # "ORAL MUCOSA": in capitals, a word in no list pairs only after a cue
     return a in lx.first_names() and (b in lx.surnames() or b not in lx.english_words())
 
 
@@ -1676,7 +1846,15 @@ PERSON_VERB_RE = re.compile(
     r"yo|y/o|mo)(?![\w/])|"
     r"(?:is|was|will\s+be)\s+(?:the|her|his|their|our)\s+(?:main\s+|primary\s+|designated\s+|"
     r"medical\s+)?(?:decision[- ]maker|poa|proxy|health\s*care\s+proxy|caregiver|surrogate|"
-    r"guardian|contact|driver))\b"
+    r"guardian|contact|driver)|"
+    # a person among their family, a person's next step: "Sukhbaatar and his wife were
+    # updated", "Uzoamaka to return in 2 weeks" (a drug is "to continue", never "to return")
+    r"(?:and|with)\s+(?:(?:his|her|their)\s+)?(?:wife|husband|partner|mother|father|parents?|"
+    r"daughter|son|sister|brother|family|children|kids|aunt|uncle|grandmother|grandfather)|"
+    r"to\s+(?:return|follow\s+up|come\s+back|call\s+back|call\s+us)|"
+    # what a person is or has, never a drug: "Mahlet is allergic to penicillin"
+    r"(?:is|was)\s+allergic|has\s+(?:no\s+)?(?:known\s+)?(?:drug\s+)?allergies|"
+    r"needs\s+a\s+(?:work|school)\s+note|has\s+not\s+had\s+a\s+(?:bowel\s+movement|bm))\b"
 )
 
 
@@ -1814,6 +1992,34 @@ FAMILY_NAME_RE = re.compile(
     r"(?:\b[Tt]he\s+|^|(?<=[.!?;:]\s))(?P<n>[A-Z][a-z]*(?:['\u2019][A-Z])?[a-z'\u2019-]+)"
     r"\s+(?:family|families|twins|triplets|household|kids|children|boys|girls|residence)\b",
     re.MULTILINE,
+)
+_ORG_AFTER_RE = re.compile(
+    r"[ \t]+(?:Group|Inc\b\.?|LLC|Ltd\b\.?|Corp\b\.?|Corporation|Company|Foundation|Bank|"
+    r"Partners|Holdings|Industries|Technologies|Systems|Solutions|Insurance|Pharmacy|"
+    r"Pharmaceuticals|Labs|Laboratories|Enterprises)\b"
+)
+_PLACE_HEAD_AFTER_RE = re.compile(
+    r"[ \t]+(?:County|Parish|Borough|Township|Hospital|Medical\s+Center|EMS|Fire|Police|"
+    r"Ambulance|Transport|Transit)\b"
+)
+_DRUG_CONTEXT_BEFORE_RE = re.compile(
+    r"\b(?:switch(?:ed|ing)?|chang(?:e|ed|ing)|transition(?:ed|ing)?|titrat\w*|increas\w*|"
+    r"decreas\w*|escalat\w*|convert(?:ed|ing)?|start(?:ed|ing)?|restart\w*|treat(?:ed|ing)|"
+    r"controlled|managed|respond(?:ed|ing|s)|prior\s+auth(?:orization)?|refills?|coverage|"
+    r"covered|prescri\w*|trial|dose|allergic|allergy|intoleran\w*|reaction|add(?:ed)?|"
+    r"bridge(?:d)?|instead|improved|better|worse|failed|tried)\s+(?:to|with|for|on|of|from)\s*$",
+    IGN,
+)
+_DOSE_AFTER_RE = re.compile(
+    r"[ \t]+(?:\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|units?|u|ml|%)\b|(?:daily|weekly|monthly|bid|tid|"
+    r"qid|qd|qhs|prn|injections?|infusions?|tablets?|tabs?|pens?|patch(?:es)?|samples?|"
+    r"copay|coupon)\b)",
+    IGN,
+)
+# Latin endings of genera and clinical terms: "Legionella", "Borrelia", "Clostridium"
+_ORGANISM_ENDINGS = ("ella", "ia", "ium", "us", "um", "ae", "ii", "osis", "itis", "ecia")
+_AFTER_PERSON_WORDS = frozenset(
+    lx.wordlist("today yesterday tonight again back regarding re about who whose at once directly")
 )
 _DEMONYM_ENDINGS = ("an", "ese", "ish", "ani", "ali", "aqi", "ite", "ic")
 # "Ottoline's fever resolved": a word in no dictionary before 's and what only a person has.

@@ -435,6 +435,9 @@ def english_words() -> frozenset[str]:
 
 def load() -> None:
     """Load every list now (the first request would otherwise pay for it)."""
+    from clinical.phi import names_model
+
     first_names()
     surnames()
     english_words()
+    names_model.load()
