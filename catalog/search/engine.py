@@ -238,6 +238,10 @@ _FAMILY_CUE = re.compile(
     r"\b(?:family|fhx|fh|mom|mother|dad|father|parents?|sister|brother|siblings?|grandma"
     r"|grandmother|grandpa|grandfather|aunt|uncle|cousin)\b"
 )
+_RELATIVE = re.compile(
+    r"\b(?:mom|mother|dad|father|parents?|sister|brother|siblings?|grandma|grandmother"
+    r"|grandpa|grandfather|aunt|uncle|cousin)s?\b(?:\s+(?:had|has|died of|with))?"
+)
 _NOT_FAMILY_CUE = re.compile(r"\b(?:baby|babys|newborn|infant|fetus|fetal|pregnan|maternal)\b")
 HISTORY_BONUS = 0.12
 INHERITED_BONUS = 0.0005
@@ -476,6 +480,9 @@ class SearchIndex:
         """The query's words: apostrophes dropped (``can't`` -> ``cant``), ages and durations
         left out, slash abbreviations kept whole when known (``n/v``), split otherwise."""
         text = q.lower().replace("'", "").replace("\u2019", "").replace("-", " ")
+        if _FAMILY_CUE.search(text) and not _NOT_FAMILY_CUE.search(text):
+            # "sister has ovarian cancer": the family history of it
+            text = _RELATIVE.sub(" family history ", text)
         if not _GESTATION.search(text):
             text = _AGE_OR_DURATION.sub(" ", text)
         elif _LABOR.search(text):

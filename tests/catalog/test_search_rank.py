@@ -83,6 +83,7 @@ def test_the_intent_a_drug_query_means(client, gql, catalog, via, q, first):
         ("history of breast cancer", "Z85.3"),
         ("mom had breast cancer", "Z80.3"),
         ("sister with breast cancer", "Z80.3"),
+        ("my aunt has breast cancer", "Z80.3"),
     ],
 )
 def test_history_and_family_history(client, gql, catalog, via, q, first):
