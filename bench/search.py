@@ -15,7 +15,9 @@ round of the lay vocabulary, before its misses were seen; ``lay4`` written later
 first run on the code of the second round, then tuned on too; ``lay5`` written last, its
 misses never read and never tuned on: first run on the code of the third round; ``lay6``
 162 phrasings across every ICD-10-CM chapter and HCPCS, written before the sixth round of
-the vocabulary, then tuned on),
+the vocabulary, then tuned on; ``lay7`` 154 more across every chapter and HCPCS, with
+history-of, family-history, adverse-effect, injury-encounter and pregnancy phrasings, written
+before the seventh (ranking) round),
 ``lay_holdout2`` 64 ICD-10-CM and HCPCS phrasings written by someone other than the tuner
 before the third round and never shown to the tuner, ``lay_holdout3`` 93 more written by the
 lead before the fourth (latency-only) round, likewise never shown, ``typo``
@@ -52,6 +54,7 @@ SETS = [
     "lay4",
     "lay5",
     "lay6",
+    "lay7",
     "lay_holdout2",
     "lay_holdout3",
     "typo",

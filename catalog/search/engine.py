@@ -104,8 +104,14 @@ _AGE_OR_DURATION = re.compile(
     r"\b(?:\s*old)?|\bx\s*\d+\b"
 )
 _PHRASE_WORDS = max(len(p.split()) for p in PHRASES)
-# Weeks of gestation are not a duration ("pregnant 32 weeks" -> Z3A.32).
-_GESTATION = re.compile(r"pregnan|gestation|\bweeks? along\b")
+# Weeks of gestation are not a duration ("pregnant 32 weeks" -> Z3A.32, "contractions at
+# 30 weeks" -> preterm labor, "born at 32 weeks" -> P07.3-).
+_GESTATION = re.compile(
+    r"pregnan|gestation|\bweeks? along\b|contraction|\blabou?r\b|preterm|premature|\bborn\b"
+    r"|\bdeliver|\bmiscarr|\bat \d+\s*(?:weeks?|wks?)\b"
+)
+_LABOR = re.compile(r"contraction|\blabou?r|\bborn\b|\bdeliver|\bwater broke")
+_WEEKS = re.compile(r"\b(\d+)\s*(?:weeks?|wks?)\b")
 _CODE_LIKE = re.compile(r"^(?:[a-z]\d[0-9a-z]{0,5}|\d{4}[0-9a-z]|\d{5}|[a-z]\d{4}|\d[0-9a-z])$")
 
 
@@ -198,6 +204,46 @@ NOT_DEFAULT = (
     ),
 )
 NOT_DEFAULT_PENALTY = 0.006
+# Siblings that differ only in the 7th character (encounter) or, for drugs and toxic
+# substances (T36-T65), in the 6th (intent) match a query alike; a coder wants the initial
+# encounter first, then subsequent, then sequela, and accidental poisoning, then adverse
+# effect, self-harm, assault, undetermined, underdosing, unless the query asks otherwise.
+# Within such a family the scores its members reached are handed out in that order, so a
+# family keeps its place among other codes and only its members' order changes.
+ENCOUNTERS = "ADS"
+INTENTS = "152346"
+_INTENT_FAMILY = re.compile(r"^T(?:3[6-9]|[45]\d|6[0-5])")
+ASKS_SEQUELA = frozenset({"sequela", "late"})
+ASKS_SUBSEQUENT = frozenset({"subsequ", "heal", "nonunion", "malunion", "delay"})
+_FOLLOW_UP = re.compile(r"\bfollow\s*up\b|\bf/u\b|\brecheck")
+ASKS_INTENT = (
+    ("2", frozenset({"intent", "self", "harm", "suicid"})),
+    ("3", frozenset({"assault"})),
+    ("4", frozenset({"undetermin"})),
+    ("6", frozenset({"underdos", "underdosag"})),
+    ("5", frozenset({"advers", "side", "reaction", "allerg"})),
+)
+# "rash from amoxicillin", "bleeding on warfarin": an effect of a drug taken as prescribed;
+# "tylenol overdose", "took too many": a poisoning.
+_ADVERSE_CUE = re.compile(r"\b(?:from|after|on|due to|caused by|induced|taking)\b")
+_POISONING_CUE = re.compile(r"overdos|\bod\b|poison|too (?:many|much)|ingest|swallow|accident")
+# A patient's own history ("h/o DVT", "s/p cholecystectomy") and a relative's ("mom had
+# breast cancer", "FHx of diabetes"): the Z codes that say so before the condition's own.
+HISTORY_TITLE = re.compile(
+    r"^(?:personal history|history of|old myocardial|acquired absence|presence of)|\bstatus\b"
+)
+FAMILY_TITLE = re.compile(r"^family history")
+_HISTORY_CUE = re.compile(r"\b(?:h/o|hx|history|s/p|status post|previous|prior)\b")
+_FAMILY_CUE = re.compile(
+    r"\b(?:family|fhx|fh|mom|mother|dad|father|parents?|sister|brother|siblings?|grandma"
+    r"|grandmother|grandpa|grandfather|aunt|uncle|cousin)\b"
+)
+_RELATIVE = re.compile(
+    r"\b(?:mom|mother|dad|father|parents?|sister|brother|siblings?|grandma|grandmother"
+    r"|grandpa|grandfather|aunt|uncle|cousin)s?\b(?:\s+(?:had|has|died of|with))?"
+)
+_NOT_FAMILY_CUE = re.compile(r"\b(?:baby|babys|newborn|infant|fetus|fetal|pregnan|maternal)\b")
+HISTORY_BONUS = 0.12
 INHERITED_BONUS = 0.0005
 # Room for float32 rounding when a score bound prunes fields.
 _SLACK = 1e-4
@@ -214,10 +260,17 @@ def _asks(tokens: list[_Token], stems: frozenset[str]) -> bool:
     return False
 
 
+# Lay words that mean their phrase only as written: "contacts" are lenses, but "contact"
+# ("Contact with hot tap-water") and "glass" ("Contact with sharp glass") are not.
+AS_WRITTEN = frozenset({"contacts", "glasses"})
+
+
 @lru_cache(maxsize=1)
 def _stemmed_phrases() -> dict[str, str]:
     """``PHRASES`` keyed by their words' stems too: ``kidney stones``, ``red eyes``."""
-    out = {" ".join(stem(w) for w in p.split()): e for p, e in PHRASES.items()}
+    out = {
+        " ".join(stem(w) for w in p.split()): e for p, e in PHRASES.items() if p not in AS_WRITTEN
+    }
     out.update(PHRASES)
     return out
 
@@ -316,6 +369,32 @@ class SearchIndex:
         self.doc_not_default = np.asarray(not_default, dtype=np.uint8)
         self.field_bonus = (BILLABLE_BONUS * self.doc_billable[self.field_doc]).astype(np.float32)
         self.default_child = self._default_children(unspecified)
+        self.family: dict[int, tuple[str, str, str]] = {}  # doc: key, intent, encounter
+        self.family_docs: dict[str, list[int]] = defaultdict(list)
+        history: list[int] = []
+        family: list[int] = []
+        for d, doc in enumerate(self.docs):
+            if doc.system != "icd10cm":
+                continue
+            title = (doc.display or "").lower()
+            if FAMILY_TITLE.search(title):
+                family.append(d)
+            elif HISTORY_TITLE.search(title):
+                history.append(d)
+            c = normalize_code(doc.code)
+            if len(c) != 7 or c[6] not in ENCOUNTERS or not doc.billable:
+                continue
+            at = 4 if c[5] == "X" else 5  # T42.71XA: the intent before the placeholder
+            intent = c[at] if _INTENT_FAMILY.match(c) and c[at] in INTENTS else ""
+            key = c[:at] + "?" + c[at + 1 : 6] if intent else c[:6]
+            self.family[d] = (key, intent, c[6])
+            self.family_docs[key].append(d)
+        first = np.searchsorted(self.field_doc, np.arange(len(self.docs)))
+        self.doc_field = np.minimum(first, max(len(field_doc) - 1, 0)).astype(np.int32)
+        in_class = np.zeros(len(self.docs), dtype=np.uint8)
+        in_class[history] = 1
+        in_class[family] = 2
+        self.field_class = in_class[self.field_doc]
         self.systems = frozenset(d.system for d in self.docs)
         self._masks: dict[tuple, np.ndarray] = {}
         self._expanded: dict[tuple, dict[str, float]] = {}
@@ -401,8 +480,16 @@ class SearchIndex:
         """The query's words: apostrophes dropped (``can't`` -> ``cant``), ages and durations
         left out, slash abbreviations kept whole when known (``n/v``), split otherwise."""
         text = q.lower().replace("'", "").replace("\u2019", "").replace("-", " ")
+        if _FAMILY_CUE.search(text) and not _NOT_FAMILY_CUE.search(text):
+            # "sister has ovarian cancer": the family history of it
+            text = _RELATIVE.sub(" family history ", text)
         if not _GESTATION.search(text):
             text = _AGE_OR_DURATION.sub(" ", text)
+        elif _LABOR.search(text):
+            # labor or birth before 37 weeks is preterm ("contractions at 30 weeks")
+            weeks = _WEEKS.search(text)
+            if weeks and 20 <= int(weeks.group(1)) < 37:
+                text += " preterm"
         out: list[str] = []
         for w in _QUERY_WORD.findall(text):
             if "/" not in w or w in ABBREVIATIONS or w in CONTEXT_WORDS:
@@ -559,17 +646,27 @@ class SearchIndex:
     def _text_hits(self, q, mask, limit, autocomplete) -> list[tuple[int, float, str]]:
         specific = False
         variants = self._variants(q)
+        text = q.lower()
+        wanted = 0  # the class of Z codes the query asks for: 1 history, 2 family history
+        if _FAMILY_CUE.search(text) and not _NOT_FAMILY_CUE.search(text):
+            wanted = 2
+        elif _HISTORY_CUE.search(text):
+            wanted = 1
+        order_tokens: list[_Token] = []
         found = []
         for text, quality in variants:
             all_tokens = self._tokens(text, q, autocomplete)
             tokens = [t for t in all_tokens if t.stems]
+            order_tokens += tokens
             asked = sum(1 << i for i, (_, asks) in enumerate(NOT_DEFAULT) if _asks(tokens, asks))
             specific = specific or bool(asked)
             # With a lay phrase rewritten, words the catalog does not know count against
             # the variant that leaves them unmatched ("annual physical": "annual").
             unknown = len(all_tokens) - len(tokens) if len(variants) > 1 else 0
             active = ((1 << len(NOT_DEFAULT)) - 1) & ~asked
-            found.append((*self._variant_hits(tokens, mask, limit, unknown, active), quality))
+            found.append(
+                (*self._variant_hits(tokens, mask, limit, unknown, active, wanted), quality)
+            )
         # Each variant's limit-th best score is a floor for the limit-th best code; a hit
         # further below than two inherited bonuses can neither make the results nor lift a
         # default code into them.
@@ -595,10 +692,57 @@ class SearchIndex:
                 c = self.default_child.get(d)
                 if c is not None and mask[c] and (c not in best or best[c][0] < s):
                     best[c] = (s + INHERITED_BONUS, f)
+        self._order_families(best, mask, self._family_order(order_tokens, text))
         return [(d, s, self.field_text[f]) for d, (s, f) in best.items()]
 
+    @staticmethod
+    def _family_order(tokens: list[_Token], text: str) -> tuple[str, str]:
+        """The encounters and intents in the order the query wants them."""
+        encounters = ENCOUNTERS
+        if _asks(tokens, ASKS_SEQUELA):
+            encounters = "SAD"
+        elif _asks(tokens, ASKS_SUBSEQUENT) or _FOLLOW_UP.search(text):
+            encounters = "DAS"
+        intents = INTENTS
+        asked = [intent for intent, stems in ASKS_INTENT if _asks(tokens, stems)]
+        if asked:
+            intent = asked[0]
+        else:
+            poisoning = _POISONING_CUE.search(text)
+            intent = "5" if _ADVERSE_CUE.search(text) and not poisoning else ""
+        if intent:
+            intents = intent + intents.replace(intent, "")
+        return encounters, intents
+
+    def _order_families(self, best: dict, mask: np.ndarray, order: tuple[str, str]) -> None:
+        """Hand each family's scores to its members in the wanted order (see ENCOUNTERS)."""
+        encounters, intents = order
+        groups: dict[str, list[int]] = defaultdict(list)
+        for d in best:
+            fam = self.family.get(d)
+            if fam is not None:
+                groups[fam[0]].append(d)
+        for key, present in groups.items():
+            members = [d for d in self.family_docs[key] if mask[d]]
+            if len(members) < 2:
+                continue
+            members.sort(
+                key=lambda d: (
+                    encounters.index(self.family[d][2]),
+                    intents.index(self.family[d][1]) if self.family[d][1] else 0,
+                )
+            )
+            held = {d: best.pop(d) for d in present}
+            scores = sorted((s for s, _ in held.values()), reverse=True)
+            for d, s in zip(members, scores, strict=False):
+                # the member's own matched field, else the one that matched for the family
+                f = held[d][1] if d in held else max(held.values())[1]
+                if d not in held and self.field_doc[f] in held:
+                    f = int(self.doc_field[d])
+                best[d] = (s, f)
+
     def _variant_hits(
-        self, tokens, mask, limit, unknown=0, active=0
+        self, tokens, mask, limit, unknown=0, active=0, wanted=0
     ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Codes, scores and fields: each code's best field among the top fields for one
         query variant, best first.
@@ -637,6 +781,9 @@ class SearchIndex:
             score[hit] += tok[hit] * share
             matched[hit] += t.weight
             posted += hit.size
+        if wanted:  # "h/o DVT": the history code's fields ahead of the condition's
+            ids = np.flatnonzero((self.field_class == wanted) & (score > 0))
+            score[ids] += HISTORY_BONUS
         k = max(50 * limit, 400)
         # A bound on each field's score: its share matched plus what coverage, the billable
         # bonus and a field kind up to 1 can add; with many postings, the coverage, kind and

@@ -100,7 +100,6 @@ ABBREVIATIONS: dict[str, str] = {
     "ruq": "right upper quadrant",
     "hx": "history",
     "h/o": "history",
-    "pmh": "history",
     "fhx": "family history",
     "fh": "family history",
     "s/p": "status post",
