@@ -307,6 +307,7 @@ def test_search_by_description(client, gql, catalog, db, interface):
     assert_names_only_catalog_codes(client, result)
 
 
+@needs_shared
 @BOTH
 def test_code_this_case(client, gql, catalog, db, interface):
     case = "Code this case: 67-year-old with type 2 diabetes and stage 3 CKD, follow-up visit"
