@@ -20,7 +20,8 @@ history-of, family-history, adverse-effect, injury-encounter and pregnancy phras
 before the seventh (ranking) round),
 ``lay_holdout2`` 64 ICD-10-CM and HCPCS phrasings written by someone other than the tuner
 before the third round and never shown to the tuner, ``lay_holdout3`` 93 more written by the
-lead before the fourth (latency-only) round, likewise never shown, ``typo``
+lead before the fourth (latency-only) round, likewise never shown, ``lay_holdout4`` 91 more
+written by the lead during the eighth round, likewise never shown, ``typo``
 titles with one typo, ``dropped`` titles with dropped words in shuffled order, ``codes``
 codes in every format. The baseline is an in-memory SQLite FTS5 table over code, normalized
 code and titles, ranked by bm25, with the query's words OR-ed; tantivy (bench extra) over
@@ -57,6 +58,7 @@ SETS = [
     "lay7",
     "lay_holdout2",
     "lay_holdout3",
+    "lay_holdout4",
     "typo",
     "dropped",
     "codes",
