@@ -107,9 +107,11 @@ _PHRASE_WORDS = max(len(p.split()) for p in PHRASES)
 # Weeks of gestation are not a duration ("pregnant 32 weeks" -> Z3A.32, "contractions at
 # 30 weeks" -> preterm labor, "born at 32 weeks" -> P07.3-).
 _GESTATION = re.compile(
-    r"pregnan|gestation|\bweeks? along\b|contraction|\blabou?r\b|preterm|premature|\bborn\b"
-    r"|\bdeliver|\bmiscarr|\bat \d+\s*(?:weeks?|wks?)\b"
+    r"pregnan|prenatal|antenatal|gestation|\bweeks? along\b|contraction|\blabou?r\b|preterm"
+    r"|premature|\bborn\b|\bdeliver|\bmiscarr|\bat \d+\s*(?:weeks?|wks?)\b"
 )
+# "prenatal visit 12 weeks": the trimester the weeks fall in (supervision codes say it).
+_PRENATAL = re.compile(r"\b(?:prenatal|antenatal|ob (?:visit|check)|supervision)")
 _LABOR = re.compile(r"contraction|\blabou?r|\bborn\b|\bdeliver|\bwater broke")
 _WEEKS = re.compile(r"\b(\d+)\s*(?:weeks?|wks?)\b")
 _CODE_LIKE = re.compile(r"^(?:[a-z]\d[0-9a-z]{0,5}|\d{4}[0-9a-z]|\d{5}|[a-z]\d{4}|\d[0-9a-z])$")
@@ -521,6 +523,10 @@ class SearchIndex:
             weeks = _WEEKS.search(text)
             if weeks and 20 <= int(weeks.group(1)) < 37:
                 text += " preterm"
+        elif _PRENATAL.search(text) and (weeks := _WEEKS.search(text)):
+            n = int(weeks.group(1))
+            text += " first" if n < 14 else " second" if n < 28 else " third"
+            text += " trimester"
         out: list[str] = []
         for w in _QUERY_WORD.findall(text):
             if "/" not in w or w in ABBREVIATIONS or w in CONTEXT_WORDS:
@@ -537,7 +543,8 @@ class SearchIndex:
 
     @staticmethod
     def _rewrite(ws: list[str]) -> tuple[list[str], int]:
-        """``ws`` with its everyday phrases in the catalog's words, and how many it had."""
+        """``ws`` with its everyday phrases in the catalog's words, and how many words the
+        phrases took."""
         out: list[str] = []
         found = i = 0
         while i < len(ws):  # the longest phrase first, left to right
@@ -546,7 +553,7 @@ class SearchIndex:
                 expansion = _phrase(ws[i : i + n])
                 if expansion is not None:
                     out.append(expansion)
-                    found += 1
+                    found += n
                     i += n
                     break
             else:
@@ -582,9 +589,10 @@ class SearchIndex:
         """The query as typed, and with everyday phrases in the catalog's words."""
         ws = self._query_words(q)
         out, found = self._rewrite(ws)
-        if not found:
+        if len(ws) > found:
             # a phrase with "my" or a side inside it ("blood clot in my left leg"), or a
-            # level said last ("vit d low", "sugars running high")
+            # level said last ("vit d low", "sugars running high"): taken when it reads more
+            # of the query as phrases
             bare = [w for w in ws if w not in _FILLERS and w not in _SIDE_WORDS]
             if len(bare) > 1 and bare[-1] in _LEVEL_AFTER:
                 head = bare[:-1]
@@ -592,8 +600,8 @@ class SearchIndex:
                     head.pop()
                 bare = [bare[-1], *head]
             if bare != ws:
-                again, found = self._rewrite(bare)
-                if found:
+                again, more = self._rewrite(bare)
+                if more > found:
                     out = again + [w for w in ws if w in _SIDE_WORDS]
         out = self._joined(" ".join(out).split())
         typed, text = " ".join(ws), " ".join(out)

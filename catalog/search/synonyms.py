@@ -2544,3 +2544,21 @@ PHRASES.update(
         "tubes tied": "sterilization",
     }
 )
+
+# Both sides; itching at night; heels that hurt.
+LAY_WORDS.update({"both": ("both", "bilateral")})
+PHRASES.update(
+    {
+        "itchy bum at night": "enterobiasis pinworm",
+        "itchy bottom at night": "enterobiasis pinworm",
+        "itchy butt at night": "enterobiasis pinworm",
+        "scratching bum at night": "enterobiasis pinworm",
+        "scratching bottom at night": "enterobiasis pinworm",
+        "scratching butt at night": "enterobiasis pinworm",
+        "heel hurts": "plantar fasciitis heel pain",
+        "heel pain": "plantar fasciitis heel pain",
+        "heels hurt": "plantar fasciitis heel pain",
+        "sore heel": "plantar fasciitis heel pain",
+        "pain in heel": "plantar fasciitis heel pain",
+    }
+)

@@ -67,6 +67,12 @@ def catalog(demo_catalog):
         ("E03.9", "Hypothyroidism, unspecified"),
         ("E06.9", "Thyroiditis, unspecified"),
         ("E55.9", "Vitamin D deficiency, unspecified"),
+        ("I82.512", "Chronic embolism and thrombosis of left femoral vein"),
+        ("Z34.80", "Encounter for supervision of other normal pregnancy, unspecified trimester"),
+        ("Z34.81", "Encounter for supervision of other normal pregnancy, first trimester"),
+        ("Z34.83", "Encounter for supervision of other normal pregnancy, third trimester"),
+        ("B80", "Enterobiasis"),
+        ("L29.0", "Pruritus ani"),
     ]:
         icd[code] = factories.code(
             "icd10cm", code, short_descriptor=title[:60], long_descriptor=title
@@ -97,7 +103,9 @@ def test_chart_shorthand_with_one_letter_sides(client, gql, catalog, via, q, fir
 
 
 @VIA
-@pytest.mark.parametrize("q, first", [("cramps during her period", "N94.6")])
+@pytest.mark.parametrize(
+    "q, first", [("cramps during her period", "N94.6"), ("blood clot in my left leg", "I82.402")]
+)
 def test_a_phrase_with_my_or_a_side_inside(client, gql, catalog, via, q, first):
     _, results = search(client, gql, via, q)
     assert results[0]["code"] == first, results[:3]
@@ -152,3 +160,22 @@ def test_a_relative_who_fell_is_the_patient(client, gql, catalog, via):
 def test_symptom_verbs_and_everyday_phrases(client, gql, catalog, via, q, first):
     _, results = search(client, gql, via, q)
     assert results[0]["code"] == first, results[:3]
+
+
+@VIA
+@pytest.mark.parametrize(
+    "q, first",
+    [
+        ("supervision of normal pregnancy 30 weeks", "Z34.83"),
+        ("routine prenatal visit 12 weeks", "Z34.81"),
+    ],
+)
+def test_weeks_at_a_prenatal_visit_give_the_trimester(client, gql, catalog, via, q, first):
+    _, results = search(client, gql, via, q)
+    assert results[0]["code"] == first, results[:3]
+
+
+@VIA
+def test_itching_at_night_reads_as_pinworms(client, gql, catalog, via):
+    _, results = search(client, gql, via, "itchy bottom at night")
+    assert results[0]["code"] == "B80", results[:3]
