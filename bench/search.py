@@ -17,7 +17,9 @@ misses never read and never tuned on: first run on the code of the third round; 
 162 phrasings across every ICD-10-CM chapter and HCPCS, written before the sixth round of
 the vocabulary, then tuned on; ``lay7`` 154 more across every chapter and HCPCS, with
 history-of, family-history, adverse-effect, injury-encounter and pregnancy phrasings, written
-before the seventh (ranking) round),
+before the seventh (ranking) round; ``lay8`` 150 more patient, nurse and coder phrasings
+(slang, misspellings, fx/lac/sprn shorthand with sides, quadrants, DME and supplies), written
+before the eighth round),
 ``lay_holdout2`` 64 ICD-10-CM and HCPCS phrasings written by someone other than the tuner
 before the third round and never shown to the tuner, ``lay_holdout3`` 93 more written by the
 lead before the fourth (latency-only) round, likewise never shown, ``lay_holdout4`` 91 more
@@ -56,6 +58,7 @@ SETS = [
     "lay5",
     "lay6",
     "lay7",
+    "lay8",
     "lay_holdout2",
     "lay_holdout3",
     "lay_holdout4",

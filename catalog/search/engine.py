@@ -107,9 +107,11 @@ _PHRASE_WORDS = max(len(p.split()) for p in PHRASES)
 # Weeks of gestation are not a duration ("pregnant 32 weeks" -> Z3A.32, "contractions at
 # 30 weeks" -> preterm labor, "born at 32 weeks" -> P07.3-).
 _GESTATION = re.compile(
-    r"pregnan|gestation|\bweeks? along\b|contraction|\blabou?r\b|preterm|premature|\bborn\b"
-    r"|\bdeliver|\bmiscarr|\bat \d+\s*(?:weeks?|wks?)\b"
+    r"pregnan|prenatal|antenatal|gestation|\bweeks? along\b|contraction|\blabou?r\b|preterm"
+    r"|premature|\bborn\b|\bdeliver|\bmiscarr|\bat \d+\s*(?:weeks?|wks?)\b"
 )
+# "prenatal visit 12 weeks": the trimester the weeks fall in (supervision codes say it).
+_PRENATAL = re.compile(r"\b(?:prenatal|antenatal|ob (?:visit|check)|supervision)")
 _LABOR = re.compile(r"contraction|\blabou?r|\bborn\b|\bdeliver|\bwater broke")
 _WEEKS = re.compile(r"\b(\d+)\s*(?:weeks?|wks?)\b")
 _CODE_LIKE = re.compile(r"^(?:[a-z]\d[0-9a-z]{0,5}|\d{4}[0-9a-z]|\d{5}|[a-z]\d{4}|\d[0-9a-z])$")
@@ -243,6 +245,25 @@ _RELATIVE = re.compile(
     r"|grandpa|grandfather|aunt|uncle|cousin)s?\b(?:\s+(?:had|has|died of|with))?"
 )
 _NOT_FAMILY_CUE = re.compile(r"\b(?:baby|babys|newborn|infant|fetus|fetal|pregnan|maternal)\b")
+# "grandma fell", "dad keeps forgetting things": the relative is the patient (a caregiver
+# types it), not a family history; events and care needs have no family-history code.
+_RELATIVE_IS_PATIENT = re.compile(
+    r"\b(?:mom|mother|dad|father|sister|brother|grandma|grandmother|grandpa|grandfather|aunt"
+    r"|uncle)\s+(?:fell|falls|keeps|kept|broke|hit|cut|burned|burnt|fainted|passed|tripped"
+    r"|slipped|bumped|twisted|rolled|choked|wanders|wandered|forgets|cant|wont|needs|got)\b"
+)
+# "r wrist", "l ankle": one-letter sides between other words.
+_SIDES = {"r": "right", "l": "left"}
+# Words a lay phrase may carry inside it ("blood clot in my left leg"): left out when the
+# phrase is looked up, the side kept after the phrase's catalog words.
+_FILLERS = frozenset({"my", "his", "her", "their", "your", "our", "the", "a", "an"})
+_SIDE_WORDS = frozenset({"left", "right", "bilateral", "both"})
+# "vit d low", "sugars running high": a level said after what it is about.
+_LEVEL_AFTER = frozenset({"low", "high", "elevated", "up", "down"})
+_LEVEL_VERBS = frozenset({"running", "too", "very", "really", "so", "always", "been"})
+# "bmi 42": the adult BMI range of the Z68 code that holds the value.
+_BMI = re.compile(r"\bbmi\s*(?:of\s*|is\s*|=\s*)?(\d{2})(?:\.\d)?\b")
+_BMI_RANGES = ((45, "45 49"), (50, "50 59"), (60, "60 69"), (70, "70 greater"))
 HISTORY_BONUS = 0.12
 INHERITED_BONUS = 0.0005
 # Room for float32 rounding when a score bound prunes fields.
@@ -480,7 +501,19 @@ class SearchIndex:
         """The query's words: apostrophes dropped (``can't`` -> ``cant``), ages and durations
         left out, slash abbreviations kept whole when known (``n/v``), split otherwise."""
         text = q.lower().replace("'", "").replace("\u2019", "").replace("-", " ")
-        if _FAMILY_CUE.search(text) and not _NOT_FAMILY_CUE.search(text):
+        bmi = _BMI.search(text)
+        if bmi:
+            n = int(bmi.group(1))
+            span = "19 9 less" if n < 20 else str(n) if n < 40 else "40 44"
+            for low, words_ in _BMI_RANGES:
+                if n >= low:
+                    span = words_
+            text = f"{text[: bmi.start()]} bmi {span} adult {text[bmi.end() :]}"
+        if (
+            _FAMILY_CUE.search(text)
+            and not _NOT_FAMILY_CUE.search(text)
+            and not _RELATIVE_IS_PATIENT.search(text)
+        ):
             # "sister has ovarian cancer": the family history of it
             text = _RELATIVE.sub(" family history ", text)
         if not _GESTATION.search(text):
@@ -490,6 +523,10 @@ class SearchIndex:
             weeks = _WEEKS.search(text)
             if weeks and 20 <= int(weeks.group(1)) < 37:
                 text += " preterm"
+        elif _PRENATAL.search(text) and (weeks := _WEEKS.search(text)):
+            n = int(weeks.group(1))
+            text += " first" if n < 14 else " second" if n < 28 else " third"
+            text += " trimester"
         out: list[str] = []
         for w in _QUERY_WORD.findall(text):
             if "/" not in w or w in ABBREVIATIONS or w in CONTEXT_WORDS:
@@ -500,24 +537,73 @@ class SearchIndex:
                 out.append("without")
             else:
                 out.extend(p for p in w.split("/") if p)
+        if len(out) > 1:
+            out = [_SIDES.get(w, w) for w in out]
         return out
 
-    def _variants(self, q: str) -> list[tuple[str, float]]:
-        """The query as typed, and with everyday phrases in the catalog's words."""
-        ws = self._query_words(q)
+    @staticmethod
+    def _rewrite(ws: list[str]) -> tuple[list[str], int]:
+        """``ws`` with its everyday phrases in the catalog's words, and how many words the
+        phrases took."""
         out: list[str] = []
-        i = 0
+        found = i = 0
         while i < len(ws):  # the longest phrase first, left to right
             starts = ws[i] in _PHRASE_STARTS or stem(ws[i]) in _PHRASE_STARTS
             for n in range(min(_PHRASE_WORDS, len(ws) - i) if starts else 0, 0, -1):
                 expansion = _phrase(ws[i : i + n])
                 if expansion is not None:
                     out.append(expansion)
+                    found += n
                     i += n
                     break
             else:
                 out.append(ws[i])
                 i += 1
+        return out, found
+
+    def _joined(self, ws: list[str]) -> list[str]:
+        """Two words the catalog writes as one ("wheel chair", "club foot", "tooth ache")."""
+        out: list[str] = []
+        for w in ws:
+            prev = out[-1] if out else ""
+            if (
+                len(prev) >= 3
+                and len(w) >= 3
+                and prev.isalpha()
+                and w.isalpha()
+                and not {prev, w} & (STOPWORDS | _FILLERS)
+            ):
+                # only when the catalog writes it as one word more often than it writes
+                # the rarer half ("wheelchair", not "longterm" for "long term")
+                one = self.postings.get(prev + w)
+                if one is None:
+                    one = self.postings.get(stem(prev + w))
+                halves = [len(self.postings.get(stem(x), ())) for x in (prev, w)]
+                if one is not None and len(one) >= min(halves):
+                    out[-1] = prev + w
+                    continue
+            out.append(w)
+        return out
+
+    def _variants(self, q: str) -> list[tuple[str, float]]:
+        """The query as typed, and with everyday phrases in the catalog's words."""
+        ws = self._query_words(q)
+        out, found = self._rewrite(ws)
+        if len(ws) > found:
+            # a phrase with "my" or a side inside it ("blood clot in my left leg"), or a
+            # level said last ("vit d low", "sugars running high"): taken when it reads more
+            # of the query as phrases
+            bare = [w for w in ws if w not in _FILLERS and w not in _SIDE_WORDS]
+            if len(bare) > 1 and bare[-1] in _LEVEL_AFTER:
+                head = bare[:-1]
+                while head and head[-1] in _LEVEL_VERBS:
+                    head.pop()
+                bare = [bare[-1], *head]
+            if bare != ws:
+                again, more = self._rewrite(bare)
+                if more > found:
+                    out = again + [w for w in ws if w in _SIDE_WORDS]
+        out = self._joined(" ".join(out).split())
         typed, text = " ".join(ws), " ".join(out)
         return [(typed, 1.0)] if text == typed else [(typed, 1.0), (text, PHRASE_QUALITY)]
 
@@ -648,7 +734,19 @@ class SearchIndex:
         variants = self._variants(q)
         text = q.lower()
         wanted = 0  # the class of Z codes the query asks for: 1 history, 2 family history
-        if _FAMILY_CUE.search(text) and not _NOT_FAMILY_CUE.search(text):
+        bmi = _BMI.search(text)
+        if bmi:
+            n = int(bmi.group(1))
+            span = "19 9 less" if n < 20 else str(n) if n < 40 else "40 44"
+            for low, words_ in _BMI_RANGES:
+                if n >= low:
+                    span = words_
+            text = f"{text[: bmi.start()]} bmi {span} adult {text[bmi.end() :]}"
+        if (
+            _FAMILY_CUE.search(text)
+            and not _NOT_FAMILY_CUE.search(text)
+            and not _RELATIVE_IS_PATIENT.search(text)
+        ):
             wanted = 2
         elif _HISTORY_CUE.search(text):
             wanted = 1

@@ -2402,3 +2402,163 @@ PHRASES.update(
     }
 )
 LAY_WORDS.update({"addict": ("dependence", "addiction"), "addicts": ("dependence", "addiction")})
+
+# Injury and chart shorthand nurses and coders type ("sprn l ankle", "cont l knee"), and
+# short forms of everyday words ("vit d", "mammo", "appy").
+ABBREVIATIONS.update(
+    {
+        "abr": "abrasion",
+        "abrs": "abrasion",
+        "cont": "contusion",
+        "contu": "contusion",
+        "sprn": "sprain",
+        "spr": "sprain",
+        "strn": "strain",
+        "disloc": "dislocation",
+        "dislo": "dislocation",
+        "subl": "subluxation",
+        "amp": "amputation",
+        "fb": "foreign body",
+        "vit": "vitamin",
+        "mammo": "mammogram",
+        "appy": "appendicitis",
+    }
+)
+LAY_WORDS.update(
+    {
+        "underactive": ("hypothyroidism", "underactive"),
+        "overactive": ("overactive", "hyperthyroidism", "hyperactivity"),
+        "forgets": ("memory", "amnesia"),
+        "forgetting": ("memory", "amnesia"),
+        "scratching": ("pruritus", "itching", "scratching"),
+        "scratches": ("pruritus", "itching", "scratch"),
+        "burrowing": ("scabies",),
+        "burrows": ("scabies",),
+        "mites": ("scabies", "mites"),
+        "floaters": ("vitreous", "opacities"),
+        "drinks": ("alcohol", "drinks"),
+        "drinker": ("alcohol",),
+        "boozing": ("alcohol",),
+        "vasectomy": ("vasectomy", "sterilization"),
+        "barking": ("croup", "barking"),
+        "vape": ("vaping", "electronic"),
+        "vapes": ("vaping", "electronic"),
+        "vaping": ("vaping", "electronic"),
+    }
+)
+# Everyday phrases: symptom verbs ("keeps X", "X won't stop", "up at night to pee"), the
+# monthly cycle, hitting a body part, standing up dizzy, being born with something.
+PHRASES.update(
+    {
+        # "hit / bumped / banged my X": a bruise or injury of X
+        "hit my": "contusion injury",
+        "hit his": "contusion injury",
+        "hit her": "contusion injury",
+        "bumped my": "contusion injury",
+        "banged my": "contusion injury",
+        "smacked my": "contusion injury",
+        "whacked my": "contusion injury",
+        # sleep and night
+        "fall asleep": "insomnia",
+        "falling asleep": "insomnia",
+        "stay asleep": "insomnia",
+        "staying asleep": "insomnia",
+        "up all night": "insomnia",
+        "pee all night": "nocturia",
+        "pee at night": "nocturia",
+        "peeing at night": "nocturia",
+        "up to pee": "nocturia",
+        "up at night to pee": "nocturia",
+        "urinate at night": "nocturia",
+        "legs wont stop moving": "restless legs syndrome",
+        "legs wont stay still": "restless legs syndrome",
+        "legs keep moving": "restless legs syndrome",
+        "jumpy legs": "restless legs syndrome",
+        "twitchy legs": "restless legs syndrome",
+        "creepy crawly legs": "restless legs syndrome",
+        # the monthly cycle
+        "missed period": "amenorrhea",
+        "missed my period": "amenorrhea",
+        "missed periods": "amenorrhea",
+        "skipped period": "amenorrhea",
+        "skipped my period": "amenorrhea",
+        "period stopped": "amenorrhea",
+        "periods stopped": "amenorrhea",
+        "late period": "amenorrhea",
+        "cramps with my period": "dysmenorrhea",
+        "cramps with period": "dysmenorrhea",
+        "cramps during period": "dysmenorrhea",
+        "cramps during my period": "dysmenorrhea",
+        "menstrual cramps": "dysmenorrhea",
+        "painful periods": "dysmenorrhea",
+        "painful period": "dysmenorrhea",
+        # standing up, pressure dropping
+        "dizzy when standing": "orthostatic hypotension",
+        "dizzy when standing up": "orthostatic hypotension",
+        "dizzy when i stand": "orthostatic hypotension",
+        "dizzy when i stand up": "orthostatic hypotension",
+        "dizzy on standing": "orthostatic hypotension",
+        "lightheaded when standing": "orthostatic hypotension",
+        "lightheaded when i stand": "orthostatic hypotension",
+        "bp drops": "hypotension",
+        "blood pressure drops": "hypotension",
+        "pressure drops": "hypotension",
+        # fever and levels in everyday verbs
+        "running a fever": "fever",
+        "running fever": "fever",
+        "running a temp": "fever",
+        "running a temperature": "fever",
+        "high sugars": "hyperglycemia",
+        "sugars high": "hyperglycemia",
+        "high sugar": "hyperglycemia",
+        "low sugars": "hypoglycemia",
+        "sugars low": "hypoglycemia",
+        "low vitamin": "vitamin deficiency",
+        # fingers that catch, coughs that bark, headaches with lights
+        "finger locks": "trigger finger",
+        "finger locking": "trigger finger",
+        "finger catches": "trigger finger",
+        "finger gets stuck": "trigger finger",
+        "finger sticks": "trigger finger",
+        "thumb locks": "trigger thumb",
+        "thumb gets stuck": "trigger thumb",
+        "barking cough": "croup",
+        "seal bark cough": "croup",
+        "headaches with flashing lights": "migraine with aura",
+        "headache with flashing lights": "migraine with aura",
+        "migraine with flashing lights": "migraine with aura",
+        "headaches with zigzag lines": "migraine with aura",
+        "headache with zigzag lines": "migraine with aura",
+        # born with something: congenital
+        "born with": "congenital",
+        "club foot": "clubfoot talipes equinovarus",
+        "club feet": "clubfoot talipes equinovarus",
+        # screening and procedures in everyday words
+        "abnormal pap": "abnormal cytological findings specimens cervix",
+        "pap abnormal": "abnormal cytological findings specimens cervix",
+        "pap smear abnormal": "abnormal cytological findings specimens cervix",
+        "abnormal pap smear": "abnormal cytological findings specimens cervix",
+        "wants a vasectomy": "sterilization",
+        "wants vasectomy": "sterilization",
+        "wants her tubes tied": "sterilization",
+        "tubes tied": "sterilization",
+    }
+)
+
+# Both sides; itching at night; heels that hurt.
+LAY_WORDS.update({"both": ("both", "bilateral")})
+PHRASES.update(
+    {
+        "itchy bum at night": "enterobiasis pinworm",
+        "itchy bottom at night": "enterobiasis pinworm",
+        "itchy butt at night": "enterobiasis pinworm",
+        "scratching bum at night": "enterobiasis pinworm",
+        "scratching bottom at night": "enterobiasis pinworm",
+        "scratching butt at night": "enterobiasis pinworm",
+        "heel hurts": "plantar fasciitis heel pain",
+        "heel pain": "plantar fasciitis heel pain",
+        "heels hurt": "plantar fasciitis heel pain",
+        "sore heel": "plantar fasciitis heel pain",
+        "pain in heel": "plantar fasciitis heel pain",
+    }
+)
