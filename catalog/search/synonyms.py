@@ -98,8 +98,9 @@ ABBREVIATIONS: dict[str, str] = {
     "rlq": "right lower quadrant",
     "luq": "left upper quadrant",
     "ruq": "right upper quadrant",
-    "hx": "history",
-    "h/o": "history",
+    # "hx of X", "h/o X": the patient's own history (a relative's is "family hx", "FHx")
+    "hx": "personal history",
+    "h/o": "personal history",
     "fhx": "family history",
     "fh": "family history",
     "s/p": "status post",
@@ -260,7 +261,7 @@ ABBREVIATIONS: dict[str, str] = {
     "lue": "left upper limb",
     "fb": "foreign body",
     "hoh": "hearing loss",
-    "cabg": "coronary artery bypass graft",
+    "cabg": "aortocoronary bypass graft",
     "pci": "percutaneous coronary intervention",
     "ppm": "cardiac pacemaker",
     "aicd": "automatic implantable cardiac defibrillator",
@@ -290,7 +291,7 @@ LAY_WORDS: dict[str, tuple[str, ...]] = {
     "bladder": ("vesical", "cystitis"),
     "tailbone": ("coccyx", "sacral"),
     "buttock": ("gluteal", "sacral"),
-    "butt": ("buttock", "gluteal"),
+    "butt": ("buttock", "gluteal", "anus", "anal"),
     "bottom": ("buttock",),
     "backbone": ("spine", "vertebra"),
     "spine": ("spinal", "vertebra"),
@@ -379,7 +380,7 @@ LAY_WORDS: dict[str, tuple[str, ...]] = {
     "weak": ("weakness", "asthenia"),
     "confused": ("confusion",),
     "forgetful": ("memory", "forgetfulness"),
-    "forgetting": ("memory",),
+    "forgetting": ("memory", "amnesia"),
     "sad": ("depression", "sadness"),
     "depressed": ("depression",),
     "anxious": ("anxiety",),
@@ -466,8 +467,8 @@ LAY_WORDS: dict[str, tuple[str, ...]] = {
     "zits": ("acne",),
     "boil": ("furuncle", "abscess"),
     "boils": ("furuncle", "abscess"),
-    "lump": ("mass", "lump", "swelling"),
-    "lumps": ("mass", "lump"),
+    "lump": ("mass", "lump", "swelling", "nodule"),
+    "lumps": ("mass", "lump", "nodule"),
     "growth": ("mass", "neoplasm"),
     "tumor": ("neoplasm",),
     "tumour": ("neoplasm",),
@@ -490,7 +491,7 @@ LAY_WORDS: dict[str, tuple[str, ...]] = {
     "longsighted": ("hypermetropia",),
     "stye": ("hordeolum",),
     "sty": ("hordeolum",),
-    "floaters": ("vitreous",),
+    "floaters": ("vitreous", "opacities"),
     "earache": ("otalgia",),
     "earwax": ("cerumen",),
     "wax": ("cerumen",),
@@ -511,7 +512,7 @@ LAY_WORDS: dict[str, tuple[str, ...]] = {
     "smoking": ("nicotine", "tobacco"),
     "smokes": ("nicotine", "tobacco"),
     "cigarettes": ("cigarettes", "nicotine"),
-    "vaping": ("nicotine", "vaping"),
+    "vaping": ("vaping", "electronic"),
     "weed": ("cannabis",),
     "marijuana": ("cannabis",),
     "pot": ("cannabis",),
@@ -574,7 +575,7 @@ LAY_WORDS: dict[str, tuple[str, ...]] = {
     "clap": ("gonorrhea",),
     "pox": ("varicella",),
     "chemo": ("chemotherapy",),
-    "cloudy": ("opacity", "cloudy"),
+    "cloudy": ("opacity", "cloudy", "cataract"),
     "goopy": ("discharge",),
     "gunky": ("discharge",),
     "crusty": ("discharge", "crusting"),
@@ -618,7 +619,7 @@ LAY_WORDS: dict[str, tuple[str, ...]] = {
     "rolled": ("sprain", "twisted"),
     "leakage": ("incontinence", "leakage"),
     "leak": ("incontinence", "leakage"),
-    "both": ("bilateral", "both"),
+    "both": ("both", "bilateral"),
     "elevated": ("abnormal", "elevated"),
     "high": ("elevated", "high"),
     "jammed": ("sprain", "contusion"),
@@ -1052,7 +1053,7 @@ PHRASES: dict[str, str] = {
     "tongue tie": "ankyloglossia",
     "tongue tied": "ankyloglossia",
     "cleft lip": "cleft lip",
-    "club foot": "talipes",
+    "club foot": "clubfoot talipes equinovarus",
     "hole in the heart": "septal defect",
     "weight loss": "abnormal weight loss",
     "losing weight": "abnormal weight loss",
@@ -1219,6 +1220,12 @@ CONTEXT_WORDS = frozenset(
         "boy",
         "girl",
         "toddler",
+        # a child's age group describes the patient ("kid with a fever")
+        "kid",
+        "kids",
+        "teen",
+        "teens",
+        "teenager",
         "person",
         "patient",
         "pt",
@@ -1668,9 +1675,6 @@ LAY_WORDS.update(
         "lifting": ("lifting", "overexertion"),
         "sex": ("sexual", "intercourse", "coitus"),
         "numbness": ("numbness", "anesthesia", "neuropathy"),
-        "lump": ("mass", "lump", "swelling", "nodule"),
-        "lumps": ("mass", "lump", "nodule"),
-        "cloudy": ("opacity", "cloudy", "cataract"),
         "tantrums": ("tantrum",),
         "cataracts": ("cataract",),
     }
@@ -1679,11 +1683,8 @@ LAY_WORDS["numb"] = ("numbness", "anesthesia", "neuropathy")
 ABBREVIATIONS.update(
     {
         "dts": "delirium tremens",
-        "cabg": "aortocoronary bypass graft",
         "ama": "advanced maternal age",
-        "cdiff": "clostridium difficile",
         "sdh": "subdural hemorrhage",
-        "ptsd": "post traumatic stress disorder",
     }
 )
 
@@ -1970,7 +1971,6 @@ LAY_WORDS.update(
         "hamstrings": ("hamstring",),
         "glutes": ("gluteal", "buttock"),
         "traps": ("trapezius",),
-        "butt": ("buttock", "gluteal", "anus", "anal"),
         "fake": ("artificial", "prosthetic"),
         "artificial": ("artificial", "prosthetic"),
         "huffing": ("inhalant",),
@@ -2222,9 +2222,6 @@ PHRASES.update(
     }
 )
 
-# A child's age group describes the patient, like "toddler" ("kid with a fever").
-CONTEXT_WORDS = CONTEXT_WORDS | {"kid", "kids", "teen", "teens", "teenager"}
-
 # Why the patient came (the Z-code encounters) and pregnancy, birth and feeding, in the words
 # patients and schedulers use.
 LAY_WORDS.update(
@@ -2297,9 +2294,6 @@ PHRASES.update(
         "belly button infection": "omphalitis",
     }
 )
-
-# "hx of X", "h/o X": the patient's own history (a relative's is "family hx", "FHx").
-ABBREVIATIONS.update({"hx": "personal history", "h/o": "personal history"})
 
 # Supplies and equipment by the names patients and nurses use (HCPCS says "pouch", "tubing").
 LAY_WORDS.update(
@@ -2418,7 +2412,6 @@ ABBREVIATIONS.update(
         "dislo": "dislocation",
         "subl": "subluxation",
         "amp": "amputation",
-        "fb": "foreign body",
         "vit": "vitamin",
         "mammo": "mammogram",
         "appy": "appendicitis",
@@ -2429,13 +2422,11 @@ LAY_WORDS.update(
         "underactive": ("hypothyroidism", "underactive"),
         "overactive": ("overactive", "hyperthyroidism", "hyperactivity"),
         "forgets": ("memory", "amnesia"),
-        "forgetting": ("memory", "amnesia"),
         "scratching": ("pruritus", "itching", "scratching"),
         "scratches": ("pruritus", "itching", "scratch"),
         "burrowing": ("scabies",),
         "burrows": ("scabies",),
         "mites": ("scabies", "mites"),
-        "floaters": ("vitreous", "opacities"),
         "drinks": ("alcohol", "drinks"),
         "drinker": ("alcohol",),
         "boozing": ("alcohol",),
@@ -2443,7 +2434,6 @@ LAY_WORDS.update(
         "barking": ("croup", "barking"),
         "vape": ("vaping", "electronic"),
         "vapes": ("vaping", "electronic"),
-        "vaping": ("vaping", "electronic"),
     }
 )
 # Everyday phrases: symptom verbs ("keeps X", "X won't stop", "up at night to pee"), the
@@ -2465,19 +2455,13 @@ PHRASES.update(
         "staying asleep": "insomnia",
         "up all night": "insomnia",
         "pee all night": "nocturia",
-        "pee at night": "nocturia",
-        "peeing at night": "nocturia",
         "up to pee": "nocturia",
-        "up at night to pee": "nocturia",
-        "urinate at night": "nocturia",
         "legs wont stop moving": "restless legs syndrome",
-        "legs wont stay still": "restless legs syndrome",
         "legs keep moving": "restless legs syndrome",
         "jumpy legs": "restless legs syndrome",
         "twitchy legs": "restless legs syndrome",
         "creepy crawly legs": "restless legs syndrome",
         # the monthly cycle
-        "missed period": "amenorrhea",
         "missed my period": "amenorrhea",
         "missed periods": "amenorrhea",
         "skipped period": "amenorrhea",
@@ -2490,7 +2474,6 @@ PHRASES.update(
         "cramps during period": "dysmenorrhea",
         "cramps during my period": "dysmenorrhea",
         "menstrual cramps": "dysmenorrhea",
-        "painful periods": "dysmenorrhea",
         "painful period": "dysmenorrhea",
         # standing up, pressure dropping
         "dizzy when standing": "orthostatic hypotension",
@@ -2531,7 +2514,6 @@ PHRASES.update(
         "headache with zigzag lines": "migraine with aura",
         # born with something: congenital
         "born with": "congenital",
-        "club foot": "clubfoot talipes equinovarus",
         "club feet": "clubfoot talipes equinovarus",
         # screening and procedures in everyday words
         "abnormal pap": "abnormal cytological findings specimens cervix",
@@ -2541,12 +2523,10 @@ PHRASES.update(
         "wants a vasectomy": "sterilization",
         "wants vasectomy": "sterilization",
         "wants her tubes tied": "sterilization",
-        "tubes tied": "sterilization",
     }
 )
 
-# Both sides; itching at night; heels that hurt.
-LAY_WORDS.update({"both": ("both", "bilateral")})
+# Itching at night; heels that hurt.
 PHRASES.update(
     {
         "itchy bum at night": "enterobiasis pinworm",
