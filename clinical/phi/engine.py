@@ -1075,35 +1075,6 @@ _TOKEN_INFO: dict[str, tuple[bool, float]] = {}
 NAME_LIKE_STRONG = 1.0
 NAME_LIKE_CAPS = 0.3
 NAME_LIKE_LOWER = 0.3
-_ORG_AFTER_RE = re.compile(
-    r"[ \t]+(?:Group|Inc\b\.?|LLC|Ltd\b\.?|Corp\b\.?|Corporation|Company|Foundation|Bank|"
-    r"Partners|Holdings|Industries|Technologies|Systems|Solutions|Insurance|Pharmacy|"
-    r"Pharmaceuticals|Labs|Laboratories|Enterprises)\b"
-)
-_PLACE_HEAD_AFTER_RE = re.compile(
-    r"[ \t]+(?:County|Parish|Borough|Township|Hospital|Medical\s+Center|EMS|Fire|Police|"
-    r"Ambulance|Transport|Transit)\b"
-)
-_DRUG_CONTEXT_BEFORE_RE = re.compile(
-    r"\b(?:switch(?:ed|ing)?|chang(?:e|ed|ing)|transition(?:ed|ing)?|titrat\w*|increas\w*|"
-    r"decreas\w*|escalat\w*|convert(?:ed|ing)?|start(?:ed|ing)?|restart\w*|treat(?:ed|ing)|"
-    r"controlled|managed|respond(?:ed|ing|s)|prior\s+auth(?:orization)?|refills?|coverage|"
-    r"covered|prescri\w*|trial|dose|allergic|allergy|intoleran\w*|reaction|add(?:ed)?|"
-    r"bridge(?:d)?|instead|improved|better|worse|failed|tried)\s+(?:to|with|for|on|of|from)\s*$",
-    IGN,
-)
-_DOSE_AFTER_RE = re.compile(
-    r"[ \t]+(?:\d+(?:\.\d+)?\s*(?:mg|mcg|µg|g|units?|u|ml|%)\b|(?:daily|weekly|monthly|bid|tid|"
-    r"qid|qd|qhs|prn|injections?|infusions?|tablets?|tabs?|pens?|patch(?:es)?|samples?|"
-    r"copay|coupon)\b)",
-    IGN,
-)
-# Latin endings of genera and clinical terms: "Legionella", "Borrelia", "Clostridium"
-_ORGANISM_ENDINGS = ("ella", "ia", "ium", "us", "um", "ae", "ii", "osis", "itis", "ecia")
-_AFTER_PERSON_WORDS = frozenset(
-    lx.wordlist("today yesterday tonight again back regarding re about who whose at once directly")
-)
-_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ians", "eans", "ite", "ites")
 
 
 def _unlisted_name_like(low: str, threshold: float) -> bool:
