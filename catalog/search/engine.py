@@ -321,6 +321,29 @@ def normalize_code(text: str) -> str:
     return text.upper().replace(".", "").replace(" ", "")
 
 
+def _bmi_words(text: str) -> str:
+    """``bmi 42`` -> the words of its Z68 range (``bmi 40 44 adult``)."""
+    bmi = _BMI.search(text)
+    if not bmi:
+        return text
+    n = int(bmi.group(1))
+    span = "19 9 less" if n < 20 else str(n) if n < 40 else "40 44"
+    for low, words_ in _BMI_RANGES:
+        if n >= low:
+            span = words_
+    return f"{text[: bmi.start()]} bmi {span} adult {text[bmi.end() :]}"
+
+
+def _asks_family_history(text: str) -> bool:
+    """A relative who had the condition ("sister has ovarian cancer"), not a relative who is
+    the patient ("grandma fell")."""
+    return bool(
+        _FAMILY_CUE.search(text)
+        and not _NOT_FAMILY_CUE.search(text)
+        and not _RELATIVE_IS_PATIENT.search(text)
+    )
+
+
 class SearchIndex:
     def __init__(self, documents: Iterable[Document]):
         self.docs: list[Document] = []
@@ -501,19 +524,8 @@ class SearchIndex:
         """The query's words: apostrophes dropped (``can't`` -> ``cant``), ages and durations
         left out, slash abbreviations kept whole when known (``n/v``), split otherwise."""
         text = q.lower().replace("'", "").replace("\u2019", "").replace("-", " ")
-        bmi = _BMI.search(text)
-        if bmi:
-            n = int(bmi.group(1))
-            span = "19 9 less" if n < 20 else str(n) if n < 40 else "40 44"
-            for low, words_ in _BMI_RANGES:
-                if n >= low:
-                    span = words_
-            text = f"{text[: bmi.start()]} bmi {span} adult {text[bmi.end() :]}"
-        if (
-            _FAMILY_CUE.search(text)
-            and not _NOT_FAMILY_CUE.search(text)
-            and not _RELATIVE_IS_PATIENT.search(text)
-        ):
+        text = _bmi_words(text)
+        if _asks_family_history(text):
             # "sister has ovarian cancer": the family history of it
             text = _RELATIVE.sub(" family history ", text)
         if not _GESTATION.search(text):
@@ -734,19 +746,8 @@ class SearchIndex:
         variants = self._variants(q)
         text = q.lower()
         wanted = 0  # the class of Z codes the query asks for: 1 history, 2 family history
-        bmi = _BMI.search(text)
-        if bmi:
-            n = int(bmi.group(1))
-            span = "19 9 less" if n < 20 else str(n) if n < 40 else "40 44"
-            for low, words_ in _BMI_RANGES:
-                if n >= low:
-                    span = words_
-            text = f"{text[: bmi.start()]} bmi {span} adult {text[bmi.end() :]}"
-        if (
-            _FAMILY_CUE.search(text)
-            and not _NOT_FAMILY_CUE.search(text)
-            and not _RELATIVE_IS_PATIENT.search(text)
-        ):
+        text = _bmi_words(text)
+        if _asks_family_history(text):
             wanted = 2
         elif _HISTORY_CUE.search(text):
             wanted = 1
