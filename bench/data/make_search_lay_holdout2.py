@@ -4,14 +4,7 @@ Run from the repository root with the official files in ../shared/data (or $CODE
 a pattern ending in ``*`` expands to the billable FY2026 codes it matches.
 """
 
-import gzip
-import json
-import os
-import re
-from pathlib import Path
-
-SHARED = Path(os.environ.get("CODEAPI_SHARED_DIR", "../shared")) / "data"
-ORDER = SHARED / "icd10cm" / "fy2026" / "icd10cm_order_2026.txt.gz"
+from search_gold import write
 
 spec = [
     ("throwing up blood", "K92.0"),
@@ -102,31 +95,5 @@ hcpcs = [
 ]
 
 
-def main() -> None:
-    codes = {}
-    with gzip.open(ORDER, "rt") as f:
-        for line in f:
-            codes[line[6:13].strip()] = line[14] == "1"
-    out = []
-    for q, gold in spec:
-        found = []
-        for tok in gold.split():
-            pat = re.compile("^" + re.escape(tok.replace(".", "")).replace(r"\*", ".*") + "$")
-            hit = [c for c in codes if pat.match(c) and codes[c]] or [
-                c for c in codes if pat.match(c)
-            ]
-            if not hit:
-                raise SystemExit(f"{q!r}: {tok} matches no code")
-            found += hit
-        gold_codes = [c if len(c) <= 3 else f"{c[:3]}.{c[3:]}" for c in dict.fromkeys(found)]
-        out.append({"q": q, "system": "icd10cm", "gold": gold_codes})
-    out += [{"q": q, "system": "hcpcs", "gold": g} for q, g in hcpcs]
-    target = Path(__file__).resolve().parent / "search_lay_holdout2.jsonl"
-    with target.open("w") as f:
-        for r in out:
-            f.write(json.dumps(r) + "\n")
-    print(f"{len(out)} queries written to {target}")
-
-
 if __name__ == "__main__":
-    main()
+    write("search_lay_holdout2", spec, hcpcs)

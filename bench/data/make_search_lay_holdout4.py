@@ -7,15 +7,7 @@ $CODEAPI_SHARED_DIR): a pattern ending in ``*`` expands to the billable FY2026 c
 HCPCS gold codes are checked against the HCPCS Level II file.
 """
 
-import gzip
-import json
-import os
-import re
-from pathlib import Path
-
-SHARED = Path(os.environ.get("CODEAPI_SHARED_DIR", "../shared")) / "data"
-ORDER = SHARED / "icd10cm" / "fy2026" / "icd10cm_order_2026.txt.gz"
-HCPCS = SHARED / "hcpcs" / "2025-jan" / "HCPC2025_JAN_ANWEB_12172024.txt.gz"
+from search_gold import write
 
 spec = [
     ("my throat is swollen and i cant swallow", "R13.10 R13.19 J02.9 R22.1 J39.2"),
@@ -137,37 +129,5 @@ hcpcs = [
 ]
 
 
-def main() -> None:
-    codes = {}
-    with gzip.open(ORDER, "rt") as f:
-        for line in f:
-            codes[line[6:13].strip()] = line[14] == "1"
-    with gzip.open(HCPCS, "rt", encoding="latin-1") as f:
-        hcpcs_codes = {line[:5] for line in f}
-    out = []
-    for q, gold in spec:
-        found = []
-        for tok in gold.split():
-            pat = re.compile("^" + re.escape(tok.replace(".", "")).replace(r"\*", ".*") + "$")
-            hit = [c for c in codes if pat.match(c) and codes[c]] or [
-                c for c in codes if pat.match(c)
-            ]
-            if not hit:
-                raise SystemExit(f"{q!r}: {tok} matches no code")
-            found += hit
-        gold_codes = [c if len(c) <= 3 else f"{c[:3]}.{c[3:]}" for c in dict.fromkeys(found)]
-        out.append({"q": q, "system": "icd10cm", "gold": gold_codes})
-    for q, gold in hcpcs:
-        missing = [c for c in gold if c not in hcpcs_codes]
-        if missing:
-            raise SystemExit(f"{q!r}: {missing} not in the HCPCS file")
-        out.append({"q": q, "system": "hcpcs", "gold": gold})
-    target = Path(__file__).resolve().parent / "search_lay_holdout4.jsonl"
-    with target.open("w") as f:
-        for r in out:
-            f.write(json.dumps(r) + "\n")
-    print(f"{len(out)} queries written to {target}")
-
-
 if __name__ == "__main__":
-    main()
+    write("search_lay_holdout4", spec, hcpcs)
