@@ -187,10 +187,10 @@ def kit_misses(path: Path, trait: str) -> None:
             print(f"  {'FN' if gold(r) else 'FP'} {r['id']} {marked[-300:]}")
 
 
-def print_kit(path: Path) -> None:
+def print_kit(path: Path, even_only: bool = False) -> None:
     n = negex(path)
     print(f"\nNegEx/ConText kit ({n['n']} marked conditions; P / R / F1, accuracy):")
-    for part in ("all", "even", "odd"):
+    for part in ("even",) if even_only else ("all", "even", "odd"):
         label = {"all": "all", "even": "even ids (rules tuned)", "odd": "odd ids (held out)"}
         print(f" {label[part]}")
         for k in ("negation", "history", "family"):
@@ -237,6 +237,11 @@ def main() -> None:
     ap.add_argument("--reimport", action="store_true", help="catalog: import even if present")
     ap.add_argument("--kit-only", action="store_true", help="score the NegEx kit only")
     ap.add_argument("--kit-misses", choices=sorted(_KIT_TRAITS), help="even-id misses")
+    ap.add_argument(
+        "--even-only",
+        action="store_true",
+        help="kit: print the even (tuning) half only, so a tuner never sees the held-out figures",
+    )
     args = ap.parse_args()
 
     dev_eval = shared_dir() / "dev-eval"
@@ -246,7 +251,7 @@ def main() -> None:
             sys.exit(f"missing {kit}: set CODEAPI_SHARED_DIR")
         if args.kit_misses:
             kit_misses(kit, args.kit_misses)
-        print_kit(kit)
+        print_kit(kit, args.even_only)
         return
     path = dev_eval / f"codiesp_en_{args.split}.jsonl"
     if not path.is_file():
@@ -313,7 +318,7 @@ def main() -> None:
         )
 
     if kit.is_file():
-        print_kit(kit)
+        print_kit(kit, args.even_only)
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(
         f"\npeak memory (max RSS): DetectICD10CM {ours_rss:,.0f} MB; "
