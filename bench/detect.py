@@ -3,6 +3,7 @@
     .venv/bin/python bench/detect.py [--split dev|train] [--limit N] [--no-baseline]
                                      [--source files|catalog|files-importable]
                                      [--kit-only] [--kit-misses negation|history|family]
+                                     [--even-only]
 
 ``--source`` says where the detector's knowledge comes from: ``files`` (default) reads the
 official files directly (plus the derived flattened FY2025 index CSV); ``catalog`` imports
@@ -28,7 +29,8 @@ the text (the issue quotes ~0.14 F1 at full code for it on this data).
 
 ``--kit-only`` scores the NegEx / ConText kit alone (seconds). ``--kit-misses TRAIT`` lists
 the kit's misses for one trait, from EVEN-numbered records only: the odd half is the held-out
-figure, and its misses are never shown.
+figure, and its misses are never shown. ``--even-only`` prints the kit's even half alone, so
+a tuner iterating on the rules never sees the held-out figures.
 
 Data: ``$CODEAPI_SHARED_DIR/dev-eval`` (default ``../shared/dev-eval``); never copied here.
 """

@@ -1,4 +1,5 @@
-"""Root URLs: the REST API under /api/v1/, its schema and docs, GraphQL, the admin."""
+"""Root URLs: the REST API under /api/v1/ (its root lists the endpoints), its schema and
+docs, GraphQL, the admin."""
 
 from django.contrib import admin
 from django.http import HttpRequest, JsonResponse
@@ -7,6 +8,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerSplitVie
 
 from codeapi.graphql import GraphQLView
 from codeapi.problems import problem_type_view
+from codeapi.views import ApiRootView
 
 
 def healthz(request: HttpRequest) -> JsonResponse:
@@ -14,6 +16,7 @@ def healthz(request: HttpRequest) -> JsonResponse:
 
 
 urlpatterns = [
+    path("api/v1/", ApiRootView.as_view(), name="api-root"),
     path("api/v1/", include("catalog.api.urls")),
     path("api/v1/tools/", include("clinical.api.urls")),
     path("api/v1/", include("accounts.api.urls")),
