@@ -294,6 +294,10 @@ def main() -> None:
         ("phi_clinical_holdout6", "hand-written during the fifth pass, not seen by the tuner"),
         ("phi_clinical_dev6", "hand-written before the sixth pass, then tuned on"),
         (
+            "phi_clinical_holdout7",
+            "written by a helper before the seventh pass, not seen by the tuner",
+        ),
+        (
             "phi_clinical_holdout8",
             "written by a helper before the seventh pass, not seen by the tuner",
         ),
