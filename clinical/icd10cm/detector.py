@@ -36,7 +36,7 @@ from clinical.icd10cm.context import (
     triggers,
     with_sections,
 )
-from clinical.icd10cm.knowledge import Knowledge, load_knowledge
+from clinical.icd10cm.knowledge import Knowledge, load_knowledge, parent_code
 from clinical.icd10cm.text import (
     ABBREVIATIONS,
     GENERIC_WORDS,
@@ -265,6 +265,40 @@ def _title_words(kb: Knowledge, code: str) -> frozenset[str]:
     return got
 
 
+_WITH_PART = re.compile(r"\bwith\b(?!out)(.*?)(?:\bwithout\b|$)")
+
+
+def _denied_words(toks: list[tuple[str, int, int]], lo: int, hi: int) -> frozenset[str]:
+    """The words a mention says its condition is *without* ("diabetes without
+    complications", "asthma w/o status asthmaticus")."""
+    for i in range(lo, hi + 1):
+        if toks[i][0] == "without":
+            return frozenset(w for w, _, _ in toks[i + 1 : hi + 1])
+    return frozenset()
+
+
+def _with_words(kb: Knowledge, code: str) -> frozenset[str]:
+    m = _WITH_PART.search(kb.titles.get(code, "").lower())
+    return frozenset(term_key(m.group(1))) if m else frozenset()
+
+
+def _without(kb: Knowledge, code: str, denied: frozenset[str]) -> str | None:
+    """``code`` unless its title says "with" what the text says the condition is without;
+    then the sibling without it (the "uncomplicated" / "without ..." code), or None."""
+    if not (_with_words(kb, code) & denied):
+        return code
+    parent = parent_code(code)
+    for sibling in kb.children.get(parent, ()):
+        if sibling in kb.billable and not (_with_words(kb, sibling) & denied):
+            title = kb.titles.get(sibling, "").lower()
+            if "without" in title or "uncomplicated" in title:
+                return sibling
+    default = kb.default_child.get(parent)
+    if default and default != code and not (_with_words(kb, default) & denied):
+        return default
+    return None
+
+
 def _encounter(text: str) -> str | None:
     for char, rx in _ENCOUNTER:
         if rx.search(text):
@@ -315,9 +349,14 @@ def detect(text: str, kb: Knowledge | None = None) -> dict[str, Any]:
             lo = min(min(m.positions) for m in group)
             hi = max(max(m.positions) for m in group)
             near = frozenset(w for w, _, _ in toks[max(0, lo - 3) : hi + 4])
+            denied = _denied_words(toks, lo, hi)
             for m in group:
                 for code, weight in kb.terms[m.key]:
                     code = _resolve(kb, code, near)
+                    if denied:
+                        code = _without(kb, code, denied)
+                        if code is None:
+                            continue
                     code, flags = _complete_7th(kb, code, encounter)
                     score = _score(weight, m)
                     have = concepts.get(code)
@@ -328,6 +367,8 @@ def detect(text: str, kb: Knowledge | None = None) -> dict[str, Any]:
                             "score": score,
                             **({"flags": flags} if flags else {}),
                         }
+            if not concepts:
+                continue
             ranked = sorted(concepts.values(), key=lambda c: (-c["score"], c["code"]))
             ranked = ranked[:MAX_CONCEPTS]
             names = traits_in_sentence(sentence, b - s_begin, e - s_begin, trig)

@@ -1,0 +1,59 @@
+"""DetectICD10CM: a condition stated *without* a feature gets the code without it.
+
+"Type 2 diabetes mellitus without complications" is E11.9 word for word, yet "with other
+specified complication" (E11.69) shares every content word with it; "COPD without
+exacerbation" is no J44.1. Through REST, on the official files' knowledge (skips without
+them, like ``test_detect.py``).
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from clinical.icd10cm.knowledge import default_inputs
+
+URL = "/api/v1/tools/detect-icd10cm"
+HAS_INDEX = "index_csv" in default_inputs() or "index_xml" in default_inputs()
+
+pytestmark = [
+    pytest.mark.django_db,
+    pytest.mark.skipif(
+        not HAS_INDEX, reason="shared ICD-10-CM index files absent (../shared/data/icd10cm)"
+    ),
+]
+
+
+def rest_codes(client, text: str) -> list[str]:
+    response = client.post(URL, data=json.dumps({"text": text}), content_type="application/json")
+    assert response.status_code == 200, response.content
+    return [c["code"] for c in response.json()["codes"]]
+
+
+@pytest.mark.parametrize(
+    "text, want, not_want",
+    [
+        ("Type 2 diabetes mellitus without complications.", "E11.9", {"E11.69", "E11.8"}),
+        ("DM2 w/o complications, diet controlled.", "E11.9", {"E11.69", "E11.8"}),
+        ("COPD without exacerbation, stable on tiotropium.", "J44.9", {"J44.1"}),
+        ("Asthma without status asthmaticus.", "J45.909", {"J45.902"}),
+        ("Hypertensive heart disease without heart failure.", "I11.9", {"I11.0"}),
+    ],
+)
+def test_without_a_feature_gives_the_code_without_it(client, text, want, not_want):
+    got = rest_codes(client, text)
+    assert got[0] == want, got
+    assert not (set(got) & not_want), got
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Type 2 diabetes mellitus with diabetic chronic kidney disease.", "E11.22"),
+        ("COPD with acute exacerbation.", "J44.1"),
+        ("Hypertensive heart disease with heart failure.", "I11.0"),
+    ],
+)
+def test_with_the_feature_keeps_the_combination_code(client, text, want):
+    assert want in rest_codes(client, text)
