@@ -52,6 +52,8 @@ W_PHRASE = 1.02  # hand-written clinical phrasing, above the index
 W_INDEX = 1.0
 W_TITLE = 0.9
 W_INCLUSION = 0.85
+W_TITLE_HEAD = 0.8  # a title without its ", unspecified ..." tail
+W_OTHER = 0.75  # an "Other ..." title
 W_NEOPLASM = 0.8
 W_DRUG = 0.7
 W_EXTERNAL = 0.5
@@ -238,6 +240,12 @@ def _text(elem: ET.Element | None) -> str:
     return "".join(elem.itertext()).strip() if elem is not None else ""
 
 
+_UNSPECIFIED_TAIL = re.compile(
+    r",\s*(?:unspecified|site not specified|not elsewhere classified)\b.*$", re.I
+)
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
 def _variants(title: str) -> list[str]:
     """ "Diabetes, diabetic" -> both spellings; "Bridge, myocardial" stays one phrase."""
     parts = [p.strip() for p in title.split(",") if p.strip()]
@@ -307,9 +315,22 @@ class _Builder:
         """One tabular code (category, subcategory or code) with its notes."""
         code = entry.code
         self.kb.titles[code] = entry.title
-        self.add_term(entry.title, code, W_TITLE)
+        low = entry.title.lower()
+        other = low.startswith("other ") and not low.startswith("other and unspecified")
+        # "Other hypertension" (I1A) shares its key with plain "hypertension": weigh it below
+        # the code a bare mention means
+        self.add_term(entry.title, code, W_OTHER if other else W_TITLE)
+        head = _UNSPECIFIED_TAIL.sub("", entry.title)
+        if head != entry.title and code in self.kb.billable and not other:
+            # "Pneumonia, unspecified organism" is what a bare "pneumonia" gets
+            self.add_term(head, code, W_TITLE_HEAD)
         for text in entry.inclusions:
             self.add_term(text, code, W_INCLUSION)
+            bare = _PARENTHESES.sub(" ", text)
+            if bare != text:
+                # "Hypertension (arterial) (benign) (essential)": the words in parentheses
+                # are non-essential modifiers, as in the index
+                self.add_term(bare, code, W_INCLUSION)
         for text in entry.excludes1:
             for lo, hi in CODE_REF_RE.findall(text):
                 refs = self.kb.excludes1.setdefault(code, [])
@@ -326,7 +347,17 @@ class _Builder:
                 continue
             low = {k: titles.get(k, "").lower() for k in kids}
             pick = next(
-                (k for k in kids if low[k].endswith(("unspecified", "without complications"))), None
+                (
+                    k
+                    for k in kids
+                    if low[k].endswith(("unspecified", "without complications", "uncomplicated"))
+                ),
+                None,
+            )
+            # "Unspecified asthma" (J45.90), not "Other asthma" (J45.99), though both end in 9
+            pick = pick or next((k for k in kids if low[k].startswith("unspecified ")), None)
+            pick = pick or next(
+                (k for k in kids if k.endswith("9") and not low[k].startswith("other ")), None
             )
             pick = pick or next((k for k in kids if k.endswith("9")), None)
             pick = pick or next((k for k in kids if "unspecified" in low[k]), None)
