@@ -183,12 +183,21 @@ def builder_digest(*extra: Path) -> hashlib._Hash:
 
 
 def cached_knowledge(
-    key: str, build: Callable[[], Knowledge], *, use_cache: bool = True, rebuild: bool = False
+    key: str,
+    build: Callable[[], Knowledge],
+    *,
+    kind: str = "files",
+    use_cache: bool = True,
+    rebuild: bool = False,
 ) -> Knowledge:
-    """The knowledge cached under ``key`` (in this process, then on disk), else ``build()``."""
+    """The knowledge cached under ``key`` (in this process, then on disk), else ``build()``.
+
+    Writing a new file removes the older files of the same ``kind`` (``files`` or
+    ``catalog``): each import or code change makes a new key, and a stale copy would
+    otherwise stay on disk for ever."""
     if key in _LOADED and not rebuild:
         return _LOADED[key]
-    path = cache_dir() / f"icd10cm-knowledge-{key}.pickle"
+    path = cache_dir() / f"icd10cm-knowledge-{kind}-{key}.pickle"
     if use_cache and path.is_file() and not rebuild:
         with path.open("rb") as fh:
             kb = pickle.load(fh)  # noqa: S301 - our own cache file
@@ -200,9 +209,21 @@ def cached_knowledge(
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            _prune(path, kind)
     if use_cache:
         _LOADED[key] = kb
     return kb
+
+
+_OLD_NAME = re.compile(r"icd10cm-knowledge-[0-9a-f]{20}\.pickle")  # before kinds were named
+
+
+def _prune(keep: Path, kind: str) -> None:
+    for old in keep.parent.glob("icd10cm-knowledge-*.pickle"):
+        if old != keep and (
+            old.name.startswith(f"icd10cm-knowledge-{kind}-") or _OLD_NAME.fullmatch(old.name)
+        ):
+            old.unlink(missing_ok=True)
 
 
 def load_knowledge(

@@ -50,3 +50,21 @@ def test_plain_condition_names_get_their_default_codes(client, tabular_only):
 @pytest.mark.django_db
 def test_without_complications_on_the_tabular_alone(client, tabular_only):
     assert rest_codes(client, "Type 2 diabetes mellitus without complications.") == ["E11.9"]
+
+
+@pytest.mark.django_db
+def test_a_new_knowledge_file_replaces_stale_ones(client, tabular_only, tmp_path):
+    cache = tmp_path / "cache"
+    cache.mkdir()
+    stale = [
+        cache / "icd10cm-knowledge-files-0123456789abcdef0123.pickle",  # an older build
+        cache / "icd10cm-knowledge-0123456789abcdef0123.pickle",  # named before kinds
+    ]
+    other_kind = cache / "icd10cm-knowledge-catalog-0123456789abcdef0123.pickle"
+    for path in (*stale, other_kind):
+        path.write_bytes(b"stale")
+    assert rest_codes(client, "He has pneumonia.") == ["J18.9"]
+    left = sorted(p.name for p in cache.glob("icd10cm-knowledge-*.pickle"))
+    assert len(left) == 2, left
+    assert other_kind.name in left  # the catalog's knowledge is another source's, kept
+    assert not any(p.exists() for p in stale)
