@@ -637,3 +637,98 @@ def test_history_of_one_condition_is_not_put_on_another(client):
 def test_a_combination_across_and_is_kept_when_it_is_one_condition(client, text, code):
     _, codes = api_result(client, text)
     assert code in codes, codes
+
+
+# -- history that generalises (issue 8): ConText's lexicon, scope, sections ------------------
+
+
+@pytest.mark.parametrize(
+    "text, covered",
+    [
+        # an earlier encounter or life event
+        ("At her last clinic appointment she had bronchitis.", "bronchitis"),
+        ("She had eclampsia with her first pregnancy.", "eclampsia"),
+        ("She was once hospitalized for asthma.", "asthma"),
+        # a stage of life or service long past
+        ("He had meningitis in grade school.", "meningitis"),
+        ("While in the Navy he had malaria.", "malaria"),
+        ("He had scarlet fever as a little boy.", "scarlet fever"),
+        # a month, a year or an age right after the condition
+        ("He had influenza in February.", "influenza"),
+        ("Pneumothorax (2011).", "Pneumothorax"),
+        ("Rheumatic fever at 8.", "Rheumatic fever"),
+        # how often before, how long ago, treated for good
+        ("He has had kidney stones several times before.", "kidney stones"),
+        ("He had hepatitis decades ago.", "hepatitis"),
+        ("Syphilis, cured.", "Syphilis"),
+    ],
+)
+def test_history_cues_from_the_context_lexicon(client, text, covered):
+    assert "HISTORICAL" in api_traits(client, text, covered)
+
+
+@pytest.mark.parametrize(
+    "text, covered",
+    [
+        # what happened since the last visit is the present illness
+        ("Since her last visit she has had more headaches.", "headaches"),
+        # the turn to what is current ends a history scope
+        ("History of gout, here today with knee pain.", "knee pain"),
+        ("History of asthma, reports wheezing.", "wheezing"),
+        ("History of lymphoma with worsening night sweats.", "night sweats"),
+        ("Status post CABG with new pericardial effusion.", "pericardial effusion"),
+        # "history of" with a span of days is the present illness
+        ("History of headaches for 2 days.", "headaches"),
+        ("The history is remarkable for vomiting.", "vomiting"),
+        # a comparison date, not a date of onset
+        ("The pleural effusion has increased since 2020.", "pleural effusion"),
+        # resolved during this stay; two weeks or fewer ago
+        ("His vomiting resolved.", "vomiting"),
+        ("She noticed a rash one week ago.", "rash"),
+        # a fracture treated in this stay is not history
+        ("Hip fracture status post hemiarthroplasty.", "fracture"),
+    ],
+)
+def test_current_conditions_are_not_history(client, text, covered):
+    assert "HISTORICAL" not in api_traits(client, text, covered)
+
+
+NOTE = (
+    "CHIEF COMPLAINT:  Shortness of breath.\n"
+    "HPI:  Dyspnea since last night, worse lying flat.\n"
+    "PAST MEDICAL HISTORY\n"
+    "1. Hypertension\n"
+    "Hyperlipidemia\n"
+    "3. Osteoarthritis\n"
+    "FAMILY HISTORY\n"
+    "Mother: ovarian cancer\n"
+    "Father: emphysema\n"
+    "ASSESSMENT\n"
+    "Congestive heart failure exacerbation.\n"
+    "A/P:  Pleural effusion, tap today.\n"
+)
+
+
+@pytest.mark.parametrize("covered", ["Hypertension", "Hyperlipidemia", "Osteoarthritis"])
+def test_a_header_line_without_a_colon_opens_a_history_section(client, covered):
+    assert api_traits(client, NOTE, covered) == {"HISTORICAL"}
+
+
+@pytest.mark.parametrize("covered", ["ovarian cancer", "emphysema"])
+def test_relatives_listed_under_family_history_stay_family(client, covered):
+    assert "PERTAINS_TO_FAMILY" in api_traits(client, NOTE, covered)
+
+
+@pytest.mark.parametrize(
+    "covered", ["Shortness of breath", "Dyspnea", "Congestive heart failure", "Pleural effusion"]
+)
+def test_sections_before_and_after_the_history_are_current(client, covered):
+    traits = api_traits(client, NOTE, covered)
+    assert "HISTORICAL" not in traits and "PERTAINS_TO_FAMILY" not in traits
+
+
+def test_history_and_family_sections_in_one_note_through_rest(client):
+    body = post(client, {"text": NOTE}).json()
+    codes = [c["code"] for c in body["codes"]]
+    assert "I10" in codes  # history is coded
+    assert not any(c.startswith("C56") for c in codes)  # family history is not
