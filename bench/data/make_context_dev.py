@@ -16,12 +16,14 @@ experienced by someone else. The records have the kit's shape:
 "experiencer"}``.
 
     python bench/data/make_context_dev.py > bench/data/context_dev.jsonl
+    python bench/data/make_context_dev.py check > bench/data/context_check.jsonl
 """
 
 from __future__ import annotations
 
 import json
 import re
+import sys
 
 SENTENCES = """
 H|Past medical history: [[hypertension]], hyperlipidemia and gout.
@@ -271,11 +273,96 @@ RF|Mother with [[diabetes]].
 HF|FH: [[coronary artery disease]] in father.
 """.strip()
 
+# Written after the first round of rule changes, never tuned on: a check that those changes
+# carry over to wording the development set does not hold.
+CHECK_SENTENCES = """
+H|Pt has hx of [[ESRD]] on HD MWF.
+H|He carries a diagnosis of [[multiple sclerosis]] since 2004.
+H|PMHx significant for [[HIV]], last CD4 count 450.
+H|Notable past history includes [[endocarditis]] in 2016.
+H|His [[appendix]] was removed when he was 12.
+H|Back in 2010 she had a [[pulmonary embolus]].
+H|Underwent [[cholecystectomy]] in 2005.
+H|[[Right hip fracture]] in 2019 treated with ORIF.
+H|She reports a prior episode of [[pyelonephritis]].
+H|He was in the ICU two years ago with [[septic shock]].
+H|Remote [[MI]] (1999).
+H|[[Breast cancer]] dx 2014, s/p lumpectomy and XRT.
+H|He had a [[heart attack]] at 48.
+H|She had [[rheumatic heart disease]] as a young girl.
+H|During his previous hospitalization he developed [[C. difficile colitis]].
+H|At his last visit he was diagnosed with [[gout]].
+H|Her [[gestational hypertension]] with her first pregnancy resolved postpartum.
+H|Past history of [[myocarditis]].
+H|Prior [[CVA]] x2 with no residual deficit.
+H|Previous [[TB]] exposure, treated with INH for 9 months.
+H|[[Depression]] in her 30s, treated with fluoxetine.
+H|Had [[shingles]] in college.
+H|While in the Army he sustained a [[traumatic brain injury]].
+H|Status post [[right nephrectomy]] for renal cell carcinoma.
+H|Her history is significant for [[lupus nephritis]].
+H|He has had three prior [[DVTs]].
+H|She was hospitalized with [[COVID pneumonia]] in December 2020.
+H|PAST MEDICAL HISTORY: [[Hyperthyroidism]]. Osteoporosis.
+H|He was previously admitted for [[alcohol withdrawal]].
+H|Prior [[hemorrhagic stroke]] in 2017.
+H|[[Polyps]] found on colonoscopy 3 years ago.
+H|He has a remote [[smoking history]].
+H|She was diagnosed with [[celiac disease]] as a child.
+H|In her early twenties she had [[bulimia]].
+H|Known history of [[hepatitis B]].
+H|[[Ulcerative colitis]], status post total colectomy.
+H|He had [[malaria]] while working overseas in 1995.
+H|S/P [[MVR]] in 2012.
+H|Previous [[C-section]] x2.
+H|Prior [[myocardial infarction]] and CABG.
+R|Patient presents with [[right lower quadrant pain]].
+R|He comes in today for [[worsening edema]].
+R|She now has [[fever]] and rigors.
+R|Currently complaining of [[headache]].
+R|Admitted with [[acute pancreatitis]].
+R|History of gout, now with acute [[knee swelling]].
+R|S/p PCI, now presents with [[chest pain]].
+R|With a past history of stroke, he now has [[right arm weakness]].
+R|She has a history of smoking and presents with [[hemoptysis]].
+R|Known CKD, now with [[hyperkalemia]].
+R|[[Dyspnea]] for the past 2 days.
+R|He developed [[fever]] last night.
+R|Started having [[diarrhea]] 3 days ago.
+R|[[Chest pain]] since this morning.
+R|Symptoms of [[dysuria]] started yesterday.
+R|New onset [[seizure]] today.
+R|Worsening [[renal function]].
+R|Ongoing [[hematuria]].
+R|[[Sepsis]] due to urinary tract infection.
+R|She continues to have [[nausea]].
+R|Today he is [[febrile]].
+R|He remains [[hypoxic]] on 4 L.
+R|Long-standing [[COPD]] on home oxygen.
+R|Chronic [[atrial fibrillation]], rate controlled.
+R|The patient has [[type 2 diabetes]], well controlled.
+R|CT abdomen: [[small bowel obstruction]].
+R|Findings consistent with [[cholecystitis]].
+R|HPI: 3 days of [[cough]].
+R|The history is significant for [[vomiting]] since last night.
+R|Interval development of [[pleural effusion]].
+R|Since his last admission he has had more [[dyspnea]].
+R|Prior to this admission she had [[syncope]].
+R|His previous CT was normal, but today there is a [[mass]].
+R|Compared with the prior exam, [[cardiomegaly]] is unchanged.
+R|History of asthma, currently with [[bronchospasm]].
+R|Hx of DM, here for [[cellulitis]].
+R|Past medical history of hypertension; he reports [[chest tightness]] today.
+R|He was brought in for [[confusion]].
+R|Here with [[abdominal pain]].
+R|[[Atrial fibrillation]] with rapid ventricular response.
+""".strip()
+
 _MARK = re.compile(r"\[\[(.+?)\]\]")
 _TEMPORALITY = {"H": "Historical", "R": "Recent", "Y": "Hypothetical"}
 
 
-def records(spec: str = SENTENCES) -> list[dict]:
+def records(spec: str = SENTENCES, prefix: str = "ctxdev") -> list[dict]:
     out = []
     for i, line in enumerate(spec.splitlines(), start=1):
         labels, marked = line.split("|", 1)
@@ -286,7 +373,7 @@ def records(spec: str = SENTENCES) -> list[dict]:
         start, end = m.start(), m.start() + len(m.group(1))
         out.append(
             {
-                "id": f"ctxdev-{i:04d}",
+                "id": f"{prefix}-{i:04d}",
                 "text": text,
                 "concept": {"start": start, "end": end, "text": text[start:end]},
                 "temporality": _TEMPORALITY[labels[0]],
@@ -298,5 +385,6 @@ def records(spec: str = SENTENCES) -> list[dict]:
 
 
 if __name__ == "__main__":
-    for r in records():
+    check = sys.argv[1:] == ["check"]
+    for r in records(CHECK_SENTENCES, "ctxcheck") if check else records():
         print(json.dumps(r))

@@ -238,6 +238,8 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"past history",
             r"pmh",
             r"pmhx",
+            r"psh",
+            r"pshx",
             r"s/p",
             r"status[- ]post",
         ),
@@ -515,6 +517,13 @@ _PSEUDO_RE = re.compile(_WORD.format(_alt(_PSEUDO)), re.I)
 _TERM_RE = re.compile(
     _WORD.format(_alt(_TERMINATE)) + r"|[;:]|\.(?!\d)|\n|(?<!\w)\d{1,2}\)\s", re.I
 )
+# a history placed after the condition reaches over a relative clause: "hepatitis C, which
+# was treated in 2010", "a stroke that occurred five years ago"
+_BACK_HIST_TERM_RE = re.compile(
+    _WORD.format(_alt(t for t in _TERMINATE if t not in ("which", "who", "whose")))
+    + r"|[;:]|\.(?!\d)|\n|(?<!\w)\d{1,2}\)\s",
+    re.I,
+)
 _RULE_RES = [(t, d, n, re.compile(_WORD.format(_alt(p)), re.I)) for t, d, n, p in _RULES]
 # a history scope also ends where the text turns to what is recent or new
 _NOW_TERMS = (
@@ -555,7 +564,10 @@ _FAMILY_TERM_RE = re.compile(
 # diabetes, COPD and prior stroke who presents with chest pain": what the patient is "with"
 # before "who presents" is the background (history); what he presents with is not.
 _ONE_LINER_OPEN_RE = re.compile(
-    r"(?<![a-z/])(?:years?[- ]old|yo|y/o|y\.o\.)(?![\w/])[^.;:]{0,60}?(?:\bwith\s|\bw/(?!o\b)\s?)",
+    r"(?:(?<![a-z/])(?:years?[- ]old|yo|y/o|y\.o\.)(?![\w/])[^.;:]{0,60}?"
+    # without an age: "a pleasant gentleman with COPD who comes in with ..."
+    r"|\b(?:man|woman|male|female|gentleman|lady|patient|pt|boy|girl|infant|child|veteran)\s+)"
+    r"(?:\bwith\s|\bw/(?!o\b)\s?)",
     re.I,
 )
 _ONE_LINER_CLOSE_RE = re.compile(
@@ -771,8 +783,9 @@ def traits_in_sentence(sentence: str, start: int, end: int, found=None) -> list[
                 continue
         if t.direction in (BACKWARD, BOTH) and t.start >= end:
             gap = sentence[end : t.start]
+            term = _BACK_HIST_TERM_RE if t.trait == HISTORICAL else _TERM_RE
             if (
-                _TERM_RE.search(gap) is None
+                term.search(gap) is None
                 and _n_words(gap) <= t.max_words
                 and not (t.trait == HISTORICAL and _COMPARED_SINCE_RE.search(gap))
             ):

@@ -661,6 +661,11 @@ def test_a_combination_across_and_is_kept_when_it_is_one_condition(client, text,
         ("He has had kidney stones several times before.", "kidney stones"),
         ("He had hepatitis decades ago.", "hepatitis"),
         ("Syphilis, cured.", "Syphilis"),
+        # a date after the condition reaches over a relative clause
+        ("Hepatitis C, which was treated in 2010.", "Hepatitis C"),
+        # the one-line summary without an age; PSH like PMH
+        ("Mr. Jones is a pleasant gentleman with COPD who comes in with dyspnea.", "COPD"),
+        ("PSH significant for incisional hernia.", "incisional hernia"),
     ],
 )
 def test_history_cues_from_the_context_lexicon(client, text, covered):
@@ -687,6 +692,8 @@ def test_history_cues_from_the_context_lexicon(client, text, covered):
         ("She noticed a rash one week ago.", "rash"),
         # a fracture treated in this stay is not history
         ("Hip fracture status post hemiarthroplasty.", "fracture"),
+        # what the patient comes in with is current, with or without an age
+        ("Mr. Jones is a pleasant gentleman with COPD who comes in with dyspnea.", "dyspnea"),
     ],
 )
 def test_current_conditions_are_not_history(client, text, covered):
