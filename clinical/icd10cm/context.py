@@ -229,7 +229,7 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         # ConText lets these run to the end of the sentence: they often open a long list
         # ("history of diabetes, coronary artery disease status post stenting, ...");
         # termination terms and the turn to what is recent still end them
-        20,
+        40,
         (
             r"history of",
             r"hx of",
@@ -530,7 +530,7 @@ _NOW_TERMS = (
     r"presented|presenting|came|comes|coming|brought|here (?:with|for|today)|"
     r"returns?|returned|returning|arrives?|arrived|referred|transferred|"
     r"(?:is|was) (?:found|seen|noted|evaluated)|found to have|reports?|reported|states?|"
-    r"develops|developing|(?:sudden )?onset of|still|"
+    r"develops|developing|(?:sudden )?onset of|still|until|(?:usual|baseline) (?:state of )?health|"
     r"on (?:admission|arrival|presentation|exam|examination)|at (?:this|the present) time|"
     r"this (?:admission|visit|morning|afternoon|evening)|tonight|yesterday|at present"
 )

@@ -666,6 +666,13 @@ def test_a_combination_across_and_is_kept_when_it_is_one_condition(client, text,
         # the one-line summary without an age; PSH like PMH
         ("Mr. Jones is a pleasant gentleman with COPD who comes in with dyspnea.", "COPD"),
         ("PSH significant for incisional hernia.", "incisional hernia"),
+        # a history list runs past twenty words
+        (
+            "He has a history of hypertension, hyperlipidemia, type 2 diabetes mellitus with "
+            "peripheral neuropathy, coronary artery disease, chronic kidney disease stage 3, "
+            "benign prostatic hyperplasia, obstructive sleep apnea, osteoarthritis and gout.",
+            "gout",
+        ),
     ],
 )
 def test_history_cues_from_the_context_lexicon(client, text, covered):
@@ -692,6 +699,8 @@ def test_history_cues_from_the_context_lexicon(client, text, covered):
         ("She noticed a rash one week ago.", "rash"),
         # a fracture treated in this stay is not history
         ("Hip fracture status post hemiarthroplasty.", "fracture"),
+        # "well until" turns to the present illness
+        ("History of migraine and was well until chest pain started.", "chest pain"),
         # what the patient comes in with is current, with or without an age
         ("Mr. Jones is a pleasant gentleman with COPD who comes in with dyspnea.", "dyspnea"),
     ],
