@@ -372,17 +372,24 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
     (
         HISTORICAL,
         BACKWARD,
-        # a date right after the condition: "DVT 2018", "CABG (2014)", "MI in 2009",
-        # "fracture at 14", "appendicitis at age 9"
+        # a date after the condition: "MI in 2009", "fracture in May 2019", "DVT 5/2018",
+        # "appendicitis at 14 years old": not a full date ("Jul 20 2007" is most often this
+        # episode) nor a comparison ("increased since 2007")
         8,
         (
-            # a year, a month and year, a month/year: not a full date ("Jul 20 2007" is
-            # most often this episode) nor a comparison ("increased since 2007")
-            r"(?:in |of )?(?:\d{1,2}/|"
-            rf"{_MONTH}\.? (?:of )?)?\(?(?<!\d\s)(?<!\d,\s)(?:19|20)\d\d\)?"
-            r"(?!\s*(?:mg|mcg|ml|cc|units?|g|kg|cells|/))",
-            r"at (?:age )?\d{1,2}(?: (?:years?(?: of age| old)?|yo|y/o))?(?=\s*(?:[,.;)]|$|and\b))",
+            r"(?:in|of) (?:\d{1,2}/|"
+            rf"{_MONTH}\.? (?:of )?)?(?<!\d\s)(?<!\d,\s)(?:19|20)\d\d",
+            rf"(?:\d{{1,2}}/|{_MONTH}\.? (?:of )?)(?<!\d\s)(?<!\d,\s)(?:19|20)\d\d",
+            r"at \d{1,2} (?:years?(?: of age| old)?|yo|y/o)",
         ),
+    ),
+    (
+        HISTORICAL,
+        BACKWARD,
+        # a bare year right after the condition: "DVT 2018", "CABG (2014)", "MI, 2009"; not
+        # a lab value ("WBC 2000" is two words away)
+        1,
+        (r"\(?(?<!\d\s)(?<!\d,\s)(?:19|20)\d\d\)?(?!\s*(?:mg|mcg|ml|cc|units?|g|kg|cells|/))",),
     ),
     (
         FAMILY,
@@ -549,6 +556,14 @@ _SP_TERM_RE = re.compile(
 # "has increased since 2007", "unchanged from May 2019": a comparison, not a date of onset
 _COMPARED_SINCE_RE = re.compile(
     r"(?<![\w/])(?:since|from|compared (?:to|with)|until|through)\W*(?:date\W*)?(?:\w+\.?\W*)?$",
+    re.I,
+)
+# "had appendicitis at 14", "died of a stroke at 60": a bare number after "at" is an age only
+# after a past event verb ("hypoxia with saturation at 88" is a value)
+_AT_AGE_AFTER_RE = re.compile(r"\s+at \d{1,2}(?!\.\d)(?=\s*(?:[,.;)]|$|and\b))", re.I)
+_EVENT_VERB_BEFORE_RE = re.compile(
+    r"(?<![\w/])(?:had|suffered|sustained|developed|underwent|died (?:of|from)|diagnosed with)"
+    r"\s+(?:(?:an?|the|his|her|their|\w+)\s+){0,2}$",
     re.I,
 )
 # what follows the condition can say it is recent: "history of cough for 3 days"
@@ -755,7 +770,13 @@ def traits_in_sentence(sentence: str, start: int, end: int, found=None) -> list[
     """Traits of the mention ``sentence[start:end]``, given the sentence's triggers."""
     found = triggers(sentence) if found is None else found
     out: list[str] = []
-    if _is_history_by_kind(sentence, start, end) or _in_one_liner(sentence, start, end):
+    if (
+        _is_history_by_kind(sentence, start, end)
+        or _in_one_liner(sentence, start, end)
+        or (
+            _AT_AGE_AFTER_RE.match(sentence, end) and _EVENT_VERB_BEFORE_RE.search(sentence[:start])
+        )
+    ):
         out.append(HISTORICAL)
     for t in found:
         if t.trait in out:

@@ -656,7 +656,8 @@ def test_a_combination_across_and_is_kept_when_it_is_one_condition(client, text,
         # a month, a year or an age right after the condition
         ("He had influenza in February.", "influenza"),
         ("Pneumothorax (2011).", "Pneumothorax"),
-        ("Rheumatic fever at 8.", "Rheumatic fever"),
+        ("Rheumatic fever at 8 years of age.", "Rheumatic fever"),
+        ("He had a heart attack at 48.", "heart attack"),
         # how often before, how long ago, treated for good
         ("He has had kidney stones several times before.", "kidney stones"),
         ("He had hepatitis decades ago.", "hepatitis"),
@@ -699,6 +700,10 @@ def test_history_cues_from_the_context_lexicon(client, text, covered):
         ("She noticed a rash one week ago.", "rash"),
         # a fracture treated in this stay is not history
         ("Hip fracture status post hemiarthroplasty.", "fracture"),
+        # a number after the condition that is a value, not a year or an age
+        ("Leukopenia, WBC 2000.", "Leukopenia"),
+        ("Hypoxia with saturation at 88.", "Hypoxia"),
+        ("He had a fever at 39.5.", "fever"),
         # "well until" turns to the present illness
         ("History of migraine and was well until chest pain started.", "chest pain"),
         # what the patient comes in with is current, with or without an age
