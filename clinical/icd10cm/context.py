@@ -82,9 +82,10 @@ _LIFE_STAGE = (
     r"|while (?:serving )?in the (?:army|navy|military|marines|air force|service)|while deployed"
 )
 # an earlier encounter or life event: "during her last admission", "at his previous visit",
-# "with her second pregnancy", "after her last delivery"
+# "with her second pregnancy", "after her last delivery" (the preposition is needed: "his
+# first admission" is often this one)
 _EARLIER_EVENT = (
-    r"(?:during|on|at|in|with|after|following)? ?(?:(?:his|her|their|the|a|an) )?"
+    r"(?:during|on|at|in|with|after|following) (?:(?:his|her|their|the|a|an) )?"
     r"(?:last|previous|prior|earlier|most recent|first|second|third|fourth|older|"
     r"(?:\d+|one|two|three|several|many) (?:years?|months?) (?:ago|earlier))"
     r" (?:(?:clinic|office|hospital|ed|er|emergency|outpatient|inpatient|icu|follow-up|"
@@ -108,8 +109,7 @@ _RECENT_SPAN = (
     r"weeks?)|since (?:yesterday|last night|this morning|today|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|(?:\d+|one|two|three|four|five|six|a few|several) "
     r"days ago)|(?:started|began|beginning|starting|onset) (?:\d+|one|two|three|four|five|six|"
-    r"a few|several)? ?(?:hours?|days?) ago|(?:this|last) (?:morning|night|evening)|yesterday|"
-    r"today|tonight"
+    r"a few|several)? ?(?:hours?|days?) ago|(?:this|last) (?:morning|night|evening)"
 )
 
 # (trait, direction, phrases). Phrases are regex fragments matched on word boundaries.
@@ -359,6 +359,7 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"in childhood",
             r"(?:(?:many|several|some|a few) )?(?:years|decades) ago|(?:a )?long (?:time )?ago",
             r"last (?:hospitali[sz]ed|admitted|seen|treated)",
+            r"(?:last|previous|prior) (?:admission|hospitali[sz]ation|visit)",
             _IN_MONTH,
             _LIFE_STAGE,
             _EARLIER_EVENT,
@@ -373,6 +374,7 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         HISTORICAL,
         BACKWARD,
         # a date after the condition: "MI in 2009", "fracture in May 2019", "DVT 5/2018",
+        # "resolved after a course of cephalexin last month",
         # "appendicitis at 14 years old": not a full date ("Jul 20 2007" is most often this
         # episode) nor a comparison ("increased since 2007")
         8,
@@ -381,6 +383,8 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             rf"{_MONTH}\.? (?:of )?)?(?<!\d\s)(?<!\d,\s)(?:19|20)\d\d",
             rf"(?:\d{{1,2}}/|{_MONTH}\.? (?:of )?)(?<!\d\s)(?<!\d,\s)(?:19|20)\d\d",
             r"at \d{1,2} (?:years?(?: of age| old)?|yo|y/o)",
+            r"last (?:year|month|spring|summer|fall|autumn|winter)",
+            _IN_MONTH,
         ),
     ),
     (
@@ -567,7 +571,7 @@ _EVENT_VERB_BEFORE_RE = re.compile(
     re.I,
 )
 # what follows the condition can say it is recent: "history of cough for 3 days"
-_RECENT_AFTER_RE = re.compile(r"\s*,?\s*" + _WORD.format(_RECENT_SPAN), re.I)
+_RECENT_AFTER_RE = re.compile(r"\s*" + _WORD.format(_RECENT_SPAN), re.I)
 _SP_RE = re.compile(r"s/p|status", re.I)
 # a family scope ends where the text turns back to the patient
 _FAMILY_TERM_RE = re.compile(

@@ -655,11 +655,14 @@ def test_a_combination_across_and_is_kept_when_it_is_one_condition(client, text,
         ("He had scarlet fever as a little boy.", "scarlet fever"),
         # a month, a year or an age right after the condition
         ("He had influenza in February.", "influenza"),
+        ("Her cellulitis cleared after a week of antibiotics last summer.", "cellulitis"),
         ("Pneumothorax (2011).", "Pneumothorax"),
         ("Rheumatic fever at 8 years of age.", "Rheumatic fever"),
         ("He had a heart attack at 48.", "heart attack"),
         # how often before, how long ago, treated for good
         ("He has had kidney stones several times before.", "kidney stones"),
+        ("Bronchitis last admission.", "Bronchitis"),
+        ("History of colon cancer, today here for a colonoscopy.", "colon cancer"),
         ("He had hepatitis decades ago.", "hepatitis"),
         ("Syphilis, cured.", "Syphilis"),
         # a date after the condition reaches over a relative clause
@@ -692,6 +695,7 @@ def test_history_cues_from_the_context_lexicon(client, text, covered):
         ("Status post CABG with new pericardial effusion.", "pericardial effusion"),
         # "history of" with a span of days is the present illness
         ("History of headaches for 2 days.", "headaches"),
+        ("This is his first admission for chest pain.", "chest pain"),
         ("The history is remarkable for vomiting.", "vomiting"),
         # a comparison date, not a date of onset
         ("The pleural effusion has increased since 2020.", "pleural effusion"),
