@@ -109,7 +109,13 @@ _RECENT_SPAN = (
     r"weeks?)|since (?:yesterday|last night|this morning|today|monday|tuesday|wednesday|"
     r"thursday|friday|saturday|sunday|(?:\d+|one|two|three|four|five|six|a few|several) "
     r"days ago)|(?:started|began|beginning|starting|onset) (?:\d+|one|two|three|four|five|six|"
-    r"a few|several)? ?(?:hours?|days?) ago|(?:this|last) (?:morning|night|evening)"
+    r"a few|several)? ?(?:hours?|days?) ago|(?:this|last) (?:morning|night|evening)|"
+    r"(?:\d+|one|two|three|four|five|six|a few|several|a couple of) (?:hours?|days?|nights?) ago|"
+    r"(?:1|2|one|two|a|a couple of) weeks? ago|"
+    # this encounter: "diagnosed with pneumonia in the ED", "on admission", "this stay"
+    r"(?:in|at|by) the (?:ed|er|emergency (?:room|department)|urgent care)|"
+    r"on (?:admission|arrival|presentation)|"
+    r"(?:during |on |at )?this (?:admission|visit|hospitali[sz]ation|stay|encounter)"
 )
 
 # (trait, direction, phrases). Phrases are regex fragments matched on word boundaries.

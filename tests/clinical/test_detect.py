@@ -696,6 +696,9 @@ def test_history_cues_from_the_context_lexicon(client, text, covered):
         # "history of" with a span of days is the present illness
         ("History of headaches for 2 days.", "headaches"),
         ("This is his first admission for chest pain.", "chest pain"),
+        # diagnosed days ago or in this encounter
+        ("He was diagnosed with pneumonia 3 days ago.", "pneumonia"),
+        ("She was diagnosed with pyelonephritis in the ED.", "pyelonephritis"),
         ("The history is remarkable for vomiting.", "vomiting"),
         # a comparison date, not a date of onset
         ("The pleural effusion has increased since 2020.", "pleural effusion"),
