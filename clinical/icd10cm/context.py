@@ -83,9 +83,9 @@ _LIFE_STAGE = (
 )
 # an earlier encounter or life event: "during her last admission", "at his previous visit",
 # "with her second pregnancy", "after her last delivery" (the preposition is needed: "his
-# first admission" is often this one)
+# first admission" is often this one, "in her second pregnancy" is now)
 _EARLIER_EVENT = (
-    r"(?:during|on|at|in|with|after|following) (?:(?:his|her|their|the|a|an) )?"
+    r"(?:during|on|at|with|after|following) (?:(?:his|her|their|the|a|an) )?"
     r"(?:last|previous|prior|earlier|most recent|first|second|third|fourth|older|"
     r"(?:\d+|one|two|three|several|many) (?:years?|months?) (?:ago|earlier))"
     r" (?:(?:clinic|office|hospital|ed|er|emergency|outpatient|inpatient|icu|follow-up|"

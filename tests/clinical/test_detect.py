@@ -696,6 +696,7 @@ def test_history_cues_from_the_context_lexicon(client, text, covered):
         # "history of" with a span of days is the present illness
         ("History of headaches for 2 days.", "headaches"),
         ("This is his first admission for chest pain.", "chest pain"),
+        ("She is in her second pregnancy with nausea.", "nausea"),
         # diagnosed days ago or in this encounter
         ("He was diagnosed with pneumonia 3 days ago.", "pneumonia"),
         ("She was diagnosed with pyelonephritis in the ED.", "pyelonephritis"),
