@@ -43,6 +43,11 @@ resolved condition affirmed history). Kit, even ids, same rules: history
 after the first round of changes as a check they carry over: history 0.939 / 0.775 / 0.849
 with the rules of main, 1.000 / 0.900 / 0.947 with that first round (then three more cues
 were added looking at its misses, so it is no longer untouched).
+Final figures of issue 8's rework: context_dev history 1.000 / 0.970 / 0.985 acc 0.984
+(left: "resolved" is not history, by choice; a bare "History:" list; "during pregnancy");
+context_check 1.000 / 0.975 / 0.987; kit even ids unchanged (history 0.954 / 0.780 / 0.858:
+its remaining misses are mostly bare one-line diagnoses that only their note's section makes
+history); CodiEsp dev unchanged (0.479 full, 0.600 3-char F1).
 
 Data: ``$CODEAPI_SHARED_DIR/dev-eval`` (default ``../shared/dev-eval``); never copied here.
 """
