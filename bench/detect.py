@@ -48,6 +48,9 @@ Final figures of issue 8's rework: context_dev history 1.000 / 0.970 / 0.985 acc
 context_check 1.000 / 0.975 / 0.987; kit even ids unchanged (history 0.954 / 0.780 / 0.858:
 its remaining misses are mostly bare one-line diagnoses that only their note's section makes
 history); CodiEsp dev unchanged (0.479 full, 0.600 3-char F1).
+``bench/data/context_check2.jsonl`` (``make_context_dev.py check2``, 60 sentences) was written
+after those final rules and scored once before any change: history 1.000 / 0.933 / 0.966
+(rules of main: 1.000 / 0.833 / 0.909).
 
 Data: ``$CODEAPI_SHARED_DIR/dev-eval`` (default ``../shared/dev-eval``); never copied here.
 """

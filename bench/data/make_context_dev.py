@@ -17,6 +17,7 @@ experienced by someone else. The records have the kit's shape:
 
     python bench/data/make_context_dev.py > bench/data/context_dev.jsonl
     python bench/data/make_context_dev.py check > bench/data/context_check.jsonl
+    python bench/data/make_context_dev.py check2 > bench/data/context_check2.jsonl
 """
 
 from __future__ import annotations
@@ -358,6 +359,71 @@ R|Here with [[abdominal pain]].
 R|[[Atrial fibrillation]] with rapid ventricular response.
 """.strip()
 
+# Written at the end of issue 8's rework and scored once before any further change: an
+# estimate of how the final rules carry over to wording they were not tuned on.
+CHECK2_SENTENCES = """
+H|She reports having had [[bronchitis]] several times as a child.
+H|PMH notable for [[paroxysmal atrial fibrillation]], on apixaban.
+H|He is a 70 yo with [[CKD stage 4]] and gout who was sent in for hyperkalemia.
+H|Pt with hx [[CVA]] 2016, residual dysarthria.
+H|History of [[nephrolithiasis]] requiring lithotripsy in 2014.
+H|He sustained a [[left tibial fracture]] in a skiing accident in 2002.
+H|She was treated for [[postpartum depression]] after the birth of her son.
+H|[[Herpes zoster]] involving the right flank two years ago.
+H|Previous [[pneumothorax]] on the left.
+H|Prior [[gastric bypass]] surgery for obesity.
+H|PAST MEDICAL HISTORY: Significant for [[obstructive sleep apnea]] on CPAP.
+H|Remote history of [[alcohol abuse]], none for 20 years.
+H|He had [[tuberculosis]] in his twenties and was treated for nine months.
+H|Her [[thyroid nodule]] was biopsied in 2018 and found to be benign.
+H|Had [[kidney stones]] twice in the past.
+H|S/p [[lap chole]] 2015.
+H|[[Endocarditis]] in 2019 requiring valve replacement.
+H|She has a remote history of [[breast cancer]], treated with lumpectomy.
+H|[[Sarcoidosis]] diagnosed 15 years ago, not on treatment.
+H|He has a past history of [[hepatitis C]], treated.
+H|Known history of [[seizures]], last seizure 5 years ago.
+H|She had [[preterm labor]] with her last pregnancy.
+H|At his last admission he was treated for [[aspiration pneumonia]].
+H|During her previous stay she developed [[delirium]].
+H|He has had [[cellulitis]] of the right leg in the past.
+H|[[Left MCA stroke]] in 2012 with residual aphasia.
+H|[[Colon cancer]] status post hemicolectomy and chemotherapy in 2010.
+H|He was hospitalized in 2021 for [[COVID-19 pneumonia]].
+H|She underwent [[ovarian cystectomy]] at age 30.
+H|Previously treated [[latent tuberculosis]].
+R|Patient now presents with [[worsening cough]].
+R|She is currently being treated for [[urinary tract infection]].
+R|He reports [[new chest pain]] at rest.
+R|Over the past 2 days she has had [[diarrhea]].
+R|[[Shortness of breath]] started this morning.
+R|She has had [[fevers]] since Sunday.
+R|Today's labs show [[hyponatremia]].
+R|Admitted to the ICU for [[septic shock]].
+R|Patient with CHF now with [[acute kidney injury]].
+R|History of diabetes, presenting with [[hyperglycemia]].
+R|History of CAD s/p stent, now with [[unstable angina]].
+R|Prior MI, here today with [[palpitations]].
+R|[[Chronic obstructive pulmonary disease]] with acute exacerbation.
+R|Her [[hypertension]] remains uncontrolled.
+R|[[Heart failure]], decompensated.
+R|Persistent [[fever]] despite antibiotics.
+R|The patient has [[end-stage renal disease]] on hemodialysis.
+R|Exam notable for [[right lower extremity edema]].
+R|Ultrasound shows [[deep vein thrombosis]] in the left popliteal vein.
+R|Developed [[atrial fibrillation]] postoperatively on day 2.
+R|He was found to have [[hypokalemia]] and was repleted.
+R|She complains of [[dizziness]] when standing.
+R|Currently [[asymptomatic]].
+R|Acute [[gout flare]] of the left first toe.
+R|[[Anxiety]], well controlled on sertraline.
+R|Her [[migraine]] started yesterday afternoon.
+R|Long-standing [[osteoarthritis]] of both knees, worse this week.
+R|On exam, [[wheezing]] throughout.
+R|Since discharge he has had [[dyspnea]] on exertion.
+R|He was recently diagnosed with [[pneumonia]] and is on azithromycin.
+""".strip()
+
 _MARK = re.compile(r"\[\[(.+?)\]\]")
 _TEMPORALITY = {"H": "Historical", "R": "Recent", "Y": "Hypothetical"}
 
@@ -385,6 +451,11 @@ def records(spec: str = SENTENCES, prefix: str = "ctxdev") -> list[dict]:
 
 
 if __name__ == "__main__":
-    check = sys.argv[1:] == ["check"]
-    for r in records(CHECK_SENTENCES, "ctxcheck") if check else records():
+    which = sys.argv[1] if sys.argv[1:] else "dev"
+    spec, prefix = {
+        "dev": (SENTENCES, "ctxdev"),
+        "check": (CHECK_SENTENCES, "ctxcheck"),
+        "check2": (CHECK2_SENTENCES, "ctxcheck2"),
+    }[which]
+    for r in records(spec, prefix):
         print(json.dumps(r))
