@@ -50,7 +50,8 @@ its remaining misses are mostly bare one-line diagnoses that only their note's s
 history); CodiEsp dev unchanged (0.479 full, 0.600 3-char F1).
 ``bench/data/context_check2.jsonl`` (``make_context_dev.py check2``, 60 sentences) was written
 after those final rules and scored once before any change: history 1.000 / 0.933 / 0.966
-(rules of main: 1.000 / 0.833 / 0.909).
+(rules of main: 1.000 / 0.833 / 0.909). Its two misses then led to two more cues ("who was
+sent in for", "after the birth of her son"), so it too is no longer untouched.
 
 Data: ``$CODEAPI_SHARED_DIR/dev-eval`` (default ``../shared/dev-eval``); never copied here.
 """

@@ -92,6 +92,8 @@ _EARLIER_EVENT = (
     r"clinical) )?(?:admission|admissions|hospitali[sz]ations?|hospital stays?|stays?|visits?|"
     r"encounters?|appointments?|pregnancy|pregnancies|deliver(?:y|ies)|births?|child|baby|c-section|"
     r"cesarean(?: section)?|labou?r|marriage|deployment|surgery|operation)"
+    r"|(?:after|following|with|during) the birth of (?:his|her|their) (?:\w+ )?"
+    r"(?:son|daughter|child|baby|twins|children)"
 )
 # how often before: "twice before", "several times in the past"
 _TIMES_BEFORE = (
@@ -597,7 +599,7 @@ _ONE_LINER_OPEN_RE = re.compile(
 )
 _ONE_LINER_CLOSE_RE = re.compile(
     r"[^.;:]*?(?:\bwho\b|,)\s+(?:\w+\s+){0,3}?(?:presents?|presented|presenting|comes?|came|"
-    r"admitted|brought|transferred|arrives?|arrived|returns?|returned|referred|is here|"
+    r"admitted|brought|transferred|arrives?|arrived|returns?|returned|referred|sent|is here|"
     r"is seen|was seen)\b"
     # shorthand: "67 yo M w/ HTN, DM p/w chest pain" (presents with, complains of)
     r"|[^.;:]*?\s(?:p/w|c/o)(?![\w/])",

@@ -649,6 +649,7 @@ def test_a_combination_across_and_is_kept_when_it_is_one_condition(client, text,
         ("At her last clinic appointment she had bronchitis.", "bronchitis"),
         ("She had eclampsia with her first pregnancy.", "eclampsia"),
         ("She was once hospitalized for asthma.", "asthma"),
+        ("He developed depression after the birth of his daughter.", "depression"),
         # a stage of life or service long past
         ("He had meningitis in grade school.", "meningitis"),
         ("While in the Navy he had malaria.", "malaria"),
@@ -670,6 +671,7 @@ def test_a_combination_across_and_is_kept_when_it_is_one_condition(client, text,
         # the one-line summary without an age; PSH like PMH
         ("Mr. Jones is a pleasant gentleman with COPD who comes in with dyspnea.", "COPD"),
         ("PSH significant for incisional hernia.", "incisional hernia"),
+        ("A 58-year-old woman with gout who was sent over for a rash.", "gout"),
         # a history list runs past twenty words
         (
             "He has a history of hypertension, hyperlipidemia, type 2 diabetes mellitus with "
@@ -716,6 +718,7 @@ def test_history_cues_from_the_context_lexicon(client, text, covered):
         ("History of migraine and was well until chest pain started.", "chest pain"),
         # what the patient comes in with is current, with or without an age
         ("Mr. Jones is a pleasant gentleman with COPD who comes in with dyspnea.", "dyspnea"),
+        ("A 58-year-old woman with gout who was sent over for a rash.", "rash"),
     ],
 )
 def test_current_conditions_are_not_history(client, text, covered):
