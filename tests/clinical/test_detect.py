@@ -637,3 +637,130 @@ def test_history_of_one_condition_is_not_put_on_another(client):
 def test_a_combination_across_and_is_kept_when_it_is_one_condition(client, text, code):
     _, codes = api_result(client, text)
     assert code in codes, codes
+
+
+# -- history that generalises (issue 8): ConText's lexicon, scope, sections ------------------
+
+
+@pytest.mark.parametrize(
+    "text, covered",
+    [
+        # an earlier encounter or life event
+        ("At her last clinic appointment she had bronchitis.", "bronchitis"),
+        ("She had eclampsia with her first pregnancy.", "eclampsia"),
+        ("She was once hospitalized for asthma.", "asthma"),
+        ("He developed depression after the birth of his daughter.", "depression"),
+        # a stage of life or service long past
+        ("He had meningitis in grade school.", "meningitis"),
+        ("While in the Navy he had malaria.", "malaria"),
+        ("He had scarlet fever as a little boy.", "scarlet fever"),
+        # a month, a year or an age right after the condition
+        ("He had influenza in February.", "influenza"),
+        ("Her cellulitis cleared after a week of antibiotics last summer.", "cellulitis"),
+        ("Pneumothorax (2011).", "Pneumothorax"),
+        ("Rheumatic fever at 8 years of age.", "Rheumatic fever"),
+        ("He had a heart attack at 48.", "heart attack"),
+        # how often before, how long ago, treated for good
+        ("He has had kidney stones several times before.", "kidney stones"),
+        ("Bronchitis last admission.", "Bronchitis"),
+        ("History of colon cancer, today here for a colonoscopy.", "colon cancer"),
+        ("He had hepatitis decades ago.", "hepatitis"),
+        ("Syphilis, cured.", "Syphilis"),
+        # a date after the condition reaches over a relative clause
+        ("Hepatitis C, which was treated in 2010.", "Hepatitis C"),
+        # the one-line summary without an age; PSH like PMH
+        ("Mr. Jones is a pleasant gentleman with COPD who comes in with dyspnea.", "COPD"),
+        ("PSH significant for incisional hernia.", "incisional hernia"),
+        ("A 58-year-old woman with gout who was sent over for a rash.", "gout"),
+        # a history list runs past twenty words
+        (
+            "He has a history of hypertension, hyperlipidemia, type 2 diabetes mellitus with "
+            "peripheral neuropathy, coronary artery disease, chronic kidney disease stage 3, "
+            "benign prostatic hyperplasia, obstructive sleep apnea, osteoarthritis and gout.",
+            "gout",
+        ),
+    ],
+)
+def test_history_cues_from_the_context_lexicon(client, text, covered):
+    assert "HISTORICAL" in api_traits(client, text, covered)
+
+
+@pytest.mark.parametrize(
+    "text, covered",
+    [
+        # what happened since the last visit is the present illness
+        ("Since her last visit she has had more headaches.", "headaches"),
+        # the turn to what is current ends a history scope
+        ("History of gout, here today with knee pain.", "knee pain"),
+        ("History of asthma, reports wheezing.", "wheezing"),
+        ("History of lymphoma with worsening night sweats.", "night sweats"),
+        ("Status post CABG with new pericardial effusion.", "pericardial effusion"),
+        # "history of" with a span of days is the present illness
+        ("History of headaches for 2 days.", "headaches"),
+        ("This is his first admission for chest pain.", "chest pain"),
+        ("She is in her second pregnancy with nausea.", "nausea"),
+        # diagnosed days ago or in this encounter
+        ("He was diagnosed with pneumonia 3 days ago.", "pneumonia"),
+        ("She was diagnosed with pyelonephritis in the ED.", "pyelonephritis"),
+        ("The history is remarkable for vomiting.", "vomiting"),
+        # a comparison date, not a date of onset
+        ("The pleural effusion has increased since 2020.", "pleural effusion"),
+        # resolved during this stay; two weeks or fewer ago
+        ("His vomiting resolved.", "vomiting"),
+        ("She noticed a rash one week ago.", "rash"),
+        # a fracture treated in this stay is not history
+        ("Hip fracture status post hemiarthroplasty.", "fracture"),
+        # a number after the condition that is a value, not a year or an age
+        ("Leukopenia, WBC 2000.", "Leukopenia"),
+        ("Hypoxia with saturation at 88.", "Hypoxia"),
+        ("He had a fever at 39.5.", "fever"),
+        # "well until" turns to the present illness
+        ("History of migraine and was well until chest pain started.", "chest pain"),
+        # what the patient comes in with is current, with or without an age
+        ("Mr. Jones is a pleasant gentleman with COPD who comes in with dyspnea.", "dyspnea"),
+        ("A 58-year-old woman with gout who was sent over for a rash.", "rash"),
+    ],
+)
+def test_current_conditions_are_not_history(client, text, covered):
+    assert "HISTORICAL" not in api_traits(client, text, covered)
+
+
+NOTE = (
+    "CHIEF COMPLAINT:  Shortness of breath.\n"
+    "HPI:  Dyspnea since last night, worse lying flat.\n"
+    "PAST MEDICAL HISTORY\n"
+    "1. Hypertension\n"
+    "Hyperlipidemia\n"
+    "3. Osteoarthritis\n"
+    "FAMILY HISTORY\n"
+    "Mother: ovarian cancer\n"
+    "Father: emphysema\n"
+    "ASSESSMENT\n"
+    "Congestive heart failure exacerbation.\n"
+    "A/P:  Pleural effusion, tap today.\n"
+)
+
+
+@pytest.mark.parametrize("covered", ["Hypertension", "Hyperlipidemia", "Osteoarthritis"])
+def test_a_header_line_without_a_colon_opens_a_history_section(client, covered):
+    assert api_traits(client, NOTE, covered) == {"HISTORICAL"}
+
+
+@pytest.mark.parametrize("covered", ["ovarian cancer", "emphysema"])
+def test_relatives_listed_under_family_history_stay_family(client, covered):
+    assert "PERTAINS_TO_FAMILY" in api_traits(client, NOTE, covered)
+
+
+@pytest.mark.parametrize(
+    "covered", ["Shortness of breath", "Dyspnea", "Congestive heart failure", "Pleural effusion"]
+)
+def test_sections_before_and_after_the_history_are_current(client, covered):
+    traits = api_traits(client, NOTE, covered)
+    assert "HISTORICAL" not in traits and "PERTAINS_TO_FAMILY" not in traits
+
+
+def test_history_and_family_sections_in_one_note_through_rest(client):
+    body = post(client, {"text": NOTE}).json()
+    codes = [c["code"] for c in body["codes"]]
+    assert "I10" in codes  # history is coded
+    assert not any(c.startswith("C56") for c in codes)  # family history is not
