@@ -147,6 +147,7 @@ def _matches(
                 found.setdefault(fz, []).append(m)
     out = [m for ms in found.values() for m in ms]
     if text is not None:
+        out = _within_one_clause(text, toks, out)
         out = _within_one_condition(kb, text, toks, out)
     # specificity: drop a match whose positions are a strict subset of another's
     sets = sorted({m.positions for m in out}, key=len, reverse=True)
@@ -156,6 +157,27 @@ def _matches(
             continue
         keep.append(m)
     return keep
+
+
+# a relative clause or a presenting verb starts another statement: "a lady with gout who
+# presents with ankle swelling" names no gout of the ankle
+_CLAUSE_GAP_RE = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
+_CLAUSE_WORD_RE = re.compile(r"(?:present|complain|report)(?:s|ed|ing)?", re.I)
+
+
+def _within_one_clause(
+    text: str, toks: list[tuple[str, int, int]], ms: list[_Match]
+) -> list[_Match]:
+    """Drop a match whose words lie in two clauses."""
+    clause = [0] * len(toks)
+    for i in range(1, len(toks)):
+        gap = text[toks[i - 1][2] : toks[i][1]]
+        word = text[toks[i][1] : toks[i][2]]
+        boundary = _CLAUSE_GAP_RE.search(gap) or _CLAUSE_WORD_RE.fullmatch(word)
+        clause[i] = clause[i - 1] + (1 if boundary else 0)
+    if not clause or clause[-1] == 0:
+        return ms
+    return [m for m in ms if len({clause[p] for p in m.positions}) == 1]
 
 
 # words that join two conditions in a list ("colon cancer and a history of polyps")

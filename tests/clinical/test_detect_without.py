@@ -57,3 +57,12 @@ def test_without_a_feature_gives_the_code_without_it(client, text, want, not_wan
 )
 def test_with_the_feature_keeps_the_combination_code(client, text, want):
     assert want in rest_codes(client, text)
+
+
+def test_a_code_is_not_built_across_a_relative_clause(client):
+    """'gout who presents with ankle swelling' is gout (M10.9) and ankle swelling, not gout
+    of the ankle due to renal impairment (M10.37-)."""
+    got = rest_codes(client, "A 54-year-old woman with gout who presents with ankle swelling.")
+    assert "M10.9" in got, got
+    assert "M25.473" in got, got
+    assert not [c for c in got if c.startswith("M10.3")], got
