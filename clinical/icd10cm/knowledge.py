@@ -404,6 +404,11 @@ class _Builder:
                 for combo in combos:
                     by_path.setdefault(tuple(term_key(t) for t in combo), valid)
                     self.add_term(" ".join(combo), valid, w)
+                if len(trail) > 2 and [t.lower() for t in trail[:2]] == ["pain", "joint"]:
+                    # "pain in left ankle" is joint pain (M25.572): notes name the joint,
+                    # not the word "joint"
+                    for combo in _combos([trail[0], *trail[2:]]):
+                        self.add_term(" ".join(combo), valid, w * 0.97)
                 parent = use_disorders.get(tuple(trail[:-1]))
                 if parent and trail[-1].strip().lower() == "mild":
                     del use_disorders[tuple(trail[:-1])]

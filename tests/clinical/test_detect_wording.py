@@ -1,9 +1,10 @@
-"""DetectICD10CM: a condition stated *without* a feature gets the code without it.
+"""DetectICD10CM: how clinicians word a condition, and the code it gets.
 
-"Type 2 diabetes mellitus without complications" is E11.9 word for word, yet "with other
-specified complication" (E11.69) shares every content word with it; "COPD without
-exacerbation" is no J44.1. Through REST, on the official files' knowledge (skips without
-them, like ``test_detect.py``).
+A condition stated *without* a feature gets the code without it: "Type 2 diabetes mellitus
+without complications" is E11.9 word for word, yet "with other specified complication"
+(E11.69) shares every content word with it; "COPD without exacerbation" is no J44.1. No code
+is built across a relative clause; pain in a named joint is joint pain. Through REST, on the
+official files' knowledge (skips without them, like ``test_detect.py``).
 """
 
 from __future__ import annotations
@@ -66,3 +67,16 @@ def test_a_code_is_not_built_across_a_relative_clause(client):
     assert "M10.9" in got, got
     assert "M25.473" in got, got
     assert not [c for c in got if c.startswith("M10.3")], got
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Pain in left ankle since the fall.", "M25.572"),
+        ("Right knee pain, worse on stairs.", "M25.561"),
+    ],
+)
+def test_pain_in_a_named_joint_is_joint_pain(client, text, want):
+    got = rest_codes(client, text)
+    assert want in got, got
+    assert "R52" not in got, got
