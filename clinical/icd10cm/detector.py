@@ -126,6 +126,10 @@ def _matches(
     where: dict[str, list[int]] = {}
     for i, (w, _, _) in enumerate(toks):
         where.setdefault(w, []).append(i)
+    # the words one abbreviation expands to share its offsets ("T2DM" -> type 2 diabetes ...)
+    expansion: dict[tuple[int, int], list[int]] = {}
+    for i, (_, b, e) in enumerate(toks):
+        expansion.setdefault((b, e), []).append(i)
     found: dict[frozenset[int], list[_Match]] = {}
     for word, places in where.items():
         for key in kb.anchors.get(word, ()):
@@ -143,6 +147,8 @@ def _matches(
                 if width > len(key) + slack:
                     continue
                 fz = frozenset(pos)
+                if not _coherent(toks, fz, expansion):
+                    continue
                 m = _Match(key, fz, toks[lo][1], toks[hi][2], len(key) / width)
                 found.setdefault(fz, []).append(m)
     out = [m for ms in found.values() for m in ms]
@@ -157,6 +163,26 @@ def _matches(
             continue
         keep.append(m)
     return keep
+
+
+def _coherent(
+    toks: list[tuple[str, int, int]],
+    pos: frozenset[int],
+    expansion: dict[tuple[int, int], list[int]],
+) -> bool:
+    """False for a match that reads words against the text: a number that qualifies none of
+    the match's words ("T2DM with CKD stage 3b" is no CKD stage 2: the 2 is the diabetes
+    type), or parts of two abbreviations ("GERD, OSA" is no esophageal obstruction)."""
+    for p in pos:
+        numeric = any(ch.isdigit() for ch in toks[p][0])
+        if numeric and len(pos) > 1 and not ({p - 1, p + 1} & pos):
+            return False
+    partial = set()
+    for p in pos:
+        group = expansion[(toks[p][1], toks[p][2])]
+        if len(group) > 1 and not pos.issuperset(group):
+            partial.add(group[0])
+    return len(partial) < 2
 
 
 # a relative clause or a presenting verb starts another statement: "a lady with gout who

@@ -341,6 +341,10 @@ class _Builder:
         # "Other hypertension" (I1A) shares its key with plain "hypertension": weigh it below
         # the code a bare mention means
         self.add_term(entry.title, code, W_OTHER if other else W_TITLE)
+        bare_title = _PARENTHESES.sub(" ", entry.title)
+        if bare_title != entry.title:
+            # "Acute on chronic diastolic (congestive) heart failure" without "congestive"
+            self.add_term(bare_title, code, W_OTHER if other else W_TITLE)
         head = _UNSPECIFIED_TAIL.sub("", entry.title)
         if head != entry.title and code in self.kb.billable and not other:
             # "Pneumonia, unspecified organism" is what a bare "pneumonia" gets

@@ -80,3 +80,20 @@ def test_pain_in_a_named_joint_is_joint_pain(client, text, want):
     got = rest_codes(client, text)
     assert want in got, got
     assert "R52" not in got, got
+
+
+@pytest.mark.parametrize(
+    "text, want, not_want",
+    [
+        # the 2 of T2DM is the diabetes type, not a CKD stage
+        ("T2DM with diabetic CKD stage 3b.", {"E11.22", "N18.32"}, {"N18.2"}),
+        # GERD's "esophageal" and OSA's "obstructive" make no esophageal obstruction
+        ("PMH: HTN, HLD, GERD, OSA on CPAP.", {"I10", "E78.5", "K21.9", "G47.33"}, {"K22.2"}),
+        # the tabular title's "(congestive)" is a non-essential word
+        ("Also noted acute on chronic diastolic heart failure.", {"I50.33"}, {"I50.31", "I50.32"}),
+    ],
+)
+def test_words_are_read_as_the_text_says(client, text, want, not_want):
+    got = set(rest_codes(client, text))
+    assert want <= got, got
+    assert not (got & not_want), got
