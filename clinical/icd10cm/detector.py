@@ -117,7 +117,26 @@ def _tokens(sentence: str, offset: int) -> list[tuple[str, int, int]]:
         w = stem(low)
         if w not in STOPWORDS:
             out.append((w, b, e))
+            noun = _BONE_NOUNS.get(low)
+            if noun:  # "femoral neck": the index says "femur, neck"
+                out.append((stem(noun), b, e))
     return out
+
+
+# bone adjectives notes use where the index names the bone ("femoral neck fracture")
+_BONE_NOUNS = {
+    "femoral": "femur",
+    "humeral": "humerus",
+    "tibial": "tibia",
+    "fibular": "fibula",
+    "clavicular": "clavicle",
+    "scapular": "scapula",
+    "patellar": "patella",
+    "calcaneal": "calcaneus",
+    "vertebral": "vertebra",
+    "metacarpal": "metacarpal bone",
+    "metatarsal": "metatarsal bone",
+}
 
 
 def _matches(

@@ -294,6 +294,22 @@ def _title_parts(title: ET.Element | None) -> str:
     return re.sub(r"\s+", " ", "".join(out)).strip()
 
 
+_END_ALIASES = {"lower end": "distal", "upper end": "proximal"}
+
+
+def _index_aliases(trail: list[str]) -> list[list[str]]:
+    """Other wordings of an index path that notes use: "Fracture, traumatic" is what a
+    note calls a fracture; "radius, lower end" is the distal radius."""
+    out = []
+    low = [t.lower().strip() for t in trail]
+    if low and low[0].startswith("fracture, traumatic"):
+        out.append(["Fracture", *trail[1:]])
+    if any(t in _END_ALIASES for t in low[1:]):
+        base = out[-1] if out else trail
+        out.append([_END_ALIASES.get(t.lower().strip(), t) for t in base])
+    return out
+
+
 class _Builder:
     def __init__(self) -> None:
         self.kb = Knowledge(version="FY2026", abbreviations=dict(ABBREVIATIONS))
@@ -408,6 +424,9 @@ class _Builder:
                 for combo in combos:
                     by_path.setdefault(tuple(term_key(t) for t in combo), valid)
                     self.add_term(" ".join(combo), valid, w)
+                for alias in _index_aliases(trail):
+                    for combo in _combos(alias):
+                        self.add_term(" ".join(combo), valid, w * 0.97)
                 if len(trail) > 2 and [t.lower() for t in trail[:2]] == ["pain", "joint"]:
                     # "pain in left ankle" is joint pain (M25.572): notes name the joint,
                     # not the word "joint"

@@ -97,3 +97,18 @@ def test_words_are_read_as_the_text_says(client, text, want, not_want):
     got = set(rest_codes(client, text))
     assert want <= got, got
     assert not (got & not_want), got
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        # the index files fractures under "Fracture, traumatic"; notes say "distal radius"
+        ("Closed fracture of left distal radius, initial encounter.", "S52.502A"),
+        # "femoral neck" is the femur's neck, not the neck (S12.-)
+        ("Fracture of the right femoral neck, subsequent encounter.", "S72.001D"),
+    ],
+)
+def test_fractures_worded_as_notes_word_them(client, text, want):
+    got = rest_codes(client, text)
+    assert want in got, got
+    assert not [c for c in got if c.startswith(("S12", "T14"))], got
