@@ -455,6 +455,25 @@ def detect(text: str, kb: Knowledge | None = None) -> dict[str, Any]:
     return {"entities": entities, "codes": document_codes(kb, entities)}
 
 
+_VAGUE_WORDS = frozenset(
+    {"unspecified", "without", "complication", "complications", "uncomplicated"}
+)
+
+
+def _said_by(kb: Knowledge, a: str, b: str) -> bool:
+    """True when ``a`` is a vague code (its title "unspecified" / "without complications")
+    whose other words ``b``'s title all says: "Osteoarthritis of knee, unspecified" (M17.9)
+    beside M17.12, "Type 2 diabetes mellitus without complications" (E11.9) beside E11.65;
+    not "... with diabetic neuropathy, unspecified" (E11.40) beside E11.65, a second
+    complication."""
+    title_a = kb.title(a).lower()
+    if not any(w in title_a for w in ("unspecified", "without complications", "uncomplicated")):
+        return False
+    words_a = set(term_key(title_a)) - {term_key(w)[0] for w in _VAGUE_WORDS if term_key(w)}
+    words_b = set(term_key(kb.title(b)))
+    return words_a < words_b
+
+
 def document_codes(kb: Knowledge, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The ranked, de-duplicated codes the affirmed mentions support."""
     best: dict[str, dict[str, Any]] = {}
@@ -482,11 +501,7 @@ def document_codes(kb: Knowledge, entities: list[dict[str, Any]]) -> list[dict[s
             nb = b.replace(".", "")
             if a == b:
                 continue
-            if nb.startswith(na) or (
-                na[:3] == nb[:3]
-                and "unspecified" in kb.title(a).lower()
-                and "unspecified" not in kb.title(b).lower()
-            ):
+            if nb.startswith(na) or (na[:3] == nb[:3] and _said_by(kb, a, b)):
                 drop.add(a)
                 break
     out = []

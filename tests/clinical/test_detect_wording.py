@@ -112,3 +112,15 @@ def test_fractures_worded_as_notes_word_them(client, text, want):
     got = rest_codes(client, text)
     assert want in got, got
     assert not [c for c in got if c.startswith(("S12", "T14"))], got
+
+
+def test_a_vague_code_gives_way_only_to_a_code_that_says_more_of_the_same(client):
+    got = rest_codes(
+        client,
+        "Type 2 diabetes mellitus without complications. Type 2 DM with hyperglycemia. "
+        "Diabetic peripheral neuropathy. Osteoarthritis of knee. Primary osteoarthritis of "
+        "left knee. Nicotine dependence. Nicotine dependence, cigarettes.",
+    )
+    # E11.40 is a second complication beside E11.65, not a vaguer E11.65
+    assert {"E11.65", "E11.40", "M17.12", "F17.210"} <= set(got), got
+    assert not {"E11.9", "M17.9", "F17.200"} & set(got), got
