@@ -13,8 +13,9 @@ Data:
   full date in the same sentence; "the corner of X and Y"), so it is no longer unseen.
 - ``bench/data/phi_clinical_holdout2.txt`` .. ``holdout6.txt``: hand-written by the lead, each
   before (holdout6: during) a tuning pass. Sets labelled "not seen by the tuner" never print
-  their misses (none is, since the seventh pass). holdout5 (first run: span recall 0.945, NAME 0.974, DATE 0.875) is labelled
-  otherwise: the brief for the fifth pass quoted example shapes from it.
+  their misses (none is, since the seventh pass). holdout5 (first run: span recall 0.945,
+  NAME 0.974, DATE 0.875) was labelled otherwise: the brief for the fifth pass quoted example
+  shapes from it.
 - ``bench/data/phi_clinical_dev5.txt``: 147 lines written before the fifth pass (its first
   run: span recall 0.964, NAME 0.987, DATE 1.000, char precision 0.965, 1/32 false alarms);
   that pass was then tuned on it, so it is tuning data.
