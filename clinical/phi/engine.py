@@ -182,7 +182,7 @@ DATE_RES = [
     ),
     # March 14, 2024 / Mar. 14th / May 5 (+ time)
     re.compile(
-        rf"\b{_MONTH}\s*(?:the\s+)?{_DAY}(?![\d/:])(?:(?:\s*,\s*|\s+){_YEAR}\b)?{_TIME}{_UNIT_AFTER}",
+        rf"\b{_MONTH}\s*(?:the\s+)?{_DAY}(?![\d/]|:\d)(?:(?:\s*,\s*|\s+){_YEAR}\b)?{_TIME}{_UNIT_AFTER}",
         IGN,
     ),
     # 14 March 2024 / the 5th of May / 5th of May, 2024
@@ -639,6 +639,7 @@ def find_phi(text: str) -> list[Entity]:
     _dates(text, add)
     if found and (":" in text or "m" in text or _DIGIT_RE.search(text)):
         _attached_times(text, found)
+    _dates_in_context(text, found)
     _places(text, add)
     _more_places(text, add)
     _names(text, found)
@@ -841,6 +842,9 @@ def _dates(text: str, add) -> None:
         before = text[max(0, m.start() - 40) : m.start()]
         if SCORE_BEFORE_RE.search(before) or SCORE_AFTER_RE.match(text, m.end()):
             continue
+        verb = _VALUE_VERB_BEFORE_RE.search(before)
+        if verb and verb.group(1).lower() in _VALUE_VERBS:
+            continue  # "strength improved to 4/5"
         if m.group(0).split("/", 1)[1][:2] == "10" and _PAIN_NEAR_RE.search(
             text, max(0, m.start() - 60), m.start()
         ):
@@ -899,6 +903,166 @@ def _attached_times(text: str, found: list) -> None:
         m = TIME_BEFORE_DATE_RE.search(text, max(0, s - 16), s)
         if m:
             found.append((m.start("t"), m.end("t"), "DATE", 0.7))
+
+
+# --- dates read from their sentence (issue 7, seventh pass) ---
+# A short date ("9/8", "12/2") is told from a score or a fraction by what surrounds it: a
+# clock time right after it, another date earlier in the same sentence, an event verb in the
+# past participle right before it ("written 04/10", "paged at 11/3"), or "last/next <event>"
+# ("Last BM 9/8"); a verb of change or measurement before it ("improved to 3/5") keeps it a
+# value. The same evidence carries a day alone ("from the 9th to the 16th") and a weekday
+# written short ("started Sat", "see u thurs").
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;\n](?:\s|$)")
+_PARTICIPLE_BEFORE_RE = re.compile(
+    r"\b(?P<w>[a-z]{3,}(?:ed|en|wn))(?:\s+(?:at|on|in))?[ \t]*:?[ \t]*$", IGN
+)
+_VALUE_VERBS = frozenset(
+    lx.wordlist(
+        """
+        improved decreased increased reduced worsened dropped rated scored graded measured
+        estimated calculated titrated tapered weaned dosed diluted mixed divided split
+        narrowed widened weakened strengthened lowered raised shortened lengthened
+        """
+    )
+)
+_VALUE_VERB_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+(?:(?:to|at|by|from)[ \t]+)?$", IGN)
+_EVENT_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:last|next|prior|previous|most\s+recent|latest)\s+[A-Za-z][\w/-]*[ \t]*:?[ \t]*$", IGN
+)
+_GLUED_SHORT_DATE_RE = re.compile(
+    r"(?<=[a-z])(?<![a-z]\d)(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)"
+)
+_GLUED_WORD_RE = re.compile(r"([a-z]{4,})$", IGN)
+_JOINED_BEFORE_RE = re.compile(
+    r"(?:\b(?:to|and|or|through|thru|until|till|again|then)|[-\u2013,])\s*$", IGN
+)
+_WEEKDAY_MODIFIER_RE = re.compile(
+    r"\b(?:this\s+(?:past|coming)|last|next|this|past|coming|early|late)[ \t]+$", IGN
+)
+_DAY_PART_AFTER_RE = re.compile(
+    r"\.?[ \t]+(?:(?:night|morning|afternoon|evening|overnight)\b|"
+    r"(?:(?:at|@|around)[ \t]*)?(?:1[0-2]|0?[1-9])(?::[0-5]\d)?[ \t]*[ap](?:\.m\.|m\b))",
+    IGN,
+)
+SHORT_WEEKDAY_RE = re.compile(
+    r"\b(?P<w>Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?P<dot>\.)?(?![\w'\u2019-])"
+    r"(?![ \t]*(?:%|:))",
+    IGN,
+)
+_UNAMBIGUOUS_SHORT_WEEKDAYS = frozenset({"tues", "thurs", "thur", "weds"})
+_WEEKDAY_CUE_BEFORE_RE = re.compile(
+    r"(?:\b(?:on|since|until|till|by|from|before|after|next|last|this|past|coming|see\s+(?:u|you)|"
+    r"and|or|to|thru|through|every)|\b[a-z]{3,}ed)[ \t]+$",
+    IGN,
+)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = max(0, pos - 120)
+    ends = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, start, pos)]
+    return ends[-1] if ends else start
+
+
+def _dates_in_context(text: str, found: list) -> None:
+    dates = sorted((f[0], f[1]) for f in found if f[2] == "DATE")
+
+    def date_earlier(pos: int) -> bool:
+        s0 = _sentence_start(text, pos)
+        return any(s0 <= e <= pos and pos - e <= 80 for _, e in dates)
+
+    def covered(s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in dates)
+
+    def value_context(start: int, end: int, value: str) -> bool:
+        before = text[max(0, start - 40) : start]
+        if SCORE_BEFORE_RE.search(before) or SCORE_AFTER_RE.match(text, end):
+            return True
+        if value.split("/", 1)[1][:2] == "10" and _PAIN_NEAR_RE.search(
+            text, max(0, start - 60), start
+        ):
+            return True
+        w = _VALUE_VERB_BEFORE_RE.search(before)
+        return bool(w and w.group(1).lower() in _VALUE_VERBS)
+
+    def short_date_evidence(start: int, end: int, before: str) -> bool:
+        t = TIME_AFTER_DATE_RE.match(text, end)
+        if t and t.group("t")[0].isdigit() and not t.group(0).startswith(","):
+            return True
+        p = _PARTICIPLE_BEFORE_RE.search(before)
+        if p and p.group("w").lower() not in _VALUE_VERBS:
+            return True
+        if _EVENT_NOUN_BEFORE_RE.search(before):
+            return True
+        return date_earlier(start) and bool(_JOINED_BEFORE_RE.search(before) or "," in before)
+
+    new = []
+    if "/" in text and _DIGIT_RE.search(text):
+        for m in SHORT_DATE_RE.finditer(text):
+            s, e = m.start(), m.end()
+            if covered(s, e) or m.group("m") is None:
+                continue
+            value = m.group(0)
+            if value_context(s, e, value):
+                continue
+            before = text[max(0, s - 40) : s]
+            if short_date_evidence(s, e, before):
+                new.append((s, e, "DATE", 0.7))
+        # "admitted12/2": a date glued to the word before it
+        for m in _GLUED_SHORT_DATE_RE.finditer(text):
+            w = _GLUED_WORD_RE.search(text, max(0, m.start() - 30), m.start())
+            if not w or covered(m.start(), m.end()):
+                continue
+            word = w.group(1)
+            if SHORT_DATE_CUE_RE.search(word) or (
+                word.lower().endswith(("ed", "en")) and word.lower() not in _VALUE_VERBS
+            ):
+                new.append((m.start(), m.end(), "DATE", 0.7))
+    # "to the 16th" after "from the 9th": a day alone joined to an earlier date
+    if "the " in text and dates:
+        for m in DAY_ALONE_RE.finditer(text):
+            s, e = m.start("d"), m.end("d")
+            if covered(s, e) or not m.group("d")[0].isdigit():
+                continue
+            if date_earlier(m.start()) and _JOINED_BEFORE_RE.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
+                new.append((s, e, "DATE", 0.65))
+    # "see u thurs", "started Sat", "Fri. night"
+    for m in SHORT_WEEKDAY_RE.finditer(text):
+        s, e = m.start(), m.end("w")
+        if covered(s, e):
+            continue
+        w = m.group("w")
+        low = w.lower()
+        after = _DAY_PART_AFTER_RE.match(text, m.end("w"))
+        if not after and re.match(r"\.?[ \t]*\d", text[e:]):
+            continue  # "Sat 92%", "Sun 2/2" (the latter is WEEKDAY_ABBR_RE's)
+        if low in _UNAMBIGUOUS_SHORT_WEEKDAYS and (w.islower() or w.istitle()):
+            ok = True
+        elif w.istitle():
+            ok = bool(after) or bool(
+                _WEEKDAY_CUE_BEFORE_RE.search(text, max(0, s - 20), s)
+                and re.match(r"\.?(?:[ \t]*(?:[,;)]|\.(?:\s|$)|$|and\b|or\b|to\b|-))", text[e:])
+            )
+        else:
+            ok = False
+        if ok:
+            new.append((s, after.end() if after else e + (1 if m.group("dot") else 0), "DATE", 0.6))
+    # "this past Sunday", "next Wednesday": the words that fix the day belong to it
+    for s, e in dates:
+        if WEEKDAY_RE.fullmatch(text, s, e):
+            mod = _WEEKDAY_MODIFIER_RE.search(text, max(0, s - 20), s)
+            if mod:
+                new.append((mod.start(), e, "DATE", 0.65))
+        elif SHORT_WEEKDAY_RE.fullmatch(text, s, e) or SHORT_WEEKDAY_RE.fullmatch(text, s, e - 1):
+            after = _DAY_PART_AFTER_RE.match(text, e - (text[e - 1] == "."))
+            if after:  # "Fri. night": a short weekday takes its part of the day
+                new.append((s, after.end(), "DATE", 0.65))
+    for _, e, _, _ in list(new):
+        t = TIME_AFTER_DATE_RE.match(text, e)
+        if t and t.group("t")[0].isdigit():
+            new.append((t.start("t"), t.end("t"), "DATE", 0.65))
+    found.extend(new)
 
 
 def _date_before(text: str, start: int) -> bool:

@@ -1,0 +1,66 @@
+"""RedactPHI seventh pass (issue 7), through REST: dates read from their sentence (a short
+date after an event verb, after "last <event>", after another date, glued to a word or
+followed by a clock time; a day alone joined to an earlier date; short weekdays and the words
+that fix a weekday) and the scores, fractions and words that must stay."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.clinical.phi_rest import assert_found, assert_kept
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "date"),
+    [
+        # a past participle of an event right before the date
+        ("Prescription mailed 03/21 to the home address.", "03/21"),
+        ("Wound culture taken 8/17 grew MSSA.", "8/17"),
+        # "last/next <event>"
+        ("Last void 7/30 per the bladder diary.", "7/30"),
+        ("Next infusion 11/6; premedicate with diphenhydramine.", "11/6"),
+        # another date earlier in the same sentence
+        ("Dressing changed 2/3, then again 2/6 by home health.", "2/6"),
+        ("Biopsy booked for 12/10 2:30 pm with Dr. Quist.", "12/10"),
+        # a clock time right after a short date
+        ("Troponin peaked 5/19 0340 and then trended down.", "5/19"),
+        ("Rapid response called at 6/2 23:15 for hypotension.", "6/2"),
+        # glued to the word before it
+        ("readmitted9/14 with the same cellulitis", "9/14"),
+        # a day alone after an earlier date in the sentence
+        ("Out on leave from the 4th until the 11th.", "11th"),
+        # short weekdays
+        ("can i move my appt to thurs?", "thurs"),
+        ("Headache started Wed and was worse by Fri.", "Wed"),
+        ("Pt last felt well Mon. night before bed.", "Mon. night"),
+        ("Tele shows AF since Sun 11pm.", "Sun 11pm"),
+        # the words that fix a weekday
+        ("His wife noticed the slurred speech this past Thursday.", "this past Thursday"),
+        ("Stitches out next Friday in clinic.", "next Friday"),
+        # a pause after the day of "Nov 26:"
+        ("CT abdomen Sept 4: no abscess.", "Sept 4"),
+    ],
+)
+def test_dates_read_from_their_sentence(client, text, date):
+    assert_found(client, text, date, "DATE")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Grip strength improved to 4/5 on the left.", "4/5"),
+        ("Tremor rated 3/4 on the scale today.", "3/4"),
+        ("Pain decreased to 2/10 with ice.", "2/10"),
+        ("Blood cultures positive in 2/3 bottles.", "2/3"),
+        ("Dose tapered by 1/2 each week.", "1/2"),
+        ("O2 Sat 91% on room air, improved with 2 L.", "Sat"),
+        ("Sun protection and hats advised after the Mohs procedure.", "Sun"),
+        ("Sat up in the chair for an hour with PT.", "Sat"),
+        ("Admitted to the 4th floor telemetry unit.", "4th"),
+        ("Last week she walked 2 miles; last A1c 7.2.", "7.2"),
+    ],
+)
+def test_scores_fractions_and_words_stay(client, text, kept):
+    assert_kept(client, text, kept)
