@@ -646,6 +646,7 @@ def find_phi(text: str) -> list[Entity]:
     _context_names(text, found)
     _more_names(text, found)
     _subject_names(text, found)
+    _slot_names(text, found)
     _household_names(text, found)
     _spread_names(text, found)
     lowered = text.lower()
@@ -2732,3 +2733,182 @@ def _subject_names(text: str, found: list) -> None:
                 k = text.index(it, pos)
                 found.append((k, k + len(it), "NAME", 0.55))
                 pos = k + len(it)
+
+
+# --- names by the slot they fill (issue 7, seventh pass) ---
+# A name is told by where it stands, not by a list: the words in the subject slot of a verb
+# only a person is the subject of ("Honeysuckle Parris reports", "Obadiah Finch is a
+# 66-year-old"), "LAST, FIRST" at the head of a line or after a label, the words before a
+# relation in brackets ("Kestrel (patient's stepdaughter)"), and the writer of a typed
+# message naming themselves ("its deshawn again", "kayleigh here"). Each word of the slot
+# must be no clinical, drug, eponym, calendar or function word; one of them must carry some
+# evidence of a name (a name list, or letters that read like a name).
+_SLOT_WORD = r"[^\W\d_][\w'\u2019.-]*"
+_SLOT_START = r"(?:^|(?<=[.!?;:\n])[ \t]*|(?<=[.!?;:][ \t])|(?<=^[ \t]))"
+SUBJECT_START_RE = re.compile(rf"{_SLOT_START}(?={_SLOT_WORD})", re.MULTILINE)
+_SLOT_TOKEN_RE = re.compile(rf"{_SLOT_WORD}")
+_CAPS_AGE_AFTER_RE = re.compile(
+    r"[ \t]*[-\u2013,][ \t]*\d{1,3}[ \t]*(?:YO|Y/O|Y\.O\.|YR|YEAR|yo|y/o|y\.o\.|year)", IGN
+)
+LAST_FIRST_SLOT_RE = re.compile(
+    r"(?:^|(?<=\n)|(?<=:)|(?<=:[ \t])|(?<=:[ \t]{2}))[ \t]*"
+    r"(?P<n>(?P<last>[^\W\d_][\w'\u2019-]+),[ \t]*(?P<first>[^\W\d_][\w'\u2019-]+)"
+    r"(?:[ \t][^\W\d_][\w'\u2019-]*\.?){0,2})"
+    r"(?=[ \t]*(?:$|\n|[ \t]{2}|[-\u2013(]|(?:DOB|D\.O\.B|MRN|Age|Sex|seen|was|is|presents|"
+    r"returns|here|for)\b))",
+    re.MULTILINE,
+)
+RELATION_BRACKET_RE = re.compile(
+    rf"(?P<n>{_SLOT_WORD}(?:[ \t]{_SLOT_WORD}){{0,2}})[ \t]*\([ \t]*(?:the[ \t]+)?"
+    r"(?:patient'?s|pt'?s|his|her|their|my)?[ \t]*(?P<rel>[a-z-]+)\b",
+    IGN,
+)
+SELF_NAMED_RE = re.compile(
+    r"(?:^|(?<=[.!?\n])[ \t]*)(?:(?:hi|hello|hey),?[ \t]+)?(?:it'?s|it\u2019s|its|it[ \t]+is)[ \t]+"
+    r"(?P<n>[^\W\d_][\w'-]+)(?=[ \t]*(?:,|again|here|from|\.|!|$))"
+    r"|(?:^|(?<=\n))(?P<h>[^\W\d_][\w'-]+)[ \t]+here\b(?=[ \t]*(?:[-,:.!]|$))",
+    IGN | re.MULTILINE,
+)
+
+
+def _slot_word(word: str, *, caps: bool) -> bool:
+    core = word.rstrip(".")
+    low = core.lower()
+    if caps and core.isupper() and len(core) > 1:
+        core = core.capitalize()
+    return (
+        len(low) > 1
+        and _subject_word_ok(core)
+        and low not in lx.CREDENTIALS
+        and low not in lx.NAME_CUES
+        and not _CONTRACTION_RE.search(low)
+        and not low.endswith(("ing", "ly"))
+    )
+
+
+def _name_evidence(word: str) -> float:
+    """How much one word of a slot reads like a name: list membership or its letters."""
+    core = word.rstrip(".")
+    low = core.lower()
+    if core.endswith(("'s", "\u2019s")):
+        low = low[:-2]
+    if not low:
+        return 0.0
+    first, last, words = lx.first_names(), lx.surnames(), lx.english_words()
+    parts = [p for p in _PART_SPLIT_RE.split(low) if p]
+    listed = any(p in first or p in last for p in parts)
+    common = all(p in words for p in parts)
+    if listed and not common:
+        return 1.0
+    if not common and nm.name_likeness(low) >= NAME_LIKE_CAPS:
+        return 0.8
+    if listed:
+        return 0.4
+    return 0.0
+
+
+def _replace_names(found: list, s: int, e: int, score: float) -> None:
+    """Add a name span in place of the shorter name findings inside it (keeping their score)."""
+    names = [f for f in found if f[2] == "NAME"]
+    if any(f[0] <= s and e <= f[1] for f in names):
+        return
+    inside = [f for f in names if s <= f[0] and f[1] <= e]
+    found[:] = [f for f in found if f not in inside]
+    found.append((s, e, "NAME", max([score] + [f[3] for f in inside])))
+
+
+def _subject_slot_ok(text: str, parts: list[str], end: int) -> bool:
+    if parts[-1].endswith("."):
+        return False
+    styles = {"caps" if p.isupper() else "lower" if p.islower() else "title" for p in parts}
+    if len(styles) != 1 or parts[0].lower() in _PARTICLES:
+        return False
+    style = styles.pop()
+    if style == "caps" and not _CAPS_AGE_AFTER_RE.match(text, end):
+        return False  # a heading in capitals before "reports" is rarely a name
+    if not all(_slot_word(p, caps=style == "caps") for p in parts):
+        return False
+    evidence = [_name_evidence(p) for p in parts]
+    if style == "lower":
+        # "hazel mcquarrie was discharged": every word a name, one in no dictionary
+        return min(evidence) >= 0.4 and max(evidence) >= 1.0
+    return max(evidence) >= 0.8
+
+
+def _slot_names(text: str, found: list) -> None:
+    # the subject slot of a person's verb: two to four words, each no clinical word
+    for m in SUBJECT_START_RE.finditer(text):
+        toks = []
+        pos = m.start()
+        while len(toks) < 4:
+            t = _SLOT_TOKEN_RE.match(text, pos)
+            if not t:
+                break
+            toks.append((t.start(), t.end(), t.group(0)))
+            if t.group(0).endswith(".") or not text.startswith((" ", "\t"), t.end()):
+                break
+            pos = t.end() + 1
+            if pos < len(text) and text[pos] in " \t":
+                break
+        # "Roommate Keziah Oduya brought her": a role word heads the slot, not the name
+        while toks and (
+            toks[0][2].rstrip(".").lower() in lx.NAME_CUES
+            or toks[0][2].rstrip(".").lower() in lx.TITLES
+        ):
+            toks.pop(0)
+        for k in range(len(toks), 1, -1):
+            end = toks[k - 1][1]
+            if PERSON_VERB_RE.match(text, end) or _CAPS_AGE_AFTER_RE.match(text, end):
+                if _subject_slot_ok(text, [t[2] for t in toks[:k]], end):
+                    _replace_names(found, toks[0][0], end, 0.7)
+                break
+    # "LAST, FIRST" at the head of a line or after a label
+    if "," in text:
+        for m in LAST_FIRST_SLOT_RE.finditer(text):
+            parts = m.group("n").replace(",", " ").split()
+            styles = {
+                "caps" if p.isupper() else "title" if p[:1].isupper() else "lower" for p in parts
+            }
+            if "lower" in styles or len(styles) != 1:
+                continue
+            words = [p for p in parts if len(p.rstrip(".")) > 1]
+            caps = styles == {"caps"}
+            if not all(_slot_word(p, caps=caps) for p in words):
+                continue
+            evidence = [_name_evidence(p) for p in words]
+            english = lx.english_words()
+            if max(evidence) < 0.8 or any(
+                ev < 0.4 and p.rstrip(".").lower() in english
+                for ev, p in zip(evidence, words, strict=True)
+            ):
+                continue
+            _replace_names(found, m.start("n"), m.end("n"), 0.75)
+    # "Kestrel (patient's stepdaughter)"
+    if "(" in text:
+        for m in RELATION_BRACKET_RE.finditer(text):
+            if m.group("rel").lower() not in _KIN_CUES and m.group("rel").lower() not in (
+                lx.NAME_CUES
+            ):
+                continue
+            parts = m.group("n").split()
+            # the name is the last capitalized words before the bracket
+            keep = []
+            for p in reversed(parts):
+                if not p[:1].isupper() or not _slot_word(p, caps=False) or p.isupper():
+                    break
+                keep.append(p)
+            if not keep:
+                continue
+            start = m.end("n") - len(" ".join(reversed(keep)))
+            if text[start : m.end("n")] != " ".join(reversed(keep)):
+                continue
+            _replace_names(found, start, m.end("n"), 0.7)
+    # "its deshawn again", "kayleigh here -"
+    low_text = text[:200].lower()
+    if "it" in low_text or " here" in low_text:
+        for m in SELF_NAMED_RE.finditer(text):
+            g = "n" if m.group("n") else "h"
+            w = m.group(g)
+            if not _slot_word(w, caps=False) or _name_evidence(w) < 0.8:
+                continue
+            _replace_names(found, m.start(g), m.end(g), 0.7)

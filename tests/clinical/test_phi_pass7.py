@@ -29,7 +29,7 @@ from tests.clinical.phi_rest import assert_found, assert_kept
         # glued to the word before it
         ("readmitted9/14 with the same cellulitis", "9/14"),
         # a day alone after an earlier date in the sentence
-        ("Out on leave from the 4th until the 11th.", "11th"),
+        ("Schedule moved from the 4th to the 11th.", "11th"),
         # short weekdays
         ("can i move my appt to thurs?", "thurs"),
         ("Headache started Wed and was worse by Fri.", "Wed"),
@@ -63,4 +63,58 @@ def test_dates_read_from_their_sentence(client, text, date):
     ],
 )
 def test_scores_fractions_and_words_stay(client, text, kept):
+    assert_kept(client, text, kept)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # the subject slot of a verb only a person is the subject of, words that are also
+        # English words included
+        ("Marigold Featherstonehaugh complains of low back pain.", "Marigold Featherstonehaugh"),
+        ("Clemency Abernethy-Osei presents with a swollen left calf.", "Clemency Abernethy-Osei"),
+        ("Tansy Oyewumi reports worsening shortness of breath.", "Tansy Oyewumi"),
+        ("Bracken Ilunga presents with a painful red eye.", "Bracken Ilunga"),
+        ("Sorrel Ibekwe is a 45 yo woman with migraines.", "Sorrel Ibekwe"),
+        ("Tahnee Red Hawk reports two weeks of night sweats.", "Tahnee Red Hawk"),
+        # in lower case, every word a name
+        ("lark ogunleye was discharged home with her mother", "lark ogunleye"),
+        # in capitals before an age
+        ("BAYARMAA TSOGTBAATAR - 58 YO F - CHEST PAIN", "BAYARMAA TSOGTBAATAR"),
+        ("MONGKUT SRISAWAT - 72 YO M - SYNCOPE", "MONGKUT SRISAWAT"),
+        # "LAST, FIRST" at the head of a line or after a label
+        ("PATIENT: LAMBERT-OYELARAN, TITILAYO   MRN: 5521873", "LAMBERT-OYELARAN, TITILAYO"),
+        ("Tuiasosopo, Malia seen today for a cough.", "Tuiasosopo, Malia"),
+        # a relation in brackets after the name
+        ("Thistle (patient's granddaughter) will bring the walker.", "Thistle"),
+        # the writer of a message naming themselves
+        ("hi its tavita, can i get a refill on my inhaler", "tavita"),
+        ("Tavita here - the rash on my arm is worse", "Tavita"),
+    ],
+)
+def test_names_by_the_slot_they_fill(client, text, name):
+    assert_found(client, text, name, "NAME")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Emergency Medicine reports a bed is available.", "Emergency Medicine"),
+        ("Infectious Disease states the cultures are negative.", "Infectious Disease"),
+        ("Wound Care Nurse reports improvement in the heel ulcer.", "Wound Care"),
+        ("Physical Therapy notes good progress with the walker.", "Physical Therapy"),
+        ("Social Work states the family is coping.", "Social Work"),
+        ("The Patient presents with chest pain.", "Patient"),
+        ("CHEST PAIN, 45 YO MALE", "CHEST PAIN"),
+        ("Diabetes, Type 2 - uncontrolled on metformin.", "Diabetes"),
+        ("Lisinopril, Metoprolol   held for hypotension", "Metoprolol"),
+        ("Vancomycin (patient's home med) continued.", "Vancomycin"),
+        ("its me again, the rash is worse", "me"),
+        ("Sorry here is the photo of the wound", "Sorry"),
+        ("insulin glargine was restarted at 10 units", "glargine"),
+    ],
+)
+def test_slots_filled_by_no_person_stay(client, text, kept):
     assert_kept(client, text, kept)
