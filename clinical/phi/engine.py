@@ -2507,11 +2507,31 @@ def _spread_names(text: str, found: list) -> None:
     if not names:
         return
     seen: set[str] = set()
-    # only names found with a cue, a title or a credential spread
-    for s, e, _, _ in (f for f in names if f[3] >= 0.8):
+    # names found with a cue, a title or a credential spread, and so do names of two words
+    # or more ("Faina D. Yefremova ... early Yefremova"); a lower-case name spreads in lower
+    # case when it is a listed name or reads like one ("cormac had given cormac")
+    for s, e, _, sc in names:
+        multi = len(text[s:e].split()) >= 2
+        if sc < 0.8 and not (multi and sc >= 0.6):
+            continue
         for t in _NAME_TOKEN_RE.findall(text[s:e]):
             t = re.sub(r"['\u2019]s$", "", t)
             low = t.lower()
+            if (
+                t.islower()
+                and len(t) >= 4
+                and low not in words
+                and low not in lx.CLINICAL_STOP
+                and low not in lx.DRUG_NAMES
+                and not lx.medical_word(low)
+                and (
+                    low in lx.first_names()
+                    or low in lx.surnames()
+                    or _unlisted_name_like(low, NAME_LIKE_LOWER)
+                )
+            ):
+                seen.add(t)
+                continue
             if (
                 len(t) >= 3
                 and t[0].isupper()

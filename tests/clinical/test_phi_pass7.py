@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.clinical.phi_rest import assert_found, assert_kept
+from tests.clinical.phi_rest import assert_found, assert_kept, entities
 
 
 @pytest.mark.django_db
@@ -118,3 +118,28 @@ def test_names_by_the_slot_they_fill(client, text, name):
 )
 def test_slots_filled_by_no_person_stay(client, text, kept):
     assert_kept(client, text, kept)
+
+
+@pytest.mark.django_db
+def test_a_name_of_two_words_spreads_to_its_surname_alone(client):
+    text = "Letter copied to Ilkka J. Vahtera and to the PCP; thanks to Vahtera for the referral."
+    found = [e for e in entities(client, text) if e["type"] == "NAME"]
+    second = text.rindex("Vahtera")
+    assert any(e["start"] <= second < e["end"] for e in found), found
+
+
+@pytest.mark.django_db
+def test_a_lower_case_name_spreads_in_lower_case(client):
+    text = "kalinda mcgillicuddy was seen in triage; kalinda said the pain started at work"
+    found = [e for e in entities(client, text) if e["type"] == "NAME"]
+    second = text.rindex("kalinda")
+    assert any(e["start"] <= second < e["end"] for e in found), found
+
+
+@pytest.mark.django_db
+def test_a_lower_case_word_never_spreads_from_a_name(client):
+    # "grace" is a listed first name and an English word: it names no one in the prayer
+    text = "grace okonjo-mbeki was seen in triage; she asked for grace before her meal"
+    found = entities(client, text)
+    second = text.rindex("grace")
+    assert not [e for e in found if e["start"] <= second < e["end"]], found
