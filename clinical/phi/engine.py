@@ -222,7 +222,7 @@ DAY_ALONE_RE = re.compile(
     + r"))(?=\s*(?:[,.;:!?)\u2013-]|$|and\b|or\b|at\b|@|to\b|through\b|when\b|\(|for\s|"
     r"by\s|with\s|via\s|per\s|after\s|before\s|because\s|but\s|so\s|if\s|unless\s|"
     r"in\s+the\s+(?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"of\s+(?:this|next|last|the)\s+month))",
+    r"of\s+(?:this|next|last|the)\s+month|(?:was|were|is|showed|went)\b))",
     IGN,
 )
 _DAY_ALONE_BEFORE_RE = re.compile(
@@ -253,6 +253,8 @@ FULL_DATE_RANGE_RE = re.compile(
 )
 # "3/2021", "PCI 11/2019": a month and a year (a ratio or a titer is kept).
 MONTH_YEAR_RE = re.compile(r"(?<![\w/.:-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.,]\d)")
+# "06-2023": a month and a year joined by a dash, only with a date word or an event before
+DASH_MONTH_YEAR_RE = re.compile(r"(?<![\w/.:-])(?:0?[1-9]|1[0-2])-(?:19|20)\d\d(?![\w/-]|[.,]\d)")
 # "1/6-1/9": two short dates joined by a dash (checked for scores and doses like SHORT_DATE_RE).
 SHORT_DATE_RANGE_RE = re.compile(
     r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\s*[-\u2013]\s*"
@@ -928,7 +930,21 @@ _VALUE_VERBS = frozenset(
 )
 _VALUE_VERB_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+(?:(?:to|at|by|from)[ \t]+)?$", IGN)
 _EVENT_NOUN_BEFORE_RE = re.compile(
-    r"\b(?:last|next|prior|previous|most\s+recent|latest)\s+[A-Za-z][\w/-]*[ \t]*:?[ \t]*$", IGN
+    r"\b(?:last|next|prior|previous|most\s+recent|latest)(?:[ \t]+[A-Za-z][\w/-]*){1,2}"
+    r"[ \t]*:?[ \t]*$",
+    IGN,
+)
+# "the 5/14 appointment", "her 6/2 visit": a date before the event it dates
+_EVENT_NOUN_AFTER_RE = re.compile(
+    r"[ \t]+(?:appointment|appt|visit|surgery|procedure|scan|infusion|admission|discharge|"
+    r"labs?|dose|injection|session|consult|clinic|call|follow-?up|f/u|ultrasound|biopsy|"
+    r"colonoscopy|delivery|induction|operation|echo|mri|ct|x-?ray)s?\b",
+    IGN,
+)
+_NO_UNIT_AFTER_RE = re.compile(_UNIT_AFTER, IGN)
+# "LMP about 6/20": a hedge between a date word and the date
+_HEDGE_BEFORE_RE = re.compile(
+    r"\b(?:about|around|approx\.?|approximately|roughly|circa|maybe|probably|~)[ \t]*$", IGN
 )
 _GLUED_SHORT_DATE_RE = re.compile(
     r"(?<=[a-z])(?<![a-z]\d)(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)"
@@ -992,7 +1008,10 @@ def _dates_in_context(text: str, found: list) -> None:
         p = _PARTICIPLE_BEFORE_RE.search(before)
         if p and p.group("w").lower() not in _VALUE_VERBS:
             return True
-        if _EVENT_NOUN_BEFORE_RE.search(before):
+        if _EVENT_NOUN_BEFORE_RE.search(before) or _EVENT_NOUN_AFTER_RE.match(text, end):
+            return True
+        hedge = _HEDGE_BEFORE_RE.search(before)
+        if hedge and SHORT_DATE_CUE_RE.search(before, 0, hedge.start()):
             return True
         return date_earlier(start) and bool(_JOINED_BEFORE_RE.search(before) or "," in before)
 
@@ -1018,6 +1037,16 @@ def _dates_in_context(text: str, found: list) -> None:
                 word.lower().endswith(("ed", "en")) and word.lower() not in _VALUE_VERBS
             ):
                 new.append((m.start(), m.end(), "DATE", 0.7))
+    for m in DASH_MONTH_YEAR_RE.finditer(text) if "-" in text else ():
+        before = text[max(0, m.start() - 40) : m.start()]
+        verb = _VALUE_VERB_BEFORE_RE.search(before)
+        if (
+            not covered(m.start(), m.end())
+            and (SHORT_DATE_CUE_RE.search(before) or _EVENT_NOUN_BEFORE_RE.search(before))
+            and not (verb and verb.group(1).lower() in _VALUE_VERBS)
+            and _NO_UNIT_AFTER_RE.match(text, m.end())
+        ):
+            new.append((m.start(), m.end(), "DATE", 0.65))
     # "to the 16th" after "from the 9th": a day alone joined to an earlier date
     if "the " in text and dates:
         for m in DAY_ALONE_RE.finditer(text):

@@ -38,6 +38,12 @@ from tests.clinical.phi_rest import assert_found, assert_kept, entities
         # the words that fix a weekday
         ("His wife noticed the slurred speech this past Thursday.", "this past Thursday"),
         ("Stitches out next Friday in clinic.", "next Friday"),
+        # a date before the event it dates, a hedge after a date word
+        ("She cannot make the 5/14 appointment because of work.", "5/14"),
+        ("LMP roughly 6/20, cycles irregular.", "6/20"),
+        # a month and a year joined by a dash; a day alone before "was"
+        ("Last eye exam 06-2023 with the optometrist.", "06-2023"),
+        ("Labs on the 2nd were normal.", "2nd"),
         # a pause after the day of "Nov 26:"
         ("CT abdomen Sept 4: no abscess.", "Sept 4"),
     ],
@@ -60,6 +66,10 @@ def test_dates_read_from_their_sentence(client, text, date):
         ("Sat up in the chair for an hour with PT.", "Sat"),
         ("Admitted to the 4th floor telemetry unit.", "4th"),
         ("Last week she walked 2 miles; last A1c 7.2.", "7.2"),
+        ("Nodes 0/12 positive; 2/3 bottles grew staph.", "2/3"),
+        ("About 3/4 of meals eaten today.", "3/4"),
+        ("Tray 11-2019 was sent to sterile processing.", "11-2019"),
+        ("Scored 11-2023 on the scale; last weights 3-2019 kg.", "11-2023"),
     ],
 )
 def test_scores_fractions_and_words_stay(client, text, kept):
