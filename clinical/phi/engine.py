@@ -2807,6 +2807,11 @@ LAST_FIRST_SLOT_RE = re.compile(
     r"returns|here|for)\b))",
     re.MULTILINE,
 )
+# "Mbali and I discussed", "me and Mbali went": a person beside the writer
+WITH_WRITER_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<n>[^\W\d_][\w'\u2019-]+)[ \t]+and[ \t]+(?:I|me|myself)\b(?![\w'\u2019-])"
+    r"|\b(?:I|me)[ \t]+and[ \t]+(?P<m>[^\W\d_][\w'\u2019-]+)(?![\w'\u2019-])"
+)
 RELATION_BRACKET_RE = re.compile(
     rf"(?P<n>{_SLOT_WORD}(?:[ \t]{_SLOT_WORD}){{0,2}})[ \t]*\([ \t]*(?:the[ \t]+)?"
     r"(?:patient'?s|pt'?s|his|her|their|my)?[ \t]*(?P<rel>[a-z-]+)\b",
@@ -2952,6 +2957,15 @@ def _slot_names(text: str, found: list) -> None:
             if text[start : m.end("n")] != " ".join(reversed(keep)):
                 continue
             _replace_names(found, start, m.end("n"), 0.7)
+    if " and " in text:
+        for m in WITH_WRITER_RE.finditer(text):
+            g = "n" if m.group("n") else "m"
+            w = m.group(g)
+            if w.isupper() or not _slot_word(w, caps=False) or _name_evidence(w) < 0.4:
+                continue
+            if w.islower() and _name_evidence(w) < 0.8:
+                continue
+            _replace_names(found, m.start(g), m.end(g), 0.7)
     # "its deshawn again", "kayleigh here -"
     low_text = text[:200].lower()
     if "it" in low_text or " here" in low_text:

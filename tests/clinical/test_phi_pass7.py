@@ -98,6 +98,9 @@ def test_scores_fractions_and_words_stay(client, text, kept):
         ("Tuiasosopo, Malia seen today for a cough.", "Tuiasosopo, Malia"),
         # a relation in brackets after the name
         ("Thistle (patient's granddaughter) will bring the walker.", "Thistle"),
+        # a person beside the writer
+        ("Mbali and I discussed hospice at length today.", "Mbali"),
+        ("me and thandeka went to the pharmacy but they were closed", "thandeka"),
         # the writer of a message naming themselves
         ("hi its tavita, can i get a refill on my inhaler", "tavita"),
         ("Tavita here - the rash on my arm is worse", "Tavita"),
@@ -122,6 +125,8 @@ def test_names_by_the_slot_they_fill(client, text, name):
         ("Lisinopril, Metoprolol   held for hypotension", "Metoprolol"),
         ("Vancomycin (patient's home med) continued.", "Vancomycin"),
         ("its me again, the rash is worse", "me"),
+        ("Pharmacy and I agreed to hold the statin.", "Pharmacy"),
+        ("Oncology and I discussed the scan with her.", "Oncology"),
         ("Sorry here is the photo of the wound", "Sorry"),
         ("insulin glargine was restarted at 10 units", "glargine"),
     ],
