@@ -942,6 +942,13 @@ _EVENT_NOUN_AFTER_RE = re.compile(
     IGN,
 )
 _NO_UNIT_AFTER_RE = re.compile(_UNIT_AFTER, IGN)
+# "Flu shot 10/3", "Mammogram 4/2": the event a date dates, right before it
+_EVENT_BEFORE_RE = re.compile(
+    r"\b(?:shot|vaccine|vaccinated|booster|injection|infusion|appointment|appt|visit|surgery|"
+    r"scan|mri|ct|cta|echo|ekg|ecg|x-?ray|ultrasound|biopsy|colonoscopy|endoscopy|egd|"
+    r"mammogram|mammo|pap|dexa|tdap|ppsv23|pcv20|shingrix|covid|flu)[ \t]*:?[ \t]*$",
+    IGN,
+)
 # "LMP about 6/20": a hedge between a date word and the date
 _HEDGE_BEFORE_RE = re.compile(
     r"\b(?:about|around|approx\.?|approximately|roughly|circa|maybe|probably|~)[ \t]*$", IGN
@@ -1010,6 +1017,10 @@ def _dates_in_context(text: str, found: list) -> None:
             return True
         if _EVENT_NOUN_BEFORE_RE.search(before) or _EVENT_NOUN_AFTER_RE.match(text, end):
             return True
+        if _EVENT_BEFORE_RE.search(before):
+            return True
+        if re.match(r":[ \t]", text[end : end + 2]):
+            return True  # "A1c 3/15: 7.2": a date heading what was found that day
         hedge = _HEDGE_BEFORE_RE.search(before)
         if hedge and SHORT_DATE_CUE_RE.search(before, 0, hedge.start()):
             return True

@@ -41,6 +41,10 @@ from tests.clinical.phi_rest import assert_found, assert_kept, entities
         # a date before the event it dates, a hedge after a date word
         ("She cannot make the 5/14 appointment because of work.", "5/14"),
         ("LMP roughly 6/20, cycles irregular.", "6/20"),
+        # the event right before the date, a date heading a finding
+        ("Shingrix 10/3 at the pharmacy, second dose due in 2 months.", "10/3"),
+        ("Mammogram 4/22 BI-RADS 2.", "4/22"),
+        ("Potassium 3/15: 5.9, repeat pending.", "3/15"),
         # a month and a year joined by a dash; a day alone before "was"
         ("Last eye exam 06-2023 with the optometrist.", "06-2023"),
         ("Labs on the 2nd were normal.", "2nd"),
@@ -68,6 +72,8 @@ def test_dates_read_from_their_sentence(client, text, date):
         ("Last week she walked 2 miles; last A1c 7.2.", "7.2"),
         ("Nodes 0/12 positive; 2/3 bottles grew staph.", "2/3"),
         ("About 3/4 of meals eaten today.", "3/4"),
+        ("He told us 1/2 of the pills were missing.", "1/2"),
+        ("Strength 4/5: unchanged from admission.", "4/5"),
         ("Tray 11-2019 was sent to sterile processing.", "11-2019"),
         ("Scored 11-2023 on the scale; last weights 3-2019 kg.", "11-2023"),
     ],
