@@ -968,11 +968,13 @@ _DAY_PART_AFTER_RE = re.compile(
     r"(?:(?:at|@|around)[ \t]*)?(?:1[0-2]|0?[1-9])(?::[0-5]\d)?[ \t]*[ap](?:\.m\.|m\b))",
     IGN,
 )
+# (title case or lower case only, checked against _SHORT_WEEKDAYS: "FRI" in capitals is left to
+# WEEKDAY_ABBR_RE; a pattern led by one character class is cheap to scan)
 SHORT_WEEKDAY_RE = re.compile(
-    r"\b(?P<w>Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?P<dot>\.)?(?![\w'\u2019-])"
-    r"(?![ \t]*(?:%|:))",
-    IGN,
+    r"\b(?P<w>[MTWFSmtwfs](?:on|ues?|eds?|hu(?:rs?)?|ri|at|un))(?P<dot>\.)?(?![\w'\u2019-])"
+    r"(?![ \t]*(?:%|:))"
 )
+_SHORT_WEEKDAYS = frozenset(lx.wordlist("mon tue tues wed weds thu thur thurs fri sat sun"))
 _UNAMBIGUOUS_SHORT_WEEKDAYS = frozenset({"tues", "thurs", "thur", "weds"})
 _WEEKDAY_CUE_BEFORE_RE = re.compile(
     r"(?:\b(?:on|since|until|till|by|from|before|after|next|last|this|past|coming|see\s+(?:u|you)|"
@@ -1075,6 +1077,8 @@ def _dates_in_context(text: str, found: list) -> None:
             continue
         w = m.group("w")
         low = w.lower()
+        if low not in _SHORT_WEEKDAYS:
+            continue
         after = _DAY_PART_AFTER_RE.match(text, m.end("w"))
         if not after and re.match(r"\.?[ \t]*\d", text[e:]):
             continue  # "Sat 92%", "Sun 2/2" (the latter is WEEKDAY_ABBR_RE's)
@@ -2583,17 +2587,21 @@ def _spread_names(text: str, found: list) -> None:
                 and (t[1:] == t[1:].lower() or "-" in t)  # not "IgG"
             ):
                 seen.add(t)
-    if seen:
-        rx = re.compile(
-            r"(?<![\w'\u2019-])(?:"
-            + "|".join(map(re.escape, sorted(seen, key=len, reverse=True)))
-            + r")(?![\w-])"
-        )
-        for m in rx.finditer(text):
-            nxt = _NEXT_WORD_RE.match(text, m.end())
-            if nxt and nxt.group(1).lower() in lx.EPONYM_HEADS:
-                continue  # "Wilson's disease", "Glasgow score"
-            found.append((m.start(), m.end(), "NAME", 0.6))
+    # every other stand-alone occurrence (a scan, not a regular expression compiled per text)
+    for name in seen:
+        k = text.find(name)
+        while k >= 0:
+            e = k + len(name)
+            before = text[k - 1] if k else " "
+            after = text[e] if e < len(text) else " "
+            if not (before.isalnum() or before in "_'\u2019-") and not (
+                after.isalnum() or after in "_-"
+            ):
+                nxt = _NEXT_WORD_RE.match(text, e)
+                # "Wilson's disease", "Glasgow score"
+                if not (nxt and nxt.group(1).lower() in lx.EPONYM_HEADS):
+                    found.append((k, e, "NAME", 0.6))
+            k = text.find(name, e)
     # coordination: "<name>, X and Y", "X and <name>"
     spans = sorted((f[0], f[1]) for f in found if f[2] == "NAME")
     for s, e in spans:
@@ -2804,14 +2812,15 @@ def _subject_names(text: str, found: list) -> None:
 # must be no clinical, drug, eponym, calendar or function word; one of them must carry some
 # evidence of a name (a name list, or letters that read like a name).
 _SLOT_WORD = r"[^\W\d_][\w'\u2019.-]*"
-_SLOT_START = r"(?:^|(?<=[.!?;:\n])[ \t]*|(?<=[.!?;:][ \t])|(?<=^[ \t]))"
-SUBJECT_START_RE = re.compile(rf"{_SLOT_START}(?={_SLOT_WORD})", re.MULTILINE)
+# a sentence start: after a sentence end or a line break (the text's start is checked apart)
+SUBJECT_START_RE = re.compile(rf"[.!?;:\n][ \t]*(?={_SLOT_WORD})")
+_TEXT_START_RE = re.compile(rf"[ \t]*(?={_SLOT_WORD})")
 _SLOT_TOKEN_RE = re.compile(rf"{_SLOT_WORD}")
 _CAPS_AGE_AFTER_RE = re.compile(
     r"[ \t]*[-\u2013,][ \t]*\d{1,3}[ \t]*(?:YO|Y/O|Y\.O\.|YR|YEAR|yo|y/o|y\.o\.|year)", IGN
 )
 LAST_FIRST_SLOT_RE = re.compile(
-    r"(?:^|(?<=\n)|(?<=:)|(?<=:[ \t])|(?<=:[ \t]{2}))[ \t]*"
+    r"(?:^|[\n:])[ \t]*"
     r"(?P<n>(?P<last>[^\W\d_][\w'\u2019-]+),[ \t]*(?P<first>[^\W\d_][\w'\u2019-]+)"
     r"(?:[ \t][^\W\d_][\w'\u2019-]*\.?){0,2})"
     r"(?=[ \t]*(?:$|\n|[ \t]{2}|[-\u2013(]|(?:DOB|D\.O\.B|MRN|Age|Sex|seen|was|is|presents|"
@@ -2820,19 +2829,20 @@ LAST_FIRST_SLOT_RE = re.compile(
 )
 # "Mbali and I discussed", "me and Mbali went": a person beside the writer
 WITH_WRITER_RE = re.compile(
-    r"(?<![\w'\u2019-])(?P<n>[^\W\d_][\w'\u2019-]+)[ \t]+and[ \t]+(?:I|me|myself)\b(?![\w'\u2019-])"
-    r"|\b(?:I|me)[ \t]+and[ \t]+(?P<m>[^\W\d_][\w'\u2019-]+)(?![\w'\u2019-])"
+    r"[ \t]and[ \t]+(?:(?P<w>I|me|myself)\b(?![\w'\u2019-])"
+    r"|(?P<m>[^\W\d_][\w'\u2019-]+)(?![\w'\u2019-]))"
 )
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])(?P<n>[^\W\d_][\w'\u2019-]+)[ \t]*$")
+_WRITER_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])(?:I|me)[ \t]*$")
 RELATION_BRACKET_RE = re.compile(
-    rf"(?P<n>{_SLOT_WORD}(?:[ \t]{_SLOT_WORD}){{0,2}})[ \t]*\([ \t]*(?:the[ \t]+)?"
-    r"(?:patient'?s|pt'?s|his|her|their|my)?[ \t]*(?P<rel>[a-z-]+)\b",
-    IGN,
+    r"\([ \t]*(?:the[ \t]+)?(?:patient'?s|pt'?s|his|her|their|my)?[ \t]*(?P<rel>[a-z-]+)\b", IGN
 )
+_WORDS_BEFORE_RE = re.compile(rf"(?P<n>{_SLOT_WORD}(?:[ \t]{_SLOT_WORD}){{0,2}})[ \t]*$")
 SELF_NAMED_RE = re.compile(
-    r"(?:^|(?<=[.!?\n])[ \t]*)(?:(?:hi|hello|hey),?[ \t]+)?(?:it'?s|it\u2019s|its|it[ \t]+is)[ \t]+"
+    r"(?:^|[.!?\n])[ \t]*(?:(?:hi|hello|hey),?[ \t]+)?it(?:'s|\u2019s|s|[ \t]+is)[ \t]+"
     r"(?P<n>[^\W\d_][\w'-]+)(?=[ \t]*(?:,|again|here|from|\.|!|$))"
-    r"|(?:^|(?<=\n))(?P<h>[^\W\d_][\w'-]+)[ \t]+here\b(?=[ \t]*(?:[-,:.!]|$))",
-    IGN | re.MULTILINE,
+    r"|(?:^|\n)(?P<h>[^\W\d_][\w'-]+)[ \t]+here\b(?=[ \t]*(?:[-,:.!]|$))",
+    IGN,
 )
 
 
@@ -2882,6 +2892,10 @@ def _replace_names(found: list, s: int, e: int, score: float) -> None:
     found.append((s, e, "NAME", max([score] + [f[3] for f in inside])))
 
 
+def _same_style(a: str, b: str) -> bool:
+    return (a.isupper(), a.islower()) == (b.isupper(), b.islower())
+
+
 def _subject_slot_ok(text: str, parts: list[str], end: int) -> bool:
     if parts[-1].endswith("."):
         return False
@@ -2902,9 +2916,12 @@ def _subject_slot_ok(text: str, parts: list[str], end: int) -> bool:
 
 def _slot_names(text: str, found: list) -> None:
     # the subject slot of a person's verb: two to four words, each no clinical word
-    for m in SUBJECT_START_RE.finditer(text):
+    starts = [m.end() for m in SUBJECT_START_RE.finditer(text)]
+    head = _TEXT_START_RE.match(text)
+    if head:
+        starts.insert(0, head.end())
+    for pos in starts:
         toks = []
-        pos = m.start()
         while len(toks) < 4:
             t = _SLOT_TOKEN_RE.match(text, pos)
             if not t:
@@ -2921,6 +2938,13 @@ def _slot_names(text: str, found: list) -> None:
             or toks[0][2].rstrip(".").lower() in lx.TITLES
         ):
             toks.pop(0)
+        # most sentences start with a word no name is ("The", "She", "Patient"): a slot needs
+        # two words of one style that may be names before the verb is looked for
+        if len(toks) < 2 or not all(
+            _same_style(toks[0][2], toks[q][2]) and _slot_word(toks[q][2], caps=True)
+            for q in (0, 1)
+        ):
+            continue
         for k in range(len(toks), 1, -1):
             end = toks[k - 1][1]
             if PERSON_VERB_RE.match(text, end) or _CAPS_AGE_AFTER_RE.match(text, end):
@@ -2955,7 +2979,10 @@ def _slot_names(text: str, found: list) -> None:
                 lx.NAME_CUES
             ):
                 continue
-            parts = m.group("n").split()
+            b = _WORDS_BEFORE_RE.search(text, max(0, m.start() - 80), m.start())
+            if not b:
+                continue
+            parts = b.group("n").split()
             # the name is the last capitalized words before the bracket
             keep = []
             for p in reversed(parts):
@@ -2964,25 +2991,32 @@ def _slot_names(text: str, found: list) -> None:
                 keep.append(p)
             if not keep:
                 continue
-            start = m.end("n") - len(" ".join(reversed(keep)))
-            if text[start : m.end("n")] != " ".join(reversed(keep)):
+            start = b.end("n") - len(" ".join(reversed(keep)))
+            if text[start : b.end("n")] != " ".join(reversed(keep)):
                 continue
-            _replace_names(found, start, m.end("n"), 0.7)
+            _replace_names(found, start, b.end("n"), 0.7)
     if " and " in text:
         for m in WITH_WRITER_RE.finditer(text):
-            g = "n" if m.group("n") else "m"
-            w = m.group(g)
+            if m.group("w"):
+                b = _WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+                if not b:
+                    continue
+                ws, we, w = b.start("n"), b.end("n"), b.group("n")
+            elif _WRITER_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+                ws, we, w = m.start("m"), m.end("m"), m.group("m")
+            else:
+                continue
             if w.isupper() or not _slot_word(w, caps=False) or _name_evidence(w) < 0.4:
                 continue
             if w.islower() and _name_evidence(w) < 0.8:
                 continue
-            _replace_names(found, m.start(g), m.end(g), 0.7)
+            _replace_names(found, ws, we, 0.7)
     # "its deshawn again", "kayleigh here -"
     low_text = text[:200].lower()
     if "it" in low_text or " here" in low_text:
         for m in SELF_NAMED_RE.finditer(text):
             g = "n" if m.group("n") else "h"
-            w = m.group(g)
+            ws, we, w = m.start(g), m.end(g), m.group(g)
             if not _slot_word(w, caps=False) or _name_evidence(w) < 0.8:
                 continue
-            _replace_names(found, m.start(g), m.end(g), 0.7)
+            _replace_names(found, ws, we, 0.7)
