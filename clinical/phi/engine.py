@@ -2712,7 +2712,9 @@ NAME_AGE_RE = re.compile(
     rf"(?:^|(?<=[.!?:;\n\"])\s*|(?<=[.!?:;]\s))(?P<n>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}}),\s*"
     r"(?:(?:age\s+)?\d{1,3}(?:\s*-?\s*(?:yo|y/o|y\.o\.|years?\s+old|year-old|yr|[MFmf]))?\s*[,;(]"
     # "Wrenna, a 34-year-old woman, ..."
-    r"|an?\s+\d{1,3}[- ](?:years?|months?|weeks?|days?)[- ]old\b)",
+    r"|an?\s+\d{1,3}(?:[- ](?:years?|months?|weeks?|days?)[- ]old\b"
+    # "Ebere, a 33 yo woman, ...", "Ebere, a 33 y/o F"
+    r"|\s*-?\s*(?:yo|y/o|y\.o\.|yr[- ]old|mo[- ]old)(?![\w/])))",
     re.MULTILINE,
 )
 # "they had 3: silvana, adam and kristina": a lower-case list of first names

@@ -96,6 +96,8 @@ def test_scores_fractions_and_words_stay(client, text, kept):
         ("Tahnee Red Hawk reports two weeks of night sweats.", "Tahnee Red Hawk"),
         # in lower case, every word a name
         ("lark ogunleye was discharged home with her mother", "lark ogunleye"),
+        # an apposition giving the age
+        ("Chinenye, a 33 yo woman, presents with fever and rash.", "Chinenye"),
         # in capitals before an age
         ("BAYARMAA TSOGTBAATAR - 58 YO F - CHEST PAIN", "BAYARMAA TSOGTBAATAR"),
         ("MONGKUT SRISAWAT - 72 YO M - SYNCOPE", "MONGKUT SRISAWAT"),
@@ -127,6 +129,7 @@ def test_names_by_the_slot_they_fill(client, text, name):
         ("Social Work states the family is coping.", "Social Work"),
         ("The Patient presents with chest pain.", "Patient"),
         ("CHEST PAIN, 45 YO MALE", "CHEST PAIN"),
+        ("Overall, a 3 yo would not tolerate this dose.", "Overall"),
         ("Diabetes, Type 2 - uncontrolled on metformin.", "Diabetes"),
         ("Lisinopril, Metoprolol   held for hypotension", "Metoprolol"),
         ("Vancomycin (patient's home med) continued.", "Vancomycin"),
