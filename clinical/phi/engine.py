@@ -232,7 +232,10 @@ _DAY_ALONE_BEFORE_RE = re.compile(
     r"(?:re)?started|stopped|held|resumed|(?:(?:is|was|were|are)\s+)?(?:back|in|out)\s+on|"
     r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?,?|around|about|approximately|"
     r"circa|(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for|"
-    r"(?:moved|changed|pushed|postponed|bumped|switched)\s+to|visit|appt|appointment|"
+    r"(?:move|moving|moved|change|changing|changed|push|pushing|pushed|postpone|postponed|"
+    r"bump|bumped|switch|switched|reschedule|rescheduled)(?:\s+(?:me|it|him|her|us|them|"
+    r"(?:the|my|his|her|our)\s+(?:visit|appt|appointment|surgery|procedure)))?\s+to|"
+    r"visit|appt|appointment|"
     r"follow-?up|f/u|surgery|procedure|labs|dose)\s+$",
     IGN,
 )
@@ -269,7 +272,7 @@ DAY_RANGE_RE = re.compile(
     IGN,
 )
 _HOLIDAY_HINT_RE = re.compile(
-    r"Thanksg|Christmas|Xmas|Year|Easter|Good\sF|Halloween|Day\b|Juneteenth|Fourth\sof|Hanuk|"
+    r"(?i:thanksg|christmas|xmas|halloween|year)|Easter|Good\sF|Halloween|Day\b|Juneteenth|Fourth\sof|Hanuk|"
     r"Chanuk|Diwali|Passover|Kippur|Hashanah|Kwanzaa|de\sMayo|Gras|Black\sF|Bowl|Ash\sW|Palm\sS|"
     r"Eid\sal"
 )
@@ -293,7 +296,8 @@ _ORDINAL_HINTS = (
 _DIGIT_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b", IGN)
 # "Christmas disease" (haemophilia B) and "Christmas factor" are no dates.
 HOLIDAY_RE = re.compile(
-    rf"\b(?:{lx.HOLIDAYS_RE_TEXT})(?![\w'\u2019])(?!\s+(?:disease|factor|tree\s+pattern)\b)"
+    rf"\b(?:{lx.HOLIDAYS_RE_TEXT}|(?i:christmas|xmas|thanksgiving|halloween|new\s+year['\u2019]?s))"
+    r"(?![\w'\u2019])(?!\s+(?:disease|factor|tree\s+pattern)\b)"
 )
 # Month names alone: "in March", "since April" (May only after a date preposition).
 MONTH_ALONE_RE = re.compile(
@@ -949,6 +953,14 @@ _EVENT_BEFORE_RE = re.compile(
     r"mammogram|mammo|pap|dexa|tdap|ppsv23|pcv20|shingrix|covid|flu)[ \t]*:?[ \t]*$",
     IGN,
 )
+# "shot on 10-2": a month and a day joined by a dash, right after a date preposition (never a
+# range of counts: "on 1-2 occasions", "on 2-3 L")
+DASH_SHORT_DATE_RE = re.compile(
+    r"\b(?:on|since|dated|dob|born|effective)[ \t]+"
+    r"(?P<d>(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01]))"
+    r"(?![\w/-]|[.,]\d)(?![ \t]+[A-Za-z]+s\b)",
+    IGN,
+)
 # "LMP about 6/20": a hedge between a date word and the date
 _HEDGE_BEFORE_RE = re.compile(
     r"\b(?:about|around|approx\.?|approximately|roughly|circa|maybe|probably|~)[ \t]*$", IGN
@@ -1050,6 +1062,10 @@ def _dates_in_context(text: str, found: list) -> None:
                 word.lower().endswith(("ed", "en")) and word.lower() not in _VALUE_VERBS
             ):
                 new.append((m.start(), m.end(), "DATE", 0.7))
+    for m in DASH_SHORT_DATE_RE.finditer(text) if "-" in text else ():
+        s, e = m.start("d"), m.end("d")
+        if not covered(s, e) and _NO_UNIT_AFTER_RE.match(text, e):
+            new.append((s, e, "DATE", 0.65))
     for m in DASH_MONTH_YEAR_RE.finditer(text) if "-" in text else ():
         before = text[max(0, m.start() - 40) : m.start()]
         verb = _VALUE_VERB_BEFORE_RE.search(before)
@@ -1084,6 +1100,8 @@ def _dates_in_context(text: str, found: list) -> None:
             continue  # "Sat 92%", "Sun 2/2" (the latter is WEEKDAY_ABBR_RE's)
         if low in _UNAMBIGUOUS_SHORT_WEEKDAYS and (w.islower() or w.istitle()):
             ok = True
+        elif w.islower() and after and after.group(0).strip().isalpha():
+            ok = True  # "sat night", "sun morning": a part of the day fixes the day
         elif w.istitle():
             ok = bool(after) or bool(
                 _WEEKDAY_CUE_BEFORE_RE.search(text, max(0, s - 20), s)

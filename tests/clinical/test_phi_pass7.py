@@ -35,6 +35,13 @@ from tests.clinical.phi_rest import assert_found, assert_kept, entities
         ("Headache started Wed and was worse by Fri.", "Wed"),
         ("Pt last felt well Mon. night before bed.", "Mon. night"),
         ("Tele shows AF since Sun 11pm.", "Sun 11pm"),
+        ("she started feeling sick sat night and it got worse", "sat night"),
+        # a day alone after a verb that moves a visit; a month and day joined by a dash
+        ("pls move me to the 15th, thx", "15th"),
+        ("Can we reschedule the surgery to the 22nd?", "22nd"),
+        ("Had my flu shot on 10-2 at work.", "10-2"),
+        # a holiday in lower case
+        ("been coughing since xmas, worse at night", "xmas"),
         # the words that fix a weekday
         ("His wife noticed the slurred speech this past Thursday.", "this past Thursday"),
         ("Stitches out next Friday in clinic.", "next Friday"),
@@ -69,6 +76,11 @@ def test_dates_read_from_their_sentence(client, text, date):
         ("Sun protection and hats advised after the Mohs procedure.", "Sun"),
         ("Sat up in the chair for an hour with PT.", "Sat"),
         ("Admitted to the 4th floor telemetry unit.", "4th"),
+        ("Admitted to the 4th. Moved to the 3rd floor.", "4th"),
+        ("Seen on 1-2 occasions for the same complaint.", "1-2"),
+        ("Placed on 2-3 L nasal cannula.", "2-3"),
+        ("sat up at night because of orthopnea", "sat"),
+        ("Factor IX deficiency (christmas disease) in the family.", "christmas"),
         ("Last week she walked 2 miles; last A1c 7.2.", "7.2"),
         ("Nodes 0/12 positive; 2/3 bottles grew staph.", "2/3"),
         ("About 3/4 of meals eaten today.", "3/4"),
