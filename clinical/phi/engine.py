@@ -2854,6 +2854,21 @@ WITH_WRITER_RE = re.compile(
 )
 _WORD_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])(?P<n>[^\W\d_][\w'\u2019-]+)[ \t]*$")
 _WRITER_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])(?:I|me)[ \t]*$")
+# "per Dawn at the front desk", "with Hope from billing": a first name placed by where the
+# person works (a first name that is also a word needs the place to be a person's)
+STAFF_NAME_RE = re.compile(
+    r"\b(?i:per|with|from|by|to|called|asked|told|spoke\s+to|spoke\s+with)[ \t]+"
+    r"(?P<n>[A-Z][a-z][\w'\u2019-]*)[ \t]+(?:at|in|from|on|with)[ \t]+(?:the[ \t]+)?"
+    r"(?:front[ \t]+desk|desk|reception|registration|scheduling|billing|pharmacy|radiology|"
+    r"lab|laboratory|triage|admitting|case[ \t]+management|social[ \t]+work|home[ \t]+health|"
+    r"hospice|dietary|nutrition|rehab|PT|OT|the[ \t]+office|our[ \t]+office|his[ \t]+office|"
+    r"her[ \t]+office|IT|records|medical[ \t]+records|the[ \t]+unit|nursing)\b"
+)
+_STAFF_PLACE_HINTS = (
+    "desk", "reception", "registration", "scheduling", "billing", "pharmacy", "radiology",
+    "lab", "triage", "admitting", "management", "social work", "home health", "hospice",
+    "dietary", "nutrition", "rehab", "office", "records", "unit", "nursing",
+)  # fmt: skip
 RELATION_BRACKET_RE = re.compile(
     r"\([ \t]*(?:the[ \t]+)?(?:patient'?s|pt'?s|his|her|their|my)?[ \t]*(?P<rel>[a-z-]+)\b", IGN
 )
@@ -3015,6 +3030,14 @@ def _slot_names(text: str, found: list) -> None:
             if text[start : b.end("n")] != " ".join(reversed(keep)):
                 continue
             _replace_names(found, start, b.end("n"), 0.7)
+    lowered = text.lower()
+    staff = any(k in lowered for k in _STAFF_PLACE_HINTS) or any(
+        k in text for k in (" PT", " OT", " IT")
+    )
+    for m in STAFF_NAME_RE.finditer(text) if staff else ():
+        w = m.group("n")
+        if w.lower() in lx.census_first_names() and _slot_word(w, caps=False):
+            _replace_names(found, m.start("n"), m.end("n"), 0.7)
     if " and " in text:
         for m in WITH_WRITER_RE.finditer(text):
             if m.group("w"):

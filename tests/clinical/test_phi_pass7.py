@@ -121,6 +121,9 @@ def test_scores_fractions_and_words_stay(client, text, kept):
         # a person beside the writer
         ("Mbali and I discussed hospice at length today.", "Mbali"),
         ("me and thandeka went to the pharmacy but they were closed", "thandeka"),
+        # a first name placed by where the person works
+        ("Spoke with Hope from billing about the copay.", "Hope"),
+        ("Per Faith at the office, the forms were faxed.", "Faith"),
         # the writer of a message naming themselves
         ("hi its tavita, can i get a refill on my inhaler", "tavita"),
         ("Tavita here - the rash on my arm is worse", "Tavita"),
@@ -147,6 +150,8 @@ def test_names_by_the_slot_they_fill(client, text, name):
         ("Vancomycin (patient's home med) continued.", "Vancomycin"),
         ("its me again, the rash is worse", "me"),
         ("Pharmacy and I agreed to hold the statin.", "Pharmacy"),
+        ("Per Protocol at the front desk, no visitors after 8 pm.", "Protocol"),
+        ("Per Policy in pharmacy, no early refills.", "Policy"),
         ("Oncology and I discussed the scan with her.", "Oncology"),
         ("Sorry here is the photo of the wound", "Sorry"),
         ("insulin glargine was restarted at 10 units", "glargine"),
