@@ -1422,6 +1422,8 @@ def _token_info(w: str) -> tuple[bool, float]:
         score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY
     elif allcaps and not (low in census_first or low in census_last):
         score = min(score, 0.4)  # "NGOZI": a name in capitals only with a cue
+    elif allcaps and common and not in_first and last.get(low, _RARE) > 10000:
+        score = 0.0  # "PT SEEN WITH WIFE": an English word that is only a rare surname
     if low in lx.EPONYM_NOUNS or low in lx.DRUG_NAMES:
         score = min(score, 0.3)  # "Foley", "Norco": a name only after a title
     elif score and not (in_first or in_last) and lx.medical_word(low):
@@ -2339,6 +2341,18 @@ def _context_names(text: str, found: list) -> None:
             parts = m.group("n").split()
             if all(_list_name_ok(p, words, common_ok=True) for p in parts):
                 found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    # "Thanks Kemi!", "-- Bex": a sign-off without its comma, a name signing after a dash
+    # (only a word that is no English word, or a listed name that is no common word)
+    bare = [SIGNOFF_BARE_RE] if signoff else []
+    if "-" in text or "\u2014" in text or "\u2013" in text or "~" in text:
+        bare.append(DASH_SIGNATURE_RE)
+    for rx in bare:
+        for m in rx.finditer(text):
+            parts = m.group("n").split()
+            if all(_list_name_ok(p, words, common_ok=False) for p in parts) and not any(
+                lx.medical_word(p.lower()) or p.lower() in lx.DRUG_NAMES for p in parts
+            ):
+                found.append((m.start("n"), m.end("n"), "NAME", 0.6))
     if "-" in text or "/s/" in text or "\u2014" in text or "igned" in text or "nitial" in text:
         for m in INITIALS_SIGNATURE_RE.finditer(text):
             low = m.group("n").lower()
@@ -2374,6 +2388,16 @@ SIGNOFF_RE = re.compile(
     r"cheers|warmly))\s*,\s*\n?[ \t]*"
     r"(?P<n>[A-Z][a-z'\u2019-]+(?:[ \t][A-Z]\.?)?(?:[ \t][A-Z][a-z'\u2019-]+)?)"
     r"(?=[ \t]*(?:[.!]?[ \t]*$|\n|,))",
+    re.MULTILINE,
+)
+SIGNOFF_BARE_RE = re.compile(
+    r"(?i:\b(?:thanks|thank\s+you|thx|ty|cheers))[ \t]+"
+    r"(?P<n>[A-Z][a-z'\u2019-]+(?:[ \t][A-Z][a-z'\u2019-]+)?)(?=[ \t]*(?:[.!]+[ \t]*)?(?:$|\n))",
+    re.MULTILINE,
+)
+DASH_SIGNATURE_RE = re.compile(
+    r"(?:^|(?<=\s))(?:--|\u2014|\u2013|~)[ \t]*"
+    r"(?P<n>[A-Z][a-z'\u2019-]+(?:[ \t][A-Z][a-z'\u2019-]+)?)(?=[ \t]*(?:$|\n))",
     re.MULTILINE,
 )
 # Initials that sign a note: "-- JS" at a line end, "Signed: J.S.", "/s/ MRE".

@@ -124,6 +124,9 @@ def test_scores_fractions_and_words_stay(client, text, kept):
         # a first name placed by where the person works
         ("Spoke with Hope from billing about the copay.", "Hope"),
         ("Per Faith at the office, the forms were faxed.", "Faith"),
+        # a sign-off without its comma, a name signing after a dash
+        ("Got the refill, thanks Olufunke!", "Olufunke"),
+        ("Will bring the forms tomorrow.\n--Bex", "Bex"),
         # the writer of a message naming themselves
         ("hi its tavita, can i get a refill on my inhaler", "tavita"),
         ("Tavita here - the rash on my arm is worse", "Tavita"),
@@ -151,6 +154,9 @@ def test_names_by_the_slot_they_fill(client, text, name):
         ("its me again, the rash is worse", "me"),
         ("Pharmacy and I agreed to hold the statin.", "Pharmacy"),
         ("Per Protocol at the front desk, no visitors after 8 pm.", "Protocol"),
+        ("Thanks Team! Great work on the discharge.", "Team"),
+        ("Continue antibiotics for 7 days -- Infectious Disease", "Infectious"),
+        ("PT SEEN WITH WIFE AT BEDSIDE, GAVE CONSENT.", "SEEN"),
         ("Per Policy in pharmacy, no early refills.", "Policy"),
         ("Oncology and I discussed the scan with her.", "Oncology"),
         ("Sorry here is the photo of the wound", "Sorry"),
