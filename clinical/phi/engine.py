@@ -921,7 +921,9 @@ def _attached_times(text: str, found: list) -> None:
 # written short ("started Sat", "see u thurs").
 _SENTENCE_BREAK_RE = re.compile(r"[.!?;\n](?:\s|$)")
 _PARTICIPLE_BEFORE_RE = re.compile(
-    r"\b(?P<w>[a-z]{3,}(?:ed|en|wn))(?:\s+(?:at|on|in))?[ \t]*:?[ \t]*$", IGN
+    r"\b(?P<w>[a-z]{3,}(?:ed|en|wn)|sent|held|paid|told|brought|kept|met|left|began|came|went|"
+    r"fell)(?:\s+(?:at|on|in))?[ \t]*:?[ \t]*$",
+    IGN,
 )
 _VALUE_VERBS = frozenset(
     lx.wordlist(
@@ -982,6 +984,18 @@ _DAY_PART_AFTER_RE = re.compile(
 )
 # (title case or lower case only, checked against _SHORT_WEEKDAYS: "FRI" in capitals is left to
 # WEEKDAY_ABBR_RE; a pattern led by one character class is cheap to scan)
+_MONTH_ALONE_WORD_RE = re.compile(
+    r"(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+_WEEKDAY_IN_BRACKETS_RE = re.compile(
+    r"[ \t]*\((?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?\)",
+    IGN,
+)
+DAY_SPAN_RE = re.compile(
+    r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?P<a>0?[1-9]|[12]\d|3[01])-(?P<b>[12]\d|3[01]|0?[1-9])"
+    r"(?![\w/.-]|,\d)"
+)
 SHORT_WEEKDAY_RE = re.compile(
     r"\b(?P<w>[MTWFSmtwfs](?:on|ues?|eds?|hu(?:rs?)?|ri|at|un))(?P<dot>\.)?(?![\w'\u2019-])"
     r"(?![ \t]*(?:%|:))"
@@ -1015,8 +1029,9 @@ def _dates_in_context(text: str, found: list) -> None:
         before = text[max(0, start - 40) : start]
         if SCORE_BEFORE_RE.search(before) or SCORE_AFTER_RE.match(text, end):
             return True
-        if value.split("/", 1)[1][:2] == "10" and _PAIN_NEAR_RE.search(
-            text, max(0, start - 60), start
+        if value.split("/", 1)[1][:2] == "10" and (
+            _PAIN_NEAR_RE.search(text, max(0, start - 60), start)
+            or _PAIN_NEAR_RE.search(text, end, end + 20)
         ):
             return True
         w = _VALUE_VERB_BEFORE_RE.search(before)
@@ -1111,16 +1126,31 @@ def _dates_in_context(text: str, found: list) -> None:
             ok = False
         if ok:
             new.append((s, after.end() if after else e + (1 if m.group("dot") else 0), "DATE", 0.6))
-    # "this past Sunday", "next Wednesday": the words that fix the day belong to it
+    # "this past Sunday", "next Wednesday", "last Oct": the words that fix the day belong to it
     for s, e in dates:
-        if WEEKDAY_RE.fullmatch(text, s, e):
+        if WEEKDAY_RE.fullmatch(text, s, e) or _MONTH_ALONE_WORD_RE.fullmatch(text, s, e):
             mod = _WEEKDAY_MODIFIER_RE.search(text, max(0, s - 20), s)
-            if mod:
-                new.append((mod.start(), e, "DATE", 0.65))
+            if mod:  # with the longest date that holds the word ("early March 2021")
+                end = max(b for a, b in dates if a < e and s < b)
+                new.append((mod.start(), end, "DATE", 0.65))
         elif SHORT_WEEKDAY_RE.fullmatch(text, s, e) or SHORT_WEEKDAY_RE.fullmatch(text, s, e - 1):
             after = _DAY_PART_AFTER_RE.match(text, e - (text[e - 1] == "."))
             if after:  # "Fri. night": a short weekday takes its part of the day
                 new.append((s, after.end(), "DATE", 0.65))
+        # "3/5 (Wed)": the weekday in brackets after a date belongs to it
+        wd = _WEEKDAY_IN_BRACKETS_RE.match(text, e)
+        if wd:
+            new.append((s, wd.end(), "DATE", 0.65))
+    # "3/8-12": a range of days in one month
+    for m in DAY_SPAN_RE.finditer(text) if "/" in text and "-" in text else ():
+        a, b = int(m.group("a")), int(m.group("b"))
+        if b > a and not covered(m.start(), m.end()) and _NO_UNIT_AFTER_RE.match(text, m.end()):
+            before = text[max(0, m.start() - 40) : m.start()]
+            value = m.group(0)[: m.end("a") - m.start()]
+            if not value_context(m.start(), m.end("a"), value) and not SCORE_BEFORE_RE.search(
+                before
+            ):
+                new.append((m.start(), m.end(), "DATE", 0.65))
     for _, e, _, _ in list(new):
         t = TIME_AFTER_DATE_RE.match(text, e)
         if t and t.group("t")[0].isdigit():

@@ -55,6 +55,12 @@ from tests.clinical.phi_rest import assert_found, assert_kept, entities
         # a month and a year joined by a dash; a day alone before "was"
         ("Last eye exam 06-2023 with the optometrist.", "06-2023"),
         ("Labs on the 2nd were normal.", "2nd"),
+        # irregular participles, a range of days in a month, a month fixed by a word, the
+        # weekday in brackets after a date
+        ("Referral sent 07/04 to the sleep clinic.", "07/04"),
+        ("Out of the office 3/8-12 for vacation.", "3/8-12"),
+        ("Shingles vaccine given last Oct at the pharmacy.", "last Oct"),
+        ("Called 3/5 (Wed) with the biopsy results.", "3/5 (Wed)"),
         # a pause after the day of "Nov 26:"
         ("CT abdomen Sept 4: no abscess.", "Sept 4"),
     ],
@@ -85,6 +91,9 @@ def test_dates_read_from_their_sentence(client, text, date):
         ("Nodes 0/12 positive; 2/3 bottles grew staph.", "2/3"),
         ("About 3/4 of meals eaten today.", "3/4"),
         ("He told us 1/2 of the pills were missing.", "1/2"),
+        ("Felt 6/10 pain after walking, 2/10 at rest.", "6/10"),
+        ("Take 1/2-1 tab at bedtime as needed.", "1/2-1"),
+        ("Grade 2/6-3 holosystolic murmur.", "2/6-3"),
         ("Strength 4/5: unchanged from admission.", "4/5"),
         ("Tray 11-2019 was sent to sterile processing.", "11-2019"),
         ("Scored 11-2023 on the scale; last weights 3-2019 kg.", "11-2023"),
