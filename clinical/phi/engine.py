@@ -988,6 +988,10 @@ _MONTH_ALONE_WORD_RE = re.compile(
     r"(?:January|February|March|April|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
+SHORT_MONTH_FIXED_RE = re.compile(
+    r"\b(?:(?P<fix>(?i:last|next|this\s+past|this|early|late|mid))[ \t-]+|(?i:in|since|until|till|by)"
+    r"[ \t]+)(?P<m>Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?![-/]\d|[ \t]*\d)"
+)
 _WEEKDAY_IN_BRACKETS_RE = re.compile(
     r"[ \t]*\((?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?\)",
     IGN,
@@ -1141,6 +1145,10 @@ def _dates_in_context(text: str, found: list) -> None:
         wd = _WEEKDAY_IN_BRACKETS_RE.match(text, e)
         if wd:
             new.append((s, wd.end(), "DATE", 0.65))
+    # "last Oct", "since Feb": a short month fixed by the word before it
+    for m in SHORT_MONTH_FIXED_RE.finditer(text):
+        if not covered(m.start("m"), m.end("m")):
+            new.append((m.start("fix" if m.group("fix") else "m"), m.end(), "DATE", 0.65))
     # "3/8-12": a range of days in one month
     for m in DAY_SPAN_RE.finditer(text) if "/" in text and "-" in text else ():
         a, b = int(m.group("a")), int(m.group("b"))
