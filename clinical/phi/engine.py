@@ -989,8 +989,9 @@ _MONTH_ALONE_WORD_RE = re.compile(
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
 SHORT_MONTH_FIXED_RE = re.compile(
-    r"\b(?:(?P<fix>(?i:last|next|this\s+past|this|early|late|mid))[ \t-]+|(?i:in|since|until|till|by)"
-    r"[ \t]+)(?P<m>Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?![-/]\d|[ \t]*\d)"
+    r"\b(?:(?P<fix>(?i:last|next|this\s+past|this|early|late|mid))[ \t-]+"
+    r"|(?i:in|since|until|till|by)[ \t]+)"
+    r"(?P<m>Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?![-/]\d|[ \t]*\d)"
 )
 _WEEKDAY_IN_BRACKETS_RE = re.compile(
     r"[ \t]*\((?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?\)",
