@@ -2454,6 +2454,9 @@ _LOWER_PAIR_RE = re.compile(
     r"(?:[ \t](?P<i>[a-z])\.?)?[ \t](?P<b>[a-z\u00df-\u024f][a-z\u00df-\u024f'-]{2,})(?![\w-])"
 )
 # Cues after which the next word is a name whatever its case: "my name is vitoria".
+_CALL_BACK_WORDS = frozenset(
+    lx.wordlist("back later tomorrow asap again soon anytime now tonight today first right")
+)
 _STRONG_NAME_CUE_RE = re.compile(
     r"(?i:\b(?:name\s+is|name's|named|call\s+me|calls\s+me|called\s+me|goes\s+by|"
     r"known\s+as|nicknamed))[ \t]+[\"'\u201c\u2018]?"
@@ -2563,6 +2566,8 @@ def _more_names(text: str, found: list) -> None:
             low = p.lower()
             if not plain(low) or (low in words and low not in first and low not in last):
                 break
+            if low in _CALL_BACK_WORDS:
+                break  # "please call me back", "call me later"
             keep.append(p)
         if keep:
             start = m.start("n")
@@ -2896,6 +2901,11 @@ def _subject_names(text: str, found: list) -> None:
 # evidence of a name (a name list, or letters that read like a name).
 _SLOT_WORD = r"[^\W\d_][\w'\u2019.-]*"
 # a sentence start: after a sentence end or a line break (the text's start is checked apart)
+_LOWER_SUBJECT_VERB_RE = re.compile(
+    r"(?:['\u2019]s)?[ \t]+(?:will|is|was|has|had|says|said|wants|needs|cant|can't|won't|wont|"
+    r"keeps|still|just|also|never|always|did|does|didnt|doesnt|didn't|doesn't|and[ \t]+[a-z]+"
+    r"[ \t]+(?:both|are|have|were|will))\b"
+)
 SUBJECT_START_RE = re.compile(rf"[.!?;:\n][ \t]*(?={_SLOT_WORD})")
 _TEXT_START_RE = re.compile(rf"[ \t]*(?={_SLOT_WORD})")
 _SLOT_TOKEN_RE = re.compile(rf"{_SLOT_WORD}")
@@ -2936,10 +2946,15 @@ RELATION_BRACKET_RE = re.compile(
     r"\([ \t]*(?:the[ \t]+)?(?:patient'?s|pt'?s|his|her|their|my)?[ \t]*(?P<rel>[a-z-]+)\b", IGN
 )
 _WORDS_BEFORE_RE = re.compile(rf"(?P<n>{_SLOT_WORD}(?:[ \t]{_SLOT_WORD}){{0,2}})[ \t]*$")
+LOWER_POSSESSIVE_KIN_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<n>[a-z][a-z-]+)['\u2019]s[ \t]+(?:wife|husband|son|daughter|mother|mom|"
+    r"father|dad|sister|brother|kids?|child|partner|girlfriend|boyfriend|grandson|granddaughter)\b"
+)
+LOWER_VOCATIVE_END_RE = re.compile(r",[ \t]*(?P<n>[a-z][a-z-]+)[ \t]*[.!]*[ \t]*$")
 SELF_NAMED_RE = re.compile(
     r"(?:^|[.!?\n])[ \t]*(?:(?:hi|hello|hey),?[ \t]+)?it(?:'s|\u2019s|s|[ \t]+is)[ \t]+"
     r"(?P<n>[^\W\d_][\w'-]+)(?=[ \t]*(?:,|again|here|from|\.|!|$))"
-    r"|(?:^|\n)(?P<h>[^\W\d_][\w'-]+)[ \t]+here\b(?=[ \t]*(?:[-,:.!]|$))",
+    r"|(?:^|\n)(?P<h>[^\W\d_][\w'-]+)[ \t]+here\b(?=[ \t]*(?:[-,:.!]|again\b|$))",
     IGN,
 )
 
@@ -3036,6 +3051,16 @@ def _slot_names(text: str, found: list) -> None:
             or toks[0][2].rstrip(".").lower() in lx.TITLES
         ):
             toks.pop(0)
+        # "bertie is still throwing up": one lower-case word, a listed name that is no
+        # English word, opening a sentence of a typed message before a verb
+        if toks and toks[0][2].islower() and not toks[0][2].endswith("."):
+            w, end = toks[0][2], toks[0][1]
+            ev = _name_evidence(w) if _slot_word(w, caps=False) else 0.0
+            if (ev >= 1.0 and _LOWER_SUBJECT_VERB_RE.match(text, end)) or (
+                ev >= 0.8 and PERSON_VERB_RE.match(text, end)
+            ):
+                _replace_names(found, toks[0][0], end, 0.65)
+                continue
         # most sentences start with a word no name is ("The", "She", "Patient"): a slot needs
         # two words of one style that may be names before the verb is looked for
         if len(toks) < 2 or not all(
@@ -3117,6 +3142,18 @@ def _slot_names(text: str, found: list) -> None:
             if w.islower() and _name_evidence(w) < 0.8:
                 continue
             _replace_names(found, ws, we, 0.7)
+    # "joao's wife", "..., yolanda" at the end of a message: lower-case names
+    if text.islower() or text[:1].islower():
+        for rx in (LOWER_POSSESSIVE_KIN_RE, LOWER_VOCATIVE_END_RE):
+            for m in rx.finditer(text):
+                w = m.group("n")
+                # a vocative is a first name ("..., yolanda"; never "..., portugal")
+                if (
+                    _slot_word(w, caps=False)
+                    and _name_evidence(w) >= 1.0
+                    and (rx is LOWER_POSSESSIVE_KIN_RE or w in lx.first_names())
+                ):
+                    _replace_names(found, m.start("n"), m.end("n"), 0.65)
     # "its deshawn again", "kayleigh here -"
     low_text = text[:200].lower()
     if "it" in low_text or " here" in low_text:

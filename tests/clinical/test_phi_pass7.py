@@ -136,6 +136,12 @@ def test_scores_fractions_and_words_stay(client, text, kept):
         # a sign-off without its comma, a name signing after a dash
         ("Got the refill, thanks Olufunke!", "Olufunke"),
         ("Will bring the forms tomorrow.\n--Bex", "Bex"),
+        # lower-case names in typed messages: a subject, a possessive, a vocative
+        ("bertie is still throwing up, should i bring him in", "bertie"),
+        ("jamal and keisha both have pink eye", "jamal"),
+        ("hi this is lucia, joao's wife, he still has the cough", "joao"),
+        ("please call me back at the number on file, yolanda", "yolanda"),
+        ("siobhan here again, still waiting on the biopsy results", "siobhan"),
         # the writer of a message naming themselves
         ("hi its tavita, can i get a refill on my inhaler", "tavita"),
         ("Tavita here - the rash on my arm is worse", "Tavita"),
@@ -170,6 +176,10 @@ def test_names_by_the_slot_they_fill(client, text, name):
         ("Oncology and I discussed the scan with her.", "Oncology"),
         ("Sorry here is the photo of the wound", "Sorry"),
         ("insulin glargine was restarted at 10 units", "glargine"),
+        ("metformin is making me sick to my stomach", "metformin"),
+        ("sugar was 300 this morning, what should i do", "sugar"),
+        ("please call me back when you can, thanks", "back"),
+        ("can you check the dose for me, portugal", "portugal"),
     ],
 )
 def test_slots_filled_by_no_person_stay(client, text, kept):
