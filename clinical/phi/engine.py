@@ -2913,7 +2913,7 @@ _CAPS_AGE_AFTER_RE = re.compile(
     r"[ \t]*[-\u2013,][ \t]*\d{1,3}[ \t]*(?:YO|Y/O|Y\.O\.|YR|YEAR|yo|y/o|y\.o\.|year)", IGN
 )
 LAST_FIRST_SLOT_RE = re.compile(
-    r"(?:^|[\n:])[ \t]*"
+    r"[\n:][ \t]*"
     r"(?P<n>(?P<last>[^\W\d_][\w'\u2019-]+),[ \t]*(?P<first>[^\W\d_][\w'\u2019-]+)"
     r"(?:[ \t][^\W\d_][\w'\u2019-]*\.?){0,2})"
     r"(?=[ \t]*(?:$|\n|[ \t]{2}|[-\u2013(]|(?:DOB|D\.O\.B|MRN|Age|Sex|seen|was|is|presents|"
@@ -2951,12 +2951,14 @@ LOWER_POSSESSIVE_KIN_RE = re.compile(
     r"father|dad|sister|brother|kids?|child|partner|girlfriend|boyfriend|grandson|granddaughter)\b"
 )
 LOWER_VOCATIVE_END_RE = re.compile(r",[ \t]*(?P<n>[a-z][a-z-]+)[ \t]*[.!]*[ \t]*$")
+# (led by a literal "it" / "here"; what stands before is checked after a match)
 SELF_NAMED_RE = re.compile(
-    r"(?:^|[.!?\n])[ \t]*(?:(?:hi|hello|hey),?[ \t]+)?it(?:'s|\u2019s|s|[ \t]+is)[ \t]+"
-    r"(?P<n>[^\W\d_][\w'-]+)(?=[ \t]*(?:,|again|here|from|\.|!|$))"
-    r"|(?:^|\n)(?P<h>[^\W\d_][\w'-]+)[ \t]+here\b(?=[ \t]*(?:[-,:.!]|again\b|$))",
-    IGN,
+    r"\b[Ii][Tt](?:'s|\u2019s|s|S|[ \t]+[Ii][Ss])[ \t]+"
+    r"(?P<n>[^\W\d_][\w'-]+)(?=[ \t]*(?:,|(?i:again|here|from)\b|\.|!|$))"
+    r"|[Hh](?:ere|ERE)\b(?=[ \t]*(?:[-,:.!]|(?i:again)\b|$))"
 )
+_SELF_NAMED_BEFORE_RE = re.compile(r"(?:^|[.!?\n])[ \t]*(?:(?i:hi|hello|hey),?[ \t]+)?$")
+_HERE_NAME_BEFORE_RE = re.compile(r"(?:^|\n)(?P<h>[^\W\d_][\w'-]+)[ \t]+$")
 
 
 def _slot_word(word: str, *, caps: bool) -> bool:
@@ -3076,8 +3078,13 @@ def _slot_names(text: str, found: list) -> None:
                 break
     # "LAST, FIRST" at the head of a line or after a label
     if "," in text:
-        for m in LAST_FIRST_SLOT_RE.finditer(text):
-            parts = m.group("n").replace(",", " ").split()
+        # (a line break or a colon leads the pattern; the text's start is tried with a "\n")
+        heads = [LAST_FIRST_SLOT_RE.match("\n" + text)]
+        heads = [(m.start("n") - 1, m.end("n") - 1, m.group("n")) for m in heads if m] + [
+            (m.start("n"), m.end("n"), m.group("n")) for m in LAST_FIRST_SLOT_RE.finditer(text)
+        ]
+        for ns, ne, name in heads:
+            parts = name.replace(",", " ").split()
             styles = {
                 "caps" if p.isupper() else "title" if p[:1].isupper() else "lower" for p in parts
             }
@@ -3094,7 +3101,7 @@ def _slot_names(text: str, found: list) -> None:
                 for ev, p in zip(evidence, words, strict=True)
             ):
                 continue
-            _replace_names(found, m.start("n"), m.end("n"), 0.75)
+            _replace_names(found, ns, ne, 0.75)
     # "Kestrel (patient's stepdaughter)"
     if "(" in text:
         for m in RELATION_BRACKET_RE.finditer(text):
@@ -3158,8 +3165,15 @@ def _slot_names(text: str, found: list) -> None:
     low_text = text[:200].lower()
     if "it" in low_text or " here" in low_text:
         for m in SELF_NAMED_RE.finditer(text):
-            g = "n" if m.group("n") else "h"
-            ws, we, w = m.start(g), m.end(g), m.group(g)
+            if m.group("n"):
+                if not _SELF_NAMED_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+                    continue
+                ws, we, w = m.start("n"), m.end("n"), m.group("n")
+            else:
+                h = _HERE_NAME_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+                if not h:
+                    continue
+                ws, we, w = h.start("h"), h.end("h"), h.group("h")
             if not _slot_word(w, caps=False) or _name_evidence(w) < 0.8:
                 continue
             _replace_names(found, ws, we, 0.7)
