@@ -471,6 +471,7 @@ _FACILITY_CAPS_HINTS = (
     "HOSPITAL", "CENTER", "CLINIC", "HOME", "HOSPICE", "LIVING", "MANOR", "ELEMENTARY",
     "SCHOOL", "UNIVERSITY", "COLLEGE", "COUNTY",
 )  # fmt: skip
+_PRACTICE_HINTS = ("Family", "Medical", "Partners", "Pediatrics", "Care", "Internal", "Health")
 _COUNTY_WORDS = ("County", "Parish", "Borough", "Township", "Twp")
 COUNTY_RE = re.compile(
     r"(?<![\w'.-])(?:[A-Z][a-zA-Z'.-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)\b"
@@ -489,6 +490,14 @@ FACILITY_RE = re.compile(
     r"River|Valley|Creek|Canyon|Reservoir|National\s+Park|State\s+Park|National\s+Forest|"
     r"Campground)\b(?!\s+(?:spotted|fever|virus|disease|syndrome|tick))"
     r"|\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s)(?:\s+(?:Hospital|Medical\s+Center|Health))?"
+)
+# A practice named for a place: "Ridgecrest Family Medicine", "Eastside Pediatrics" (a word that
+# is no English word must name it: never "Consult Pediatrics")
+PRACTICE_RE = re.compile(
+    r"(?<![\w'\u2019.-])(?P<w>(?:[A-Z][a-zA-Z'\u2019-]+[ \t]+){1,3})(?:Family[ \t]+(?:Health|"
+    r"Medicine|Practice|Care)|Medical[ \t]+(?:Group|Associates)|Health[ \t]+Partners|"
+    r"Pediatrics|Urgent[ \t]+Care|Primary[ \t]+Care|Internal[ \t]+Medicine|Women['\u2019]s[ \t]+"
+    r"Health)\b"
 )
 # The same in capitals: "BOZEMAN DEACONESS HOSPITAL" (its ordinary leading words are dropped).
 FACILITY_CAPS_RE = re.compile(
@@ -1209,6 +1218,17 @@ def _places(text: str, add) -> None:
                 add((city.start(1), city.end(1), "LOCATION", 0.75))
     for m in FACILITY_RE.finditer(text):
         add((m.start(), m.end(), "LOCATION", 0.6))
+    practice = any(k in text for k in _PRACTICE_HINTS)
+    for m in PRACTICE_RE.finditer(text) if practice else ():
+        kept = []
+        for w in reversed(m.group("w").split()):
+            low = w.lower()
+            if low in _FUNCTION_WORDS or low in lx.TITLES or low in lx.CLINICAL_STOP:
+                break
+            kept.append(w)
+        if kept and any(w.lower() not in lx.english_words() for w in kept):
+            start = m.end("w") - len(" ".join(reversed(kept))) - 1
+            add((text.index(kept[-1], max(m.start("w"), start)), m.end(), "LOCATION", 0.6))
     caps = any(k in text for k in _FACILITY_CAPS_HINTS)
     for m in FACILITY_CAPS_RE.finditer(text) if caps else ():
         # the words right before the head, back to a function word, a title or a clinical word

@@ -209,3 +209,27 @@ def test_a_lower_case_word_never_spreads_from_a_name(client):
     found = entities(client, text)
     second = text.rindex("grace")
     assert not [e for e in found if e["start"] <= second < e["end"]], found
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("Records requested from Kaimuki Pediatrics last week.", "Kaimuki Pediatrics"),
+        ("PCP: Dr. Ames at Brookhollow Family Medicine.", "Brookhollow Family Medicine"),
+    ],
+)
+def test_a_practice_named_for_a_place(client, text, place):
+    assert_found(client, text, place, "LOCATION")
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Consult Pediatrics for the newborn exam.", "Pediatrics"),
+        ("Follow up with Family Medicine in 2 weeks.", "Family Medicine"),
+    ],
+)
+def test_a_department_is_no_practice(client, text, kept):
+    assert_kept(client, text, kept)
