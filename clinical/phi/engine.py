@@ -2564,10 +2564,20 @@ def _more_names(text: str, found: list) -> None:
 
     lowered = text.lower()
     if text.islower():  # lower-case text: "eva kleist lives at ..."
-        for m in _LOWER_PAIR_RE.finditer(text):
+        # (pairs overlap: "call w kalena mahoe" is tried again from "kalena")
+        pos = 0
+        while m := _LOWER_PAIR_RE.search(text, pos):
             a, b = m.group("a"), m.group("b")
             if (
-                a in first
+                # a listed first name, or a word in no list that reads strongly like a name
+                # before a listed surname ("kalena mahoe")
+                (
+                    a in first
+                    or (
+                        _unlisted_name_like(a, NAME_LIKE_STRONG)
+                        and (b in last or _unlisted_name_like(b, NAME_LIKE_STRONG))
+                    )
+                )
                 and a not in words
                 and plain(a)
                 and plain(b)
@@ -2575,6 +2585,9 @@ def _more_names(text: str, found: list) -> None:
                 and (b in last or not b.isascii() or len(b) >= 4)
             ):
                 found.append((m.start(), m.end(), "NAME", 0.55))
+                pos = m.end()
+            else:
+                pos = m.start("i") if m.group("i") else m.start("b")
     strong = any(k in lowered for k in ("name", "call", "goes by", "known as"))
     for m in _STRONG_NAME_CUE_RE.finditer(text) if strong else ():
         if m.group("q") and m.group("n")[0].isupper():  # a nickname in quotes: "Buddy"

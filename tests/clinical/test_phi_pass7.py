@@ -142,6 +142,9 @@ def test_scores_fractions_and_words_stay(client, text, kept):
         ("hi this is lucia, joao's wife, he still has the cough", "joao"),
         ("please call me back at the number on file, yolanda", "yolanda"),
         ("siobhan here again, still waiting on the biopsy results", "siobhan"),
+        # lower-case pairs are tried again from each word ("call w ...")
+        ("f/u call w anela kahananui re: the echo results", "anela kahananui"),
+        ("told the daughter to follow up with tobias j lindqvist soon", "tobias j lindqvist"),
         # the writer of a message naming themselves
         ("hi its tavita, can i get a refill on my inhaler", "tavita"),
         ("Tavita here - the rash on my arm is worse", "Tavita"),
@@ -177,6 +180,7 @@ def test_names_by_the_slot_they_fill(client, text, name):
         ("Sorry here is the photo of the wound", "Sorry"),
         ("insulin glargine was restarted at 10 units", "glargine"),
         ("metformin is making me sick to my stomach", "metformin"),
+        ("pt on amlodipine valsartan and furosemide, hctz held", "amlodipine"),
         ("sugar was 300 this morning, what should i do", "sugar"),
         ("please call me back when you can, thanks", "back"),
         ("can you check the dose for me, portugal", "portugal"),
