@@ -1014,6 +1014,11 @@ SHORT_WEEKDAY_RE = re.compile(
     r"\b(?P<w>[MTWFSmtwfs](?:on|ues?|eds?|hu(?:rs?)?|ri|at|un))(?P<dot>\.)?(?![\w'\u2019-])"
     r"(?![ \t]*(?:%|:))"
 )
+_ORDINAL_DAY_AFTER_RE = re.compile(
+    r"\.?,?[ \t]+(?:the[ \t]+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+    # a pause or a date word after the day ("Weds 6th.", never "Sun 3rd degree burn")
+    r"(?=[ \t]*(?:[,.;:!?)\u2013-]|$|\n|(?:and|or|at|for|in|with|to|when|@)\b))"
+)
 _SHORT_WEEKDAYS = frozenset(lx.wordlist("mon tue tues wed weds thu thur thurs fri sat sun"))
 _UNAMBIGUOUS_SHORT_WEEKDAYS = frozenset({"tues", "thurs", "thur", "weds"})
 _WEEKDAY_CUE_BEFORE_RE = re.compile(
@@ -1124,13 +1129,17 @@ def _dates_in_context(text: str, found: list) -> None:
         low = w.lower()
         if low not in _SHORT_WEEKDAYS:
             continue
-        after = _DAY_PART_AFTER_RE.match(text, m.end("w"))
+        after = _DAY_PART_AFTER_RE.match(text, m.end("w")) or _ORDINAL_DAY_AFTER_RE.match(
+            text, m.end("w")
+        )
         if not after and re.match(r"\.?[ \t]*\d", text[e:]):
             continue  # "Sat 92%", "Sun 2/2" (the latter is WEEKDAY_ABBR_RE's)
         if low in _UNAMBIGUOUS_SHORT_WEEKDAYS and (w.islower() or w.istitle()):
             ok = True
         elif w.islower() and after and after.group(0).strip().isalpha():
             ok = True  # "sat night", "sun morning": a part of the day fixes the day
+        elif after and _ORDINAL_DAY_AFTER_RE.match(text, m.end("w")):
+            ok = w.istitle() or w.islower()  # "Weds 6th", "sat the 9th"
         elif w.istitle():
             ok = bool(after) or bool(
                 _WEEKDAY_CUE_BEFORE_RE.search(text, max(0, s - 20), s)
@@ -1141,13 +1150,18 @@ def _dates_in_context(text: str, found: list) -> None:
         if ok:
             new.append((s, after.end() if after else e + (1 if m.group("dot") else 0), "DATE", 0.6))
     # "this past Sunday", "next Wednesday", "last Oct": the words that fix the day belong to it
-    for s, e in dates:
-        if WEEKDAY_RE.fullmatch(text, s, e) or _MONTH_ALONE_WORD_RE.fullmatch(text, s, e):
+    for s, e in dates + [(f[0], f[1]) for f in new]:
+        word = text[s:e].rstrip(".")
+        if (
+            WEEKDAY_RE.fullmatch(text, s, e)
+            or _MONTH_ALONE_WORD_RE.fullmatch(text, s, e)
+            or word.lower() in _SHORT_WEEKDAYS
+        ):
             mod = _WEEKDAY_MODIFIER_RE.search(text, max(0, s - 20), s)
             if mod:  # with the longest date that holds the word ("early March 2021")
-                end = max(b for a, b in dates if a < e and s < b)
+                end = max([e] + [b for a, b in dates if a < e and s < b])
                 new.append((mod.start(), end, "DATE", 0.65))
-        elif SHORT_WEEKDAY_RE.fullmatch(text, s, e) or SHORT_WEEKDAY_RE.fullmatch(text, s, e - 1):
+        if word.lower() in _SHORT_WEEKDAYS:
             after = _DAY_PART_AFTER_RE.match(text, e - (text[e - 1] == "."))
             if after:  # "Fri. night": a short weekday takes its part of the day
                 new.append((s, after.end(), "DATE", 0.65))
@@ -3009,8 +3023,9 @@ def _slot_word(word: str, *, caps: bool) -> bool:
     )
 
 
-def _name_evidence(word: str) -> float:
-    """How much one word of a slot reads like a name: list membership or its letters."""
+def _name_evidence(word: str, *, unknown_ok: bool = False) -> float:
+    """How much one word of a slot reads like a name: list membership or its letters (or,
+    with ``unknown_ok``, being in no dictionary at all: a capitalized word in a person's slot)."""
     core = word.rstrip(".")
     low = core.lower()
     if core.endswith(("'s", "\u2019s")):
@@ -3027,6 +3042,8 @@ def _name_evidence(word: str) -> float:
         return 0.8
     if listed:
         return 0.4
+    if unknown_ok and not common and len(low) >= 4 and not lx.medical_word(low):
+        return 0.8
     return 0.0
 
 
@@ -3055,7 +3072,7 @@ def _subject_slot_ok(text: str, parts: list[str], end: int) -> bool:
         return False  # a heading in capitals before "reports" is rarely a name
     if not all(_slot_word(p, caps=style == "caps") for p in parts):
         return False
-    evidence = [_name_evidence(p) for p in parts]
+    evidence = [_name_evidence(p, unknown_ok=style == "title") for p in parts]
     if style == "lower":
         # "hazel mcquarrie was discharged": every word a name, one in no dictionary
         return min(evidence) >= 0.4 and max(evidence) >= 1.0

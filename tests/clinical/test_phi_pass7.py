@@ -42,6 +42,9 @@ from tests.clinical.phi_rest import assert_found, assert_kept, entities
         ("Had my flu shot on 10-2 at work.", "10-2"),
         # a holiday in lower case
         ("been coughing since xmas, worse at night", "xmas"),
+        # a short weekday with the day of the month, or fixed by the words before it
+        ("Pt was seen on Weds 6th for the same complaint.", "Weds 6th"),
+        ("Surgery is this coming Tues, NPO after midnight.", "this coming Tues"),
         # the words that fix a weekday
         ("His wife noticed the slurred speech this past Thursday.", "this past Thursday"),
         ("Stitches out next Friday in clinic.", "next Friday"),
@@ -81,6 +84,7 @@ def test_dates_read_from_their_sentence(client, text, date):
         ("O2 Sat 91% on room air, improved with 2 L.", "Sat"),
         ("Sun protection and hats advised after the Mohs procedure.", "Sun"),
         ("Sat up in the chair for an hour with PT.", "Sat"),
+        ("Sun 3rd degree burn on the forearm was debrided.", "Sun"),
         ("Admitted to the 4th floor telemetry unit.", "4th"),
         ("Admitted to the 4th. Moved to the 3rd floor.", "4th"),
         ("Seen on 1-2 occasions for the same complaint.", "1-2"),
@@ -112,6 +116,7 @@ def test_scores_fractions_and_words_stay(client, text, kept):
         ("Marigold Featherstonehaugh complains of low back pain.", "Marigold Featherstonehaugh"),
         ("Clemency Abernethy-Osei presents with a swollen left calf.", "Clemency Abernethy-Osei"),
         ("Tansy Oyewumi reports worsening shortness of breath.", "Tansy Oyewumi"),
+        ("Sparrow Redfeather reports no changes since the last visit.", "Sparrow Redfeather"),
         ("Bracken Ilunga presents with a painful red eye.", "Bracken Ilunga"),
         ("Sorrel Ibekwe is a 45 yo woman with migraines.", "Sorrel Ibekwe"),
         ("Tahnee Red Hawk reports two weeks of night sweats.", "Tahnee Red Hawk"),
