@@ -479,7 +479,16 @@ def document_codes(kb: Knowledge, entities: list[dict[str, Any]]) -> list[dict[s
     best: dict[str, dict[str, Any]] = {}
     mentions: Counter[str] = Counter()
     for ent in entities:
-        if any(t["name"] in EXCLUDED_TRAITS for t in ent["traits"]):
+        names = {t["name"] for t in ent["traits"]}
+        if FAMILY in names and not names & {NEGATION, HYPOTHETICAL}:
+            # a relative's condition is coded as the family history it is (Z80-Z84)
+            z = kb.family_history_code(ent["icd10cmConcepts"][0]["code"])
+            if z:
+                score = round(ent["icd10cmConcepts"][0]["score"] * 0.95, 4)
+                if z not in best or best[z]["score"] < score:
+                    best[z] = {"code": z, "description": kb.title(z), "score": score}
+                mentions[z] += 1
+        if names & EXCLUDED_TRAITS:
             continue
         top = ent["icd10cmConcepts"][0]["score"]
         mention = " ".join(term_key(ent["text"])) if SUPPRESSED else ""

@@ -61,9 +61,13 @@ W_EXTERNAL = 0.5
 # Codes a mere word never supports: encounters for examination / screening (Z00-Z13) and
 # external-cause activity / place / status (Y92, Y93, Y99). Index terms to them are skipped.
 _NOT_FROM_WORDS = (*(f"Z{n:02d}" for n in range(14)), "Y92", "Y93", "Y99")
+_FAMILY_HISTORY = frozenset({"Z80", "Z81", "Z82", "Z83", "Z84"})
 
 CODE_REF_RE = re.compile(
-    r"\b([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-)?(?:\s*-\s*([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?))?"
+    # "E08-E13" is a range: the dash after a code is its "-" placeholder only when no code
+    # follows ("J12.-")
+    r"\b([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-(?!\s*[A-TV-Z]\d))?"
+    r"(?:\s*-\s*([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?))?"
 )
 
 
@@ -83,6 +87,9 @@ class Knowledge:
     anchors: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # rarest word
     abbreviations: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    # family-history codes (Z80-Z84) and the code ranges their "Conditions classifiable to"
+    # inclusion notes name: (lo, hi, Z code), undotted bounds as in ``excludes1``
+    family_history: list[tuple[str, str, str]] = field(default_factory=list)
 
     # -- queries -------------------------------------------------------------------------
 
@@ -106,6 +113,18 @@ class Knowledge:
             if base in self.titles and ext:
                 return f"{self.titles[base]}, {ext}"
         return ""
+
+    def family_history_code(self, code: str) -> str | None:
+        """The billable family-history code (Z80-Z84) for a relative's ``code``, if any."""
+        nc = code.replace(".", "")
+        best = None
+        for lo, hi, z in self.family_history:
+            inside = nc.startswith(lo) or (hi and lo <= nc[: len(hi)] <= hi)
+            if inside and (best is None or len(z) > len(best)):
+                best = z
+        while best and best not in self.billable:
+            best = self.default_child.get(best)
+        return best
 
     def excludes1_conflict(self, a: str, b: str) -> bool:
         """True when ``a`` (or an ancestor) has an Excludes1 note that names ``b``."""
@@ -367,6 +386,10 @@ class _Builder:
             self.add_term(head, code, W_TITLE_HEAD)
         for text in entry.inclusions:
             self.add_term(text, code, W_INCLUSION)
+            if code[:3] in _FAMILY_HISTORY and "classifiable to" in text.lower():
+                for lo, hi in CODE_REF_RE.findall(text):
+                    bounds = (lo.replace(".", ""), hi.replace(".", "") if hi else "")
+                    self.kb.family_history.append((*bounds, code))
             bare = _PARENTHESES.sub(" ", text)
             if bare != text:
                 # "Hypertension (arterial) (benign) (essential)": the words in parentheses

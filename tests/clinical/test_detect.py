@@ -84,7 +84,8 @@ def test_hypothetical_conditions_are_marked_and_left_out(text, covered):
 def test_family_history_is_marked_and_left_out():
     ent = entity("Her mother had breast cancer.", "breast cancer")
     assert trait_names(ent) == {"PERTAINS_TO_FAMILY"}
-    assert codes("Her mother had breast cancer.") == []
+    # the relative's condition is not coded; the family history is (Z80.3)
+    assert codes("Her mother had breast cancer.") == ["Z80.3"]
 
 
 @pytest.mark.parametrize(
@@ -450,7 +451,7 @@ def test_family_as_an_actor_is_not_family_history(client, text, covered, code):
 def test_a_relative_with_the_condition_is_still_family_history(client):
     text = "Her mother had breast cancer."
     assert "PERTAINS_TO_FAMILY" in api_traits(client, text, "breast cancer")
-    assert post(client, {"text": text}).json()["codes"] == []
+    assert [c["code"] for c in post(client, {"text": text}).json()["codes"]] == ["Z80.3"]
 
 
 def test_a_personal_history_ends_a_family_history(client):

@@ -124,3 +124,30 @@ def test_a_vague_code_gives_way_only_to_a_code_that_says_more_of_the_same(client
     # E11.40 is a second complication beside E11.65, not a vaguer E11.65
     assert {"E11.65", "E11.40", "M17.12", "F17.210"} <= set(got), got
     assert not {"E11.9", "M17.9", "F17.200"} & set(got), got
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Family history of colon cancer in her father.", ["Z80.0"]),
+        ("Her brother has type 1 diabetes.", ["Z83.3"]),
+        ("Father had an MI at 60.", ["Z82.49"]),
+        ("No family history of colon cancer.", []),
+    ],
+)
+def test_a_relatives_condition_is_coded_as_family_history(client, text, want):
+    """Z80-Z84 by their 'Conditions classifiable to' notes; never the condition itself."""
+    assert rest_codes(client, text) == want
+
+
+def test_excludes1_ranges_are_read_as_ranges(client):
+    """I10's Excludes1 names 'hypertension complicating pregnancy (O10-O11, O13-O16)': O14
+    lies inside the range, not at either end, and was missed when 'O13-O16' read as two
+    codes."""
+    response = client.post(
+        URL,
+        data=json.dumps({"text": "Essential hypertension. Pre-eclampsia."}),
+        content_type="application/json",
+    )
+    flags = {c["code"]: c.get("flags", []) for c in response.json()["codes"]}
+    assert "EXCLUDES1:O14.90" in flags["I10"], flags
