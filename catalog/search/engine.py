@@ -495,6 +495,8 @@ class SearchIndex:
         self.field_class = in_class[self.field_doc]
         self.systems = frozenset(d.system for d in self.docs)
         self._masks: dict[tuple, np.ndarray] = {}
+        self.field_not_default = self.doc_not_default[self.field_doc]
+        self._penalties: dict[int, np.ndarray] = {}
         self._expanded: dict[tuple, dict[str, float]] = {}
 
     def _default_children(self, unspecified: list[int]) -> dict[int, int]:
@@ -1014,6 +1016,8 @@ class SearchIndex:
             bound += score
             bound *= self.field_kind
             bound += self.field_bonus
+            if active:  # what a code says that the query did not ask for (INTENT_PENALTY)
+                bound -= self._field_penalties(active)
             margin = _SLACK
         else:
             bound, margin = score, 0.2 + BILLABLE_BONUS + _SLACK
@@ -1055,6 +1059,15 @@ class SearchIndex:
         _, first = np.unique(self.field_doc[cand[top]], return_index=True)
         top = top[np.sort(first)]  # each code's best field, best first
         return self.field_doc[cand[top]], fs[top], cand[top]
+
+    def _field_penalties(self, active: int) -> np.ndarray:
+        """Each field's NOT_DEFAULT penalty when the query leaves ``active`` unasked."""
+        out = self._penalties.get(active)
+        if out is None:
+            if len(self._penalties) > 16:
+                self._penalties.clear()
+            out = self._penalties[active] = _PENALTIES[self.field_not_default & active]
+        return out
 
     def _field_scores(self, cand, score, matched, active, lift=None) -> np.ndarray:
         """The scores of fields ``cand`` from the query words' share and weight matched."""
