@@ -389,6 +389,26 @@ def _asks_family_history(text: str) -> bool:
     )
 
 
+def _plainness(title: str, code: str) -> tuple[int, int]:
+    """How plainly a title names its category's condition, lower first: "Type 2 diabetes
+    mellitus without complications" (E11.9) and "Heart failure, unspecified" (I50.9) before
+    "... with unspecified complications" (E11.8) or "Left ventricular failure, unspecified"
+    (I50.1); an ICD-10-CM code ending in 9 breaks ties (the classification's unspecified
+    place), and an "Other ..." title comes late."""
+    plain = "without" in title or "uncomplicated" in title or title.endswith("unspecified")
+    if plain and not re.search(r"\bwith\b", title):  # not "with retinopathy without edema"
+        rank = 0
+    elif title.startswith("unspecified "):
+        rank = 1
+    elif code.endswith("9") and not title.startswith("other "):
+        rank = 2
+    elif not title.startswith("other "):
+        rank = 3
+    else:
+        rank = 4
+    return rank, 0 if code.endswith("9") else 1
+
+
 class SearchIndex:
     def __init__(self, documents: Iterable[Document]):
         self.docs: list[Document] = []
@@ -401,6 +421,7 @@ class SearchIndex:
         self.doc_norm: list[str] = []
         not_default: list[int] = []
         unspecified: list[int] = []
+        plain: list[tuple[int, int]] = []
         long_titles: list[str] = []  # the long title says what the short one abbreviates
         for doc in documents:
             d = len(self.docs)
@@ -411,6 +432,7 @@ class SearchIndex:
                 bits ^= 1 << _INTENT_BIT | 1 << _DRUG_INTENT_BIT
             not_default.append(bits)
             unspecified.append(title.count("unspecified"))
+            plain.append(_plainness(title, normalize_code(doc.code)))
             # keep what results show; the texts live on as fields
             self.docs.append(dataclasses.replace(doc, titles=(), synonyms=()))
             self.by_code[normalize_code(doc.code)].append(d)
@@ -462,7 +484,7 @@ class SearchIndex:
         self.doc_retired = np.asarray([d.retired for d in self.docs], dtype=bool)
         self.doc_not_default = np.asarray(not_default, dtype=np.uint8)
         self.field_bonus = (BILLABLE_BONUS * self.doc_billable[self.field_doc]).astype(np.float32)
-        self.default_child = self._default_children(unspecified)
+        self.default_child = self._default_children(unspecified, plain)
         self.family: dict[int, tuple[str, str, str]] = {}  # doc: key, intent, encounter
         self.family_docs: dict[str, list[int]] = defaultdict(list)
         history: list[int] = []
@@ -499,7 +521,9 @@ class SearchIndex:
         self._penalties: dict[int, np.ndarray] = {}
         self._expanded: dict[tuple, dict[str, float]] = {}
 
-    def _default_children(self, unspecified: list[int]) -> dict[int, int]:
+    def _default_children(
+        self, unspecified: list[int], plain: list[tuple[int, int]]
+    ) -> dict[int, int]:
         """Each header's default billable code: the one a generic query means (``S13.4``
         -> ``S13.4XXA``, ``I50.2`` -> ``I50.20``): the common case, the most unspecified, first."""
         out: dict[int, int] = {}
@@ -518,6 +542,7 @@ class SearchIndex:
                             continue
                         key = (
                             int(self.doc_not_default[d]).bit_count(),
+                            plain[d],
                             -unspecified[d],
                             len(doc.code),
                             doc.sort_key,

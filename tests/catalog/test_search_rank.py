@@ -323,3 +323,41 @@ def test_a_billable_code_before_its_header(client, gql, defaults, via, q, first,
     found = codes(results)
     assert found[0] == first, results[:3]
     assert found.index(first) < found.index(header)
+
+
+@pytest.fixture
+def families(demo_catalog):
+    """Headers whose children include the plain code a coder bills and more specific or
+    'Other' ones that match the header's words as well."""
+    for code, title, billable in [
+        ("I50", "Heart failure", False),
+        ("I50.1", "Left ventricular failure, unspecified", True),
+        ("I50.9", "Heart failure, unspecified", True),
+        ("E11", "Type 2 diabetes mellitus", False),
+        ("E11.8", "Type 2 diabetes mellitus with unspecified complications", True),
+        ("E11.9", "Type 2 diabetes mellitus without complications", True),
+        (
+            "E11.319",
+            "Type 2 diabetes mellitus with unspecified diabetic retinopathy without macular edema",
+            True,
+        ),
+        ("J18", "Pneumonia, unspecified organism", False),
+        ("J18.0", "Bronchopneumonia, unspecified organism", True),
+        ("J18.9", "Pneumonia, unspecified organism", True),
+    ]:
+        _icd(code, title, billable)
+
+
+@VIA
+@pytest.mark.parametrize(
+    "q, first",
+    [
+        ("heart failure", "I50.9"),  # not I50.1, whose title ends in "unspecified" too
+        ("diabetes type 2", "E11.9"),  # not "with unspecified complications"
+        ("pneumonia", "J18.9"),  # not bronchopneumonia, unspecified organism
+        ("left ventricular failure", "I50.1"),  # asked for
+    ],
+)
+def test_a_header_gives_its_match_to_the_code_a_coder_bills(client, gql, families, via, q, first):
+    _, results = search(client, gql, via, q)
+    assert results[0]["code"] == first, results[:3]
