@@ -1,0 +1,556 @@
+"""Places and other identifiers written the way non-physician staff and letters write them
+(issue 7, seventh pass): facility names by their head noun ("Golden Oaks Rehabilitation and
+Nursing", "Summit Orthopedics", "Harbor Point Shipyard"), a chain store with its number or its
+street ("Walgreens #09122", "the CVS on Fulton St"), form labels ("Employer:", "Pharmacy:"),
+the city after a facility ("St. Luke's University Hospital, Bethlehem"), "Fort Lee", "the Pine
+Ridge reservation", "Denver PD"; labelled codes with few digits ("transmitter ID 8GM4KX",
+"license MD.0049127", "pager 4417", "SSN last four 6620", "tracking 9400 1118 ..."), ISBT 128
+blood unit numbers, ages over 89 said as "lived to 102" or "Ruth (97)"; and the clinical nouns
+that read like names or places in these notes ("Hoyer lift", "Morse Fall Scale").
+
+Plain Python, like the engine: ``find(text, add)`` adds ``(start, end, type, score)`` findings.
+"""
+
+from __future__ import annotations
+
+import re
+
+from clinical.phi import lexicon as lx
+
+# --- facilities by head noun ------------------------------------------------------------
+# Heads a facility, a practice, an employer or a school ends with (Title case; the capitals
+# form is derived). Longer heads first so that "Family Medicine" wins over "Medicine".
+_HEADS = [
+    r"Hospitals?(?:\s+(?:&|and)\s+Clinics)?",
+    r"Medical\s+(?:Center|Centre|Group|Associates|Foundation|Clinic|Plaza|Pavilion|Partners)",
+    r"Health\s*(?:care|Care|System|Services|Partners|Network|Center|Centre|Clinic|Alliance)",
+    r"Digestive\s+Health|Women's\s+Health|Behavioral\s+Health|Family\s+Health",
+    r"Family\s+(?:Medicine|Practice|Care|Clinic|Physicians|Dentistry)",
+    r"Internal\s+Medicine|Primary\s+Care|Urgent\s+Care|Immediate\s+Care|Express\s+Care",
+    r"Pulmonary\s+Associates|Surgical\s+(?:Associates|Specialists|Center|Hospital)",
+    r"Orthopa?edics|Cardiology|Dermatology|Urology|Oncology|Gastroenterology|Neurology|"
+    r"Ophthalmology|Pediatrics|Podiatry|Chiropractic|Physical\s+Therapy",
+    r"Associates|Partners|Physicians|Specialists|Institute",
+    r"Eye\s+(?:Care|Center|Associates|Clinic|Institute)",
+    r"Dental(?:\s+(?:Care|Group|Associates|Center|Clinic))?|Dentistry",
+    r"Surgery\s+Center|Imaging\s+Center",
+    r"Dialysis(?:\s+(?:Center|Unit|Clinic))?|Pharmacy|Pharmacies|Apothecary",
+    r"(?:Skilled\s+)?Nursing\s+(?:Home|Center|Facility|(?:and|&)\s+Rehab(?:ilitation)?"
+    r"(?:\s+Center)?)",
+    r"Rehabilitation\s+(?:(?:and|&)\s+Nursing(?:\s+Center)?|Center|Hospital|Institute)",
+    r"Health\s+(?:and|&)\s+Rehab(?:ilitation)?(?:\s+Center)?|Care\s+Center",
+    r"Senior\s+(?:Living|Care|Center|Residences?)|Assisted\s+Living|Memory\s+Care",
+    r"Retirement\s+(?:Community|Home|Village|Center)|Adult\s+Day\s+(?:Center|Care|Program)",
+    r"Home\s+(?:Care|Health(?:\s*[Cc]are)?)|Hospice(?:\s+Care)?|Ambulance(?:\s+Service)?",
+    r"Fire\s+Department|Police\s+Department|Sheriff's\s+Office|Infirmary|Station",
+]
+# employers and schools: in Title case only (in capitals "SULFA DRUGS", "WITHOUT HARDWARE")
+_OTHER_HEADS = [
+    r"Shipyards?|Mills?|Factory|Plant|Foundry|Warehouse|Fulfillment\s+Center|"
+    r"Distribution\s+Center|Paving|Construction|Roofing|Plumbing|Trucking|Logistics|"
+    r"Farms?|Dairy|Foods|Bakery|Restaurant|Diner|Motors|Lumber|Hardware|Steel|Manufacturing|"
+    r"Industries|Bank|Credit\s+Union|Railroad|Railway|"
+    r"Airlines?|Casino|Hotel|Motel|Resort|Depot|Quarry|Landscaping",
+    # schools
+    r"Elementary(?:\s+School)?|Middle\s+School|High\s+School|Junior\s+High|Academy|Prep|"
+    r"Preparatory(?:\s+School)?|Charter\s+School|Montessori|Preschool|Daycare|"
+    r"Child\s*[Cc]are(?:\s+Center)?|Learning\s+Center|Community\s+College|College|University",
+]
+_CARE_HEAD = "|".join(_HEADS)
+_HEAD = "|".join(_HEADS + _OTHER_HEADS)
+_TITLE_WORD = r"(?:[A-Z][\w'\u2019.-]*|St\.|Mt\.)"
+FACILITY_RE = re.compile(
+    rf"(?<![\w'\u2019.-])(?P<lead>{_TITLE_WORD}(?:[ \t](?:&[ \t]|of[ \t]|the[ \t])?"
+    rf"{_TITLE_WORD}){{0,4}}?)[ \t](?P<head>(?:{_HEAD})(?:[ \t](?:{_HEAD}))?)(?![\w'\u2019-])"
+)
+_CAPS_HEAD = _CARE_HEAD.replace(r"\s+", r"[ \t]+")
+FACILITY_CAPS_RE = re.compile(
+    r"(?<![\w'\u2019.-])"
+    r"(?P<lead>[A-Z][A-Z'\u2019.-]+(?:[ \t](?:&[ \t])?[A-Z][A-Z'\u2019.-]+){0,4}?)"
+    rf"[ \t](?P<head>(?i:{_CAPS_HEAD}))(?![\w'\u2019-])"
+)
+# "University of Iowa Hospitals & Clinics", "University of Utah Health"
+UNIVERSITY_OF_RE = re.compile(
+    r"\b(?:University|College|Hospital)\s+of\s+[A-Z][\w'-]+(?:\s+[A-Z][\w'-]+){0,2}"
+    r"(?:\s+(?:Hospitals?(?:\s+(?:&|and)\s+Clinics)?|Health(?:\s*[Cc]are)?|Medical\s+Center|"
+    r"Medicine))?"
+)
+# Capitalized words that do not make a facility's name proper: "Physical Therapy", "the Main
+# Pharmacy", "Pediatric Cardiology", "Outpatient Dialysis".
+_GENERIC = frozenset(
+    lx.wordlist(
+        """
+        main central retail specialty mail order local outpatient inpatient community state
+        national general regional memorial university children's women's veterans va family
+        internal urgent primary pediatric behavioral mental home public occupational employee
+        student adult senior day medical health dental physical speech sports pain sleep wound
+        cancer heart vascular spine eye kidney skin infusion surgical surgery care nursing
+        skilled assisted living memory rehab rehabilitation hospice the of and our your their
+        my his her this that new old pt patient patients hospital clinic center dialysis
+        pharmacy school high middle elementary junior college academy institute station fire
+        police ambulance nurse nurses nurse's nursing doctor doctors doctor's physician
+        physicians private group associates partners south north east west northern southern
+        eastern western diabetes diabetic cardiac pulmonary lung breast bone joint foot hand
+        womens childrens mens men's transplant trauma burn stroke neuro ortho cardio onc
+        please call called consult consulted seen see refer referred follow followed contact
+        discussed notified transferred transfer discharged discharge admitted admit per
+        from to at in with by for on via pending approved denied sent faxed
+        """
+    )
+)
+_FUNCTION = frozenset(
+    lx.wordlist("a an the and or but of on in at to for from with by as is was are were be")
+)
+
+
+def _lead_ok(lead: str, start: int, text: str, *, caps: bool) -> tuple[int, bool]:
+    """Where the facility's name starts, and whether it is proper. The lead words are read
+    from the head back to a function word or a title; leading generic words are dropped
+    ("Called Summit Orthopedics", "Outpatient Pharmacy"); what is left must hold a proper word:
+    one in no dictionary, or (in Title case, away from a sentence start) any capitalized word
+    that is not generic or clinical ("Maple Grove Senior Living")."""
+    words_set = lx.english_words()
+    kept: list[str] = []
+    for w in reversed(lead.split()):
+        low = w.lower().rstrip(".")
+        if (low in _FUNCTION and low not in ("of", "&")) or (caps and low in _CAPS_STOPS):
+            break
+        if low in lx.TITLES or low in lx.MONTHS or low in lx.WEEKDAYS or low in ("pt", "dr"):
+            break
+        kept.append(w)
+    kept.reverse()
+
+    def generic(w: str) -> bool:
+        low = w.lower().rstrip(".")
+        core = low.removesuffix("'s").removesuffix("\u2019s")
+        return (
+            low in _GENERIC
+            or low in lx.CLINICAL_STOP
+            or core in lx.DRUG_NAMES
+            or lx.medical_word(core)
+            or low in ("of", "&", "the")
+        )
+
+    while kept and generic(kept[0]):
+        kept.pop(0)
+    if not kept:
+        return start, False
+    offset = lead.rfind(" ".join(kept))
+    s = start + offset if offset >= 0 else text.find(kept[0], start)
+    at_start = _sentence_start(text, s)
+    # "Attends Queens Adult Day Center": a dictionary word opening a sentence is not the name
+    if at_start and len(kept) > 1 and kept[0].lower() in words_set and not caps:
+        s = text.find(kept[1], s + len(kept[0]))
+        kept.pop(0)
+        at_start = False
+    proper = False
+    for w in kept:
+        if generic(w):
+            continue
+        core = w.lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s")
+        if core not in words_set or core in lx.US_CITIES or (not caps and not at_start):
+            proper = True
+    return s, proper
+
+
+_CAPS_STOPS = frozenset(
+    lx.wordlist(
+        """
+        without with include includes including no not from into per via status post pt
+        history hx diagnosis impression plan right left bilateral s/p
+        """
+    )
+)
+
+
+# (after a label's colon the value starts: "To: Summit Orthopedics" is not a sentence start)
+_SENTENCE_START_RE = re.compile(r"(?:^|[.!?;>\n]\s*)$")
+
+
+def _sentence_start(text: str, pos: int) -> bool:
+    return bool(_SENTENCE_START_RE.search(text, max(0, pos - 3), pos))
+
+
+def _facilities(text: str, add) -> list[tuple[int, int]]:
+    spans = []
+    for rx, caps in ((FACILITY_RE, False), (FACILITY_CAPS_RE, True)):
+        if caps and not re.search(r"[A-Z]{4}", text):
+            continue
+        for m in rx.finditer(text):
+            head = m.group("head")
+            if caps and (not head.isupper() or not m.group("lead").isupper()):
+                continue
+            s, ok = _lead_ok(m.group("lead"), m.start("lead"), text, caps=caps)
+            if not ok:
+                continue
+            after = text[m.end() : m.end() + 24].lower()
+            if re.match(r"[ \t]+(?:scale|score|criteria|syndrome|disease|classification)\b", after):
+                continue
+            end = m.end() - head.endswith(".")
+            add((s, end, "LOCATION", 0.7))
+            spans.append((s, end))
+    for m in UNIVERSITY_OF_RE.finditer(text) if "of " in text else ():
+        add((m.start(), m.end(), "LOCATION", 0.7))
+        spans.append((m.start(), m.end()))
+    return spans
+
+
+# --- chain stores, labels ---------------------------------------------------------------
+_CHAINS = (
+    r"Walgreens|CVS(?:\s+Pharmacy)?|Rite\s+Aid|Walmart(?:\s+Pharmacy)?|Wal-Mart|Target|Costco|"
+    r"Kroger|Safeway|Publix|H-E-B|HEB|Meijer|Albertsons|Giant\s+Eagle|Hy-Vee|Wegmans|"
+    r"Sam's\s+Club|Duane\s+Reade|Amazon|Home\s+Depot|Lowe's|McDonald's|Starbucks|UPS|FedEx|"
+    r"Tyson|Dollar\s+General|Family\s+Dollar|Menards|Tractor\s+Supply|Whole\s+Foods|Aldi"
+)
+CHAIN_RE = re.compile(
+    rf"\b(?P<c>{_CHAINS})(?:(?P<num>[ \t]*(?:#|No\.?|store)[ \t]*\d{{2,6}})"
+    r"|(?P<site>[ \t]+(?:store|pharmacy|warehouse|fulfillment\s+center|distribution\s+center|"
+    r"plant|location|branch|DC)\b)|(?=[ \t]+(?:on|at|in|off|near|by)[ \t]+(?:the[ \t]+)?"
+    r"(?:[A-Z0-9])))"
+)
+# "Employer: Tri-County Paving", "works as a welder at Harbor Point Shipyard", "Pharmacy: ..."
+LABEL_RE = re.compile(
+    r"(?i:\b(?:employer|employed\s+(?:at|by)|place\s+of\s+employment|"
+    r"(?:preferred\s+)?pharmacy|school|facility|agency|hometown|birthplace|place\s+of\s+birth|"
+    r"city|town|county|neighbou?rhood)\b)[ \t]*[:=-]?[ \t]*(?:the[ \t]+)?"
+    r"(?P<v>[A-Z][\w'\u2019&.-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?[A-Z][\w'\u2019&.-]*){0,4})"
+)
+
+
+def _labels(text: str, add) -> None:
+    words = lx.english_words()
+    for m in LABEL_RE.finditer(text):
+        value = m.group("v").rstrip(".")
+        parts = value.split()
+        low0 = parts[0].lower().rstrip(".,")
+        if (
+            low0 in _GENERIC
+            or low0 in lx.CLINICAL_STOP
+            or low0 in lx.TITLES
+            or low0 in lx.MONTHS
+            or low0 in lx.WEEKDAYS
+            or low0 in lx.US_STATES
+            or low0 in _FUNCTION
+            or (lx.medical_word(low0) and low0 in words)
+        ):
+            continue
+        label = m.group(0)[: m.start("v") - m.start()].lower()
+        if label.strip(" :=-\t").endswith(("city", "town", "county")) and ":" not in label:
+            continue  # "city hospital", "county jail" : only the form label
+        if label.lstrip().startswith("school") and ":" not in label:
+            continue
+        add((m.start("v"), m.start("v") + len(value), "LOCATION", 0.65))
+
+
+# --- cities and other places by context ---------------------------------------------------
+# "Fort Lee", "Ft. Bragg", "Camp Lejeune", "Port Huron"
+FORT_RE = re.compile(r"\b(?:Fort|Ft\.|Camp|Port)[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?\b")
+# "the Pine Ridge reservation", "Navajo Nation", "Laguna Pueblo"
+RESERVATION_RE = re.compile(
+    r"\b(?P<p>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})[ \t]+(?:Indian[ \t]+)?"
+    r"(?:[Rr]eservation|Rez|Pueblo|Rancheria|Nation)\b"
+)
+# "Denver PD", "Westbury County EMS", "Tulsa Police"
+AGENCY_RE = re.compile(
+    r"\b(?P<p>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})[ \t]+(?:PD|P\.D\.|Police|Sheriff|FD|"
+    r"Fire(?:[ \t]+(?:Department|Dept\.?|Rescue))?|EMS)\b"
+)
+# "(Salt Lake City office)", "Chinatown clinic", "the Oak Park office"
+SITE_AFTER_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<p>[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+){0,2})[ \t]+"
+    r"(?:office|clinic|campus|location|branch|site)\b"
+)
+# "India (Chennai)", "Mexico (Oaxaca)": a city in brackets after a country
+COUNTRY_CITY_RE = re.compile(r"\b[A-Z][a-z]+[ \t]*\((?P<p>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\)")
+# "HARLINGEN TX", "Ames IA": a listed city right before a state abbreviation
+_STATE_ABBR = "|".join(sorted(lx.STATE_ABBRS))
+CITY_ABBR_RE = re.compile(
+    rf"(?<![\w'\u2019.-])(?P<p>[A-Z][A-Za-z'.-]+(?:[ \t][A-Z][A-Za-z'.-]+){{0,2}})[ \t]+"
+    rf"(?:{_STATE_ABBR})\b(?![\w'-])"
+)
+# "Tuba City", "Palm Springs", "Jackson Heights": a word (even a clinical one) before a place
+# head that names a town; "Pier 39"
+TOWN_HEAD_RE = re.compile(
+    r"(?<![\w'\u2019.-])(?P<p>(?:[A-Z][a-z]+[ \t]){1,2}(?:City|Springs|Falls|Heights|Beach)"
+    r"|(?:[A-Z]+[ \t]){1,2}(?:CITY|SPRINGS|FALLS|HEIGHTS|BEACH)|Pier[ \t]\d{1,3})\b"
+)
+# "saint joe's", "st. luke's" in lower case (speech recognition, typing)
+LOWER_SAINT_RE = re.compile(r"\b(?:saint|st\.?)[ \t]+[a-z]+'s\b(?![ \t]+wort)")
+_CITY_AFTER_FACILITY_RE = re.compile(
+    r",[ \t]*(?P<p>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+){0,2})(?=[ \t]*(?:[.;)]|,[ \t]*[A-Z]{2}\b|$))"
+)
+_PLACE_HEAD_WORDS = frozenset(
+    lx.wordlist(
+        """
+        falls springs village city town heights beach valley hills hill lake lakes mount
+        port fort harbor harbour creek bay grove junction landing island park ridge rapids
+        bluffs crossing mills point shores woods
+        """
+    )
+)
+
+
+def _place_ok(value: str, *, need_city: bool = False) -> bool:
+    words = lx.english_words()
+    parts = value.split()
+    lows = [p.lower() for p in parts]
+    if " ".join(lows) in lx.US_CITIES:
+        return True
+    if need_city:
+        return False
+    if any(
+        lo in _GENERIC
+        or lo in lx.CLINICAL_STOP
+        or lo in lx.TITLES
+        or lo in lx.MONTHS
+        or lo in lx.WEEKDAYS
+        or lo in lx.DRUG_NAMES
+        or lo in lx.EPONYM_NOUNS
+        or (lx.medical_word(lo) and lo in words)
+        for lo in lows
+    ):
+        return False
+    if any(lo not in words for lo in lows):
+        return True
+    return len(parts) >= 2 and (lows[-1] in _PLACE_HEAD_WORDS or lows[0] in _PLACE_HEAD_WORDS)
+
+
+def _context_places(text: str, add, facilities: list[tuple[int, int]]) -> None:
+    forts = any(k in text for k in ("Fort", "Ft.", "Camp", "Port"))
+    for m in FORT_RE.finditer(text) if forts else ():
+        tail = m.group(0).split()[1].lower()
+        if tail in lx.CLINICAL_STOP or tail in lx.MONTHS or lx.medical_word(tail):
+            continue
+        add((m.start(), m.end(), "LOCATION", 0.65))
+    if "eservation" in text or "Rez" in text or "Pueblo" in text or "Nation" in text:
+        for m in RESERVATION_RE.finditer(text):
+            named = _place_ok(m.group("p")) or m.group(0).split()[-1].lower() in (
+                "reservation",
+                "rez",
+            )
+            if named and m.group("p").split()[0].lower() not in _FUNCTION:
+                add((m.start("p"), m.end("p"), "LOCATION", 0.65))
+    if any(k in text for k in ("PD", "P.D.", "Police", "Sheriff", "FD", "Fire", "EMS")):
+        for m in AGENCY_RE.finditer(text):
+            if _place_ok(m.group("p")):
+                add((m.start("p"), m.end("p"), "LOCATION", 0.65))
+    for m in SITE_AFTER_RE.finditer(text):
+        p = m.group("p")
+        if _place_ok(p):
+            add((m.start("p"), m.end("p"), "LOCATION", 0.6))
+    for m in COUNTRY_CITY_RE.finditer(text) if "(" in text else ():
+        country = text[m.start() : text.index("(", m.start())].strip().lower()
+        if country in _COUNTRIES and _place_ok(m.group("p")):
+            add((m.start("p"), m.end("p"), "LOCATION", 0.65))
+    for m in CITY_ABBR_RE.finditer(text):
+        p = m.group("p")
+        words = p.split()
+        for k in range(len(words)):  # the longest listed tail: "PH 956 HARLINGEN TX"
+            tail = " ".join(words[k:])
+            if tail.lower() in lx.US_CITIES:
+                add((m.end("p") - len(tail), m.end("p"), "LOCATION", 0.7))
+                break
+    for m in TOWN_HEAD_RE.finditer(text):
+        first = m.group("p").split()[0].lower()
+        if first in _FUNCTION or first in lx.CLINICAL_STOP or first in _CAPS_STOPS:
+            continue
+        add((m.start("p"), m.end("p"), "LOCATION", 0.65))
+    for m in LOWER_SAINT_RE.finditer(text) if "'s" in text else ():
+        add((m.start(), m.end(), "LOCATION", 0.6))
+    for _, e in facilities:
+        m = _CITY_AFTER_FACILITY_RE.match(text, e)
+        if m and _place_ok(m.group("p")):
+            add((m.start("p"), m.end("p"), "LOCATION", 0.65))
+
+
+_COUNTRIES = frozenset(
+    lx.wordlist(
+        """
+        india mexico china philippines vietnam nigeria ghana kenya ethiopia somalia haiti
+        guatemala honduras salvador colombia venezuela peru brazil ecuador cuba jamaica
+        pakistan bangladesh nepal iran iraq syria afghanistan egypt morocco italy germany
+        france spain poland ukraine russia japan korea thailand cambodia laos burma myanmar
+        canada ireland england scotland greece turkey israel lebanon jordan yemen sudan
+        """
+    )
+)
+
+
+# --- identifiers with few digits, ages ------------------------------------------------------
+_CODE = r"(?=[A-Z0-9.-]*\d)(?=[A-Z0-9.-]*[A-Z])[A-Z0-9][A-Z0-9.-]{3,}[A-Z0-9]"
+LABELLED_CODE_RE = re.compile(
+    r"(?i:\b(?P<kind>(?:transmitter|sensor|receiver|pump|serial|implant)"
+    r"(?:[ \t]+(?:id|#|no\.?|sn))?|lic(?:ense|\.)?(?:[ \t]+(?:number|no\.?|#))?|key|alias|"
+    r"confirmation(?:[ \t]+(?:code|number|#))?"
+    r"|ticket(?:[ \t]+(?:number|no\.?))?|username|user[ \t]+name|login))"
+    rf"[ \t]*[:#]?[ \t]*(?P<v>(?-i:{_CODE}))(?![\w-])"
+)
+TRACKING_RE = re.compile(
+    r"(?i:\btracking(?:[ \t]+(?:number|no\.?|#))?)[ \t]*[:#]?[ \t]*"
+    r"(?P<v>\d{2,6}(?:[ \t]\d{2,6}){2,7}|[A-Z0-9]{10,34})\b"
+)
+PAGER_RE = re.compile(
+    r"(?i:\b(?:pager|pgr|beeper))[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*(?P<v>\d{4,7})\b"
+)
+SSN_LAST4_RE = re.compile(
+    r"(?i:\b(?:ssn|social[ \t]+security(?:[ \t]+(?:number|no\.?|#))?|ss#)[^.\n\d]{0,20}?"
+    r"(?:last[ \t]+(?:four|4)(?:[ \t]+digits)?|ending(?:[ \t]+in)?|ends[ \t]+in)"
+    r"|(?:last[ \t]+(?:four|4)(?:[ \t]+digits)?[ \t]+of[ \t]+(?:the[ \t]+)?"
+    r"(?:ssn|social(?:[ \t]+security)?)))"
+    r"[ \t]*(?:is|:|#|=)?[ \t]*(?P<v>\d{4})\b"
+)
+# ISBT 128 donation identification number: "W0425 26 118273 K"
+ISBT_RE = re.compile(r"\b[A-Z]\d{4}[ \t]?\d{2}[ \t]?\d{6}(?:[ \t]?[A-Z0-9])?\b")
+ALIAS_RE = re.compile(r"(?i:\balias)[ \t]*:?[ \t]*(?P<v>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\b")
+AGE_LIVED_RE = re.compile(
+    r"(?i:\b(?:lived|lives|living)[ \t]+(?:to|until)(?:[ \t]+(?:be|age))?|"
+    r"(?:died|passed(?:[ \t]+away)?|deceased)[ \t]+at(?:[ \t]+(?:age|the[ \t]+age[ \t]+of))?)"
+    r"[ \t]+(?P<n>\d{2,3})\b(?![.,]\d|[ \t]*(?:%|mg|kg|lbs?|percent|degrees|days?|weeks?|months?))"
+)
+# "Ruth (97) lives with her son": an age in brackets right after a capitalized word
+AGE_BRACKET_RE = re.compile(r"\b[A-Z][a-z]+[ \t]*\((?P<n>\d{2,3})\)(?=[ \t]*(?:[a-z,;]|$))")
+
+
+def _identifiers(text: str, add) -> None:
+    if not any(c.isdigit() for c in text):
+        return
+    for m in LABELLED_CODE_RE.finditer(text):
+        v = m.group("v").rstrip(".")
+        kind = m.group("kind").lower()
+        digits = sum(c.isdigit() for c in v)
+        if digits < 1 or len(v) < 5:
+            continue
+        if re.fullmatch(r"\d+(?:\.\d+)?", v):
+            continue
+        if kind.startswith(("transmitter", "sensor", "receiver", "pump", "serial", "implant")):
+            t = "DEVICE"
+        elif kind.startswith("lic"):
+            t = "LICENSE"
+        else:
+            t = "ID"
+        add((m.start("v"), m.start("v") + len(v), t, 0.8))
+    for m in TRACKING_RE.finditer(text) if "racking" in text else ():
+        add((m.start("v"), m.end("v"), "ID", 0.8))
+    for m in PAGER_RE.finditer(text):
+        add((m.start("v"), m.end("v"), "PHONE", 0.8))
+    for m in SSN_LAST4_RE.finditer(text):
+        add((m.start("v"), m.end("v"), "SSN", 0.8))
+    for m in ISBT_RE.finditer(text):
+        add((m.start(), m.end(), "ID", 0.8))
+    for m in ALIAS_RE.finditer(text) if "lias" in text else ():
+        add((m.start("v"), m.end("v"), "ID", 0.8))
+    for rx in (AGE_LIVED_RE, AGE_BRACKET_RE):
+        for m in rx.finditer(text):
+            if 90 <= int(m.group("n")) < 130:
+                add((m.start("n"), m.end("n"), "AGE", 0.8))
+
+
+# --- the entry point ---------------------------------------------------------------------------
+def find(text: str, add) -> list[tuple[int, int]]:
+    """Add the places and identifiers above; return the facility spans (a name inside one is
+    part of the facility's name: "Henry Ford Hospital")."""
+    facilities = _facilities(text, add)
+    for m in CHAIN_RE.finditer(text):
+        end = m.end("num") if m.group("num") else m.end("site") if m.group("site") else m.end("c")
+        add((m.start("c"), end, "LOCATION", 0.7))
+        facilities.append((m.start("c"), end))
+    _labels(text, add)
+    _context_places(text, add, facilities)
+    _identifiers(text, add)
+    return facilities
+
+
+def drop_names_inside(found: list, facilities: list[tuple[int, int]]) -> list:
+    """A name found inside a facility's name, or running into its start, is the facility
+    ("Henry Ford Hospital", "From: Eastside Family Clinic", "to: Golden Oaks Rehabilitation
+    and Nursing" where the name took "Golden Oaks")."""
+    if not facilities:
+        return found
+    kept = []
+    for f in found:
+        if f[2] == "NAME":
+            inside = next((x for x in facilities if x[0] <= f[1] - 1 and f[0] < x[1]), None)
+            if inside and f[1] <= inside[1]:
+                if f[0] < inside[0]:
+                    kept.append((f[0], inside[1], "LOCATION", 0.7))
+                continue
+        kept.append(f)
+    return kept
+
+
+# --- clinical nouns that read like names ------------------------------------------------
+# A word after which a capitalized word is an eponym or a product, not a person ("Hoyer lift",
+# "Fleischner Society guidelines", "Morse Fall Scale").
+_EPONYM_AFTER = frozenset(
+    lx.wordlist(
+        """
+        lift lifts society guidelines guideline inventory questionnaire protocol scale scales
+        mattress belt sling pump injector classification criteria
+        """
+    )
+)
+# Scales named after a person, written with their score: "HAM-D (Hamilton) 18"
+_SCALE_EPONYMS = frozenset(
+    lx.wordlist(
+        """
+        hamilton beck morse norton braden folstein zung yesavage montgomery asberg cornell
+        barthel katz lawton karnofsky glasgow ranson apache
+        """
+    )
+)
+# Genes and products named in results and orders ("KRAS G12D", "Neulasta Onpro")
+_PRODUCT_WORDS = frozenset(
+    lx.wordlist(
+        """
+        kras nras braf egfr alk ros1 her2 brca1 brca2 tp53 pik3ca idh1 idh2 jak2 flt3 npm1
+        mlh1 msh2 msh6 pms2 ret met kit pdgfra neulasta onpro udenyca fulphila ziextenzo
+        """
+    )
+)
+# Section words a line opens with ("Micro: Staph aureus", "Ophtho: retinal scan")
+_HEADER_WORDS = frozenset(
+    lx.wordlist(
+        """
+        micro path rads cards pulm renal heme onc gu gi cv resp neuro endo psych ortho derm
+        ophtho optho televisit telehealth prescriber interpreter aide sitter disch
+        """
+    )
+)
+_MUTATION_AFTER_RE = re.compile(r"[ \t]+[A-Z]\d{1,4}(?:[A-Z*]|fs|del|ins|dup)\b")
+_LINE_HEADER_RE = re.compile(r"[ \t]*:")
+
+
+def drop_clinical_names(text: str, found: list) -> list:
+    """Names that are clinical nouns in these notes (a minimal change to name findings):
+    an eponym before a device or a guideline word, a scale's eponym with its score, a gene
+    before its variant, a product word, a section word opening a line."""
+    if not any(f[2] == "NAME" for f in found):
+        return found
+    words = lx.english_words()
+    kept = []
+    for f in found:
+        if f[2] != "NAME":
+            kept.append(f)
+            continue
+        value = text[f[0] : f[1]]
+        lows = [w.lower().strip(".,()") for w in value.split()]
+        nxt = re.match(r"[ \t]+([A-Za-z]+)", text[f[1] : f[1] + 30])
+        nxt_low = nxt.group(1).lower() if nxt else ""
+        if lows and (lows[-1] in _EPONYM_AFTER or nxt_low in _EPONYM_AFTER):
+            continue
+        if len(lows) == 1 and lows[0] in _SCALE_EPONYMS and re.match(r"\)?[ \t]*\d", text[f[1] :]):
+            continue
+        if any(lo in _PRODUCT_WORDS for lo in lows) or (
+            value.isupper() and _MUTATION_AFTER_RE.match(text, f[1])
+        ):
+            continue
+        line_start = f[0] == 0 or text[f[0] - 1] == "\n"
+        if (
+            len(lows) == 1
+            and line_start
+            and _LINE_HEADER_RE.match(text, f[1])
+            and (lows[0] in _HEADER_WORDS or (lows[0] in words and lows[0] not in lx.first_names()))
+        ):
+            continue
+        kept.append(f)
+    return kept
