@@ -661,6 +661,7 @@ def find_phi(text: str) -> list[Entity]:
         f for f in found if not (f[2] == "LOCATION" and text[f[0] : f[1]] in _BARE_PLACE_ABBRS)
     ]
     found = places.drop_clinical_names(text, places.drop_names_inside(found, facilities))
+    found = places.drop_service_names(text, places.drop_vaccine_lots(text, found))
     return _resolve(found)
 
 

@@ -13,9 +13,20 @@ Plain Python, like the engine: ``find(text, add)`` adds ``(start, end, type, sco
 
 from __future__ import annotations
 
+import gzip
 import re
+from functools import cache
 
 from clinical.phi import lexicon as lx
+
+
+@cache
+def gazetteer() -> frozenset[str]:
+    """US places of 1,000 people or more and the world's large cities, in lower case
+    (GeoNames, CC BY 4.0; written by data/make_places.py)."""
+    with gzip.open(lx.DATA / "us_places.txt.gz", "rt", encoding="utf-8") as fh:
+        return frozenset(line.strip() for line in fh if line.strip())
+
 
 # --- facilities by head noun ------------------------------------------------------------
 # Heads a facility, a practice, an employer or a school ends with (Title case; the capitals
@@ -67,7 +78,7 @@ _CAPS_HEAD = _CARE_HEAD.replace(r"\s+", r"[ \t]+")
 FACILITY_CAPS_RE = re.compile(
     r"(?<![\w'\u2019.-])"
     r"(?P<lead>[A-Z][A-Z'\u2019.-]+(?:[ \t](?:&[ \t])?[A-Z][A-Z'\u2019.-]+){0,4}?)"
-    rf"[ \t](?P<head>(?i:{_CAPS_HEAD}))(?![\w'\u2019-])"
+    rf"[ \t](?P<head>(?i:{_CAPS_HEAD})(?:[ \t](?i:{_CAPS_HEAD}))?)(?![\w'\u2019-])"
 )
 # "University of Iowa Hospitals & Clinics", "University of Utah Health"
 UNIVERSITY_OF_RE = re.compile(
@@ -203,7 +214,7 @@ _CHAINS = (
     r"Tyson|Dollar\s+General|Family\s+Dollar|Menards|Tractor\s+Supply|Whole\s+Foods|Aldi"
 )
 CHAIN_RE = re.compile(
-    rf"\b(?P<c>{_CHAINS})(?:(?P<num>[ \t]*(?:#|No\.?|store)[ \t]*\d{{2,6}})"
+    rf"\b(?P<c>{_CHAINS})(?:(?P<num>(?:[ \t]+Pharmacy)?[ \t]*(?:#|No\.?|store)[ \t]*\d{{2,6}})"
     r"|(?P<site>[ \t]+(?:store|pharmacy|warehouse|fulfillment\s+center|distribution\s+center|"
     r"plant|location|branch|DC)\b)|(?=[ \t]+(?:on|at|in|off|near|by)[ \t]+(?:the[ \t]+)?"
     r"(?:[A-Z0-9])))"
@@ -213,7 +224,7 @@ LABEL_RE = re.compile(
     r"(?i:\b(?:employer|employed\s+(?:at|by)|place\s+of\s+employment|"
     r"(?:preferred\s+)?pharmacy|school|facility|agency|hometown|birthplace|place\s+of\s+birth|"
     r"city|town|county|neighbou?rhood)\b)[ \t]*[:=-]?[ \t]*(?:the[ \t]+)?"
-    r"(?P<v>[A-Z][\w'\u2019&.-]*(?:[ \t]+(?:&[ \t]+|of[ \t]+|and[ \t]+)?[A-Z][\w'\u2019&.-]*){0,4})"
+    r"(?P<v>[A-Z][\w'\u2019&.-]*(?:[ \t](?:&[ \t]|of[ \t]|and[ \t])?[A-Z][\w'\u2019&.-]*){0,4})"
 )
 
 
@@ -234,6 +245,9 @@ def _labels(text: str, add) -> None:
             or (lx.medical_word(low0) and low0 in words)
         ):
             continue
+        while len(parts) > 1 and parts[-1].lower().rstrip(".,") in lx.CLINICAL_STOP:
+            parts.pop()  # "City: Lawrenceville State: GA"
+        value = " ".join(parts)
         label = m.group(0)[: m.start("v") - m.start()].lower()
         if label.strip(" :=-\t").endswith(("city", "town", "county")) and ":" not in label:
             continue  # "city hospital", "county jail" : only the form label
@@ -261,7 +275,9 @@ SITE_AFTER_RE = re.compile(
     r"(?:office|clinic|campus|location|branch|site)\b"
 )
 # "India (Chennai)", "Mexico (Oaxaca)": a city in brackets after a country
-COUNTRY_CITY_RE = re.compile(r"\b[A-Z][a-z]+[ \t]*\((?P<p>[A-Z][a-z]+(?:[ \t][A-Z][a-z]+)?)\)")
+COUNTRY_CITY_RE = re.compile(
+    r"\b[A-Z][a-z]+[ \t]*\((?P<p>[A-Z][a-z]+(?:[ \t-](?:[a-z]{2,3}-)?[A-Z][a-z]+)?)\)"
+)
 # "HARLINGEN TX", "Ames IA": a listed city right before a state abbreviation
 _STATE_ABBR = "|".join(sorted(lx.STATE_ABBRS))
 CITY_ABBR_RE = re.compile(
@@ -371,9 +387,118 @@ _COUNTRIES = frozenset(
         pakistan bangladesh nepal iran iraq syria afghanistan egypt morocco italy germany
         france spain poland ukraine russia japan korea thailand cambodia laos burma myanmar
         canada ireland england scotland greece turkey israel lebanon jordan yemen sudan
+        norway sweden denmark finland iceland belgium netherlands holland switzerland austria
+        portugal hungary romania bulgaria serbia croatia slovenia slovakia czechia estonia
+        latvia lithuania belarus moldova albania cyprus malta luxembourg georgia armenia
+        azerbaijan kazakhstan uzbekistan mongolia taiwan indonesia malaysia singapore
+        australia zealand chile argentina bolivia paraguay uruguay panama nicaragua
+        dominica trinidad tunisia algeria libya senegal cameroon uganda tanzania rwanda
+        zambia zimbabwe angola mozambique congo eritrea liberia guinea greenland
+        greek roman latin dutch swiss irish welsh scottish british french german polish
+        russian english spanish italian african american indian asian arab
         """
     )
 )
+
+
+# Capitalized words in a row (a place's name may hold "de", "of", "on" and a hyphen)
+CAPWORDS_RE = re.compile(
+    r"(?<![\w'\u2019.-])[A-Z][\w'\u2019.-]*(?:[ \t](?:(?:de|del|la|of|on|upon)[ \t])?"
+    r"[A-Z][\w'\u2019.-]*){0,3}"
+)
+_GAZ_CUE_RE = re.compile(
+    r"(?i:\b(?:in|from|to|near|outside(?:[ \t]+of)?|out[ \t]+of|at|of|around|visiting|"
+    r"moved|lives|living|born|raised)[ \t]+(?:the[ \t]+)?)$|,[ \t]*$|\([ \t]*$"
+)
+# a single word needs a place word right before it ("in Dubuque", "moved to Ypsilanti")
+_GAZ_STRONG_CUE_RE = re.compile(
+    r"(?i:\b(?:in|from|near|outside(?:[ \t]+of)?|out[ \t]+of|around|visiting|"
+    r"(?:moved|relocated|drove|flew)[ \t]+(?:here[ \t]+)?(?:to|from))[ \t]+)$"
+)
+# a listed town that is also a word needs a residence word before it ("lives in Mystic")
+_GAZ_HOME_CUE_RE = re.compile(
+    r"(?i:\b(?:lives?|living|lived|resides?|residing|grew[ \t]+up|raised|born|moved|relocated|"
+    r"(?:is|are|was|comes?|came)[ \t]+(?:originally[ \t]+)?from|hometown(?:[ \t]+(?:is|of))?|"
+    r"(?:based[ \t]+)?out[ \t]+of)"
+    r"(?:[ \t]+(?:in|to|near|from|outside(?:[ \t]+of)?))?[ \t]+)$"
+)
+_DOSE_AFTER_RE = re.compile(r"[ \t]*(?:\d|#\d|\(|tabs?\b|mg\b)", re.IGNORECASE)
+_TOWN_HEADS = frozenset(
+    lx.wordlist("city falls springs heights beach park ridge hills valley grove harbor creek")
+)
+
+
+def _gaz_word_ok(word: str, words) -> bool:
+    low = word.lower().rstrip(".")
+    core = low.removesuffix("'s").removesuffix("\u2019s")
+    return not (
+        core != low
+        or low in lx.CLINICAL_STOP
+        or low in lx.EPONYM_NOUNS
+        or low in lx.DRUG_NAMES
+        or low in lx.TITLES
+        or low in lx.MONTHS
+        or low in lx.WEEKDAYS
+        or low in lx.US_STATES
+        or low in _GENERIC
+        or low in _FUNCTION
+        or low in _COUNTRIES
+        or low in _PRODUCT_WORDS
+        or lx.medical_word(low)
+    )
+
+
+def _person_word(word: str) -> bool:
+    low = word.lower().rstrip(".,")
+    return low in lx.first_names() or low in lx.surnames()
+
+
+def _gazetteer_places(text: str, add) -> None:
+    """Capitalized words that name a listed town or city: one word in no dictionary
+    ("Chennai", "Dubuque", "HARLINGEN"), or several words ("Tuba City", "Fort Lee") that are not
+    all dictionary words unless a place word comes before or a town word ends them."""
+    gaz = gazetteer()
+    words = lx.english_words()
+    for m in CAPWORDS_RE.finditer(text):
+        parts = m.group(0).split()
+        n = len(parts)
+        done = False
+        for k in range(n, 0, -1):  # longest first, from the left
+            for i in range(0, n - k + 1):
+                sub = parts[i : i + k]
+                name = " ".join(sub).rstrip(".,").lower()
+                if name not in gaz:
+                    continue
+                if not all(_gaz_word_ok(w, words) for w in sub if w not in ("de", "of", "on")):
+                    continue
+                start = m.start() + len(" ".join(parts[:i])) + (1 if i else 0)
+                start = text.index(sub[0], start)
+                end = start + len(" ".join(sub).rstrip(".,"))
+                after = re.match(r"[ \t]+([A-Za-z]+)", text[end : end + 24])
+                if after and after.group(1).lower() in lx.EPONYM_HEADS:
+                    continue  # "Murphy sign"
+                upper = name.upper() == " ".join(sub).rstrip(".,")
+                unlisted = [w.lower().rstrip(".,") not in words for w in sub]
+                cue = bool(_GAZ_CUE_RE.search(text, max(0, start - 24), start))
+                if _person_word(sub[0]) or (k == 1 and _person_word(sub[-1])):
+                    continue  # "Hughes", "Anna", "Victor Hugo": a person's name first
+                if k == 1 and not unlisted[0] and not upper and len(name) >= 4:
+                    home = _GAZ_HOME_CUE_RE.search(text, max(0, start - 30), start)
+                    if home and not _DOSE_AFTER_RE.match(text, end):
+                        add((start, end, "LOCATION", 0.55))
+                        break
+                if k == 1:
+                    ok = unlisted[0] and len(name) >= (5 if upper else 4)
+                    ok = ok and bool(_GAZ_STRONG_CUE_RE.search(text, max(0, start - 24), start))
+                    ok = ok and not _DOSE_AFTER_RE.match(text, end)  # "from Norco 5/325"
+                else:
+                    ok = any(unlisted) and (cue or name.split()[-1] in _TOWN_HEADS)
+                if ok:
+                    add((start, end, "LOCATION", 0.6))
+                    done = True
+                    break
+            if done:
+                break
 
 
 # --- identifiers with few digits, ages ------------------------------------------------------
@@ -407,8 +532,12 @@ AGE_LIVED_RE = re.compile(
     r"(?:died|passed(?:[ \t]+away)?|deceased)[ \t]+at(?:[ \t]+(?:age|the[ \t]+age[ \t]+of))?)"
     r"[ \t]+(?P<n>\d{2,3})\b(?![.,]\d|[ \t]*(?:%|mg|kg|lbs?|percent|degrees|days?|weeks?|months?))"
 )
-# "Ruth (97) lives with her son": an age in brackets right after a capitalized word
-AGE_BRACKET_RE = re.compile(r"\b[A-Z][a-z]+[ \t]*\((?P<n>\d{2,3})\)(?=[ \t]*(?:[a-z,;]|$))")
+# "Ruth (97) lives with her son", "Ms. Carter, 96, lives alone": an age in brackets or
+# between commas right after a capitalized word
+AGE_BRACKET_RE = re.compile(
+    r"\b[A-Z][a-z]+(?:[ \t]*\((?P<n>\d{2,3})\)(?=[ \t]*(?:[a-z,;]|$))"
+    r"|,[ \t](?P<m>\d{2,3}),[ \t]+(?=[a-z]))"
+)
 
 
 def _identifiers(text: str, add) -> None:
@@ -441,8 +570,9 @@ def _identifiers(text: str, add) -> None:
         add((m.start("v"), m.end("v"), "ID", 0.8))
     for rx in (AGE_LIVED_RE, AGE_BRACKET_RE):
         for m in rx.finditer(text):
-            if 90 <= int(m.group("n")) < 130:
-                add((m.start("n"), m.end("n"), "AGE", 0.8))
+            g = "n" if m.group("n") else "m"
+            if 90 <= int(m.group(g)) < 130:
+                add((m.start(g), m.end(g), "AGE", 0.8))
 
 
 # --- the entry point ---------------------------------------------------------------------------
@@ -456,6 +586,7 @@ def find(text: str, add) -> list[tuple[int, int]]:
         facilities.append((m.start("c"), end))
     _labels(text, add)
     _context_places(text, add, facilities)
+    _gazetteer_places(text, add)
     _identifiers(text, add)
     return facilities
 
@@ -485,7 +616,7 @@ _EPONYM_AFTER = frozenset(
     lx.wordlist(
         """
         lift lifts society guidelines guideline inventory questionnaire protocol scale scales
-        mattress belt sling pump injector classification criteria
+        mattress belt sling pump injector classification criteria pad pads collar
         """
     )
 )
@@ -552,5 +683,59 @@ def drop_clinical_names(text: str, found: list) -> list:
             and (lows[0] in _HEADER_WORDS or (lows[0] in words and lows[0] not in lx.first_names()))
         ):
             continue
+        kept.append(f)
+    return kept
+
+
+_LOT_BEFORE_RE = re.compile(r"\blot[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*$", re.IGNORECASE)
+_VACCINE_RE = re.compile(
+    r"\b(?:vaccines?|vaccinated|immuniz\w*|booster|tdap|dtap|mmr|hpv|flu|influenza|covid|"
+    r"pneumo\w*|shingrix|hep(?:atitis)?\s*[ab]|varicella|ppd|tb\s+test|fluzone|moderna|pfizer|"
+    r"novavax|gardasil|prevnar|pneumovax|boostrix|adacel|vis\b)",
+    re.IGNORECASE,
+)
+
+
+def drop_vaccine_lots(text: str, found: list) -> list:
+    """A vaccine's lot number names a batch, not a person ("Tdap 0.5 mL IM, lot U7702AA")."""
+    if "lot" not in text.lower() or not _VACCINE_RE.search(text):
+        return found
+    return [
+        f
+        for f in found
+        if not (f[2] == "ID" and _LOT_BEFORE_RE.search(text, max(0, f[0] - 12), f[0]))
+    ]
+
+
+# Words that name a hospital service, not a place of its own ("Wound Care Clinic", "Cardiac
+# Rehab", "Urgent Care", "Sleep Lab"): a "place" made only of these (and clinical words) is
+# the service.
+_SERVICE_WORDS = frozenset(
+    lx.wordlist(
+        """
+        wound care cardiac rehab rehabilitation pulmonary clinic clinics center centre unit
+        services service program lab labs laboratory urgent primary infusion sleep pain heart
+        vascular family medicine internal physical occupational speech therapy behavioral
+        health mental dialysis home hospice surgery surgical outpatient inpatient day adult
+        senior nursing memory pediatric pediatrics oncology cancer diabetes endocrine kidney
+        transplant women's womens breast imaging radiology cardiology neurology urology
+        orthopedics orthopaedics dermatology gastroenterology digestive eye dental sports
+        spine joint bone anticoagulation coumadin fracture resident residents teaching
+        walk-in express immediate same the and of & phase
+        """
+    )
+)
+
+
+def drop_service_names(text: str, found: list) -> list:
+    """A place found that is only a hospital service's name stays ("Wound Care Clinic")."""
+    kept = []
+    for f in found:
+        if f[2] == "LOCATION" and not any(c.isdigit() for c in text[f[0] : f[1]]):
+            words = re.findall(r"[A-Za-z][\w'\u2019-]*", text[f[0] : f[1]])
+            if words and all(
+                w.lower() in _SERVICE_WORDS or lx.medical_word(w.lower()) for w in words
+            ):
+                continue
         kept.append(f)
     return kept
