@@ -228,8 +228,9 @@ LABEL_RE = re.compile(
 )
 
 
-def _labels(text: str, add) -> None:
+def _labels(text: str, add) -> list[tuple[int, int]]:
     words = lx.english_words()
+    spans = []
     for m in LABEL_RE.finditer(text):
         value = m.group("v").rstrip(".")
         parts = value.split()
@@ -254,6 +255,8 @@ def _labels(text: str, add) -> None:
         if label.lstrip().startswith("school") and ":" not in label:
             continue
         add((m.start("v"), m.start("v") + len(value), "LOCATION", 0.65))
+        spans.append((m.start("v"), m.start("v") + len(value)))
+    return spans
 
 
 # --- cities and other places by context ---------------------------------------------------
@@ -350,6 +353,7 @@ def _context_places(text: str, add, facilities: list[tuple[int, int]]) -> None:
         for m in AGENCY_RE.finditer(text):
             if _place_ok(m.group("p")):
                 add((m.start("p"), m.end("p"), "LOCATION", 0.65))
+                facilities.append((m.start("p"), m.end("p")))  # "by Tacoma PD"
     for m in SITE_AFTER_RE.finditer(text):
         p = m.group("p")
         if _place_ok(p):
@@ -540,9 +544,12 @@ AGE_BRACKET_RE = re.compile(
 )
 
 
-def _identifiers(text: str, add) -> None:
+def _identifiers(text: str, add) -> list[tuple[int, int]]:
+    """Add the codes above; return the spans of the long ones (a phone number or an ID found
+    inside a tracking or blood unit number is part of it)."""
+    long_codes: list[tuple[int, int]] = []
     if not any(c.isdigit() for c in text):
-        return
+        return long_codes
     for m in LABELLED_CODE_RE.finditer(text):
         v = m.group("v").rstrip(".")
         kind = m.group("kind").lower()
@@ -560,12 +567,14 @@ def _identifiers(text: str, add) -> None:
         add((m.start("v"), m.start("v") + len(v), t, 0.8))
     for m in TRACKING_RE.finditer(text) if "racking" in text else ():
         add((m.start("v"), m.end("v"), "ID", 0.8))
+        long_codes.append((m.start("v"), m.end("v")))
     for m in PAGER_RE.finditer(text):
         add((m.start("v"), m.end("v"), "PHONE", 0.8))
     for m in SSN_LAST4_RE.finditer(text):
         add((m.start("v"), m.end("v"), "SSN", 0.8))
     for m in ISBT_RE.finditer(text):
         add((m.start(), m.end(), "ID", 0.8))
+        long_codes.append((m.start(), m.end()))
     for m in ALIAS_RE.finditer(text) if "lias" in text else ():
         add((m.start("v"), m.end("v"), "ID", 0.8))
     for rx in (AGE_LIVED_RE, AGE_BRACKET_RE):
@@ -573,32 +582,38 @@ def _identifiers(text: str, add) -> None:
             g = "n" if m.group("n") else "m"
             if 90 <= int(m.group(g)) < 130:
                 add((m.start(g), m.end(g), "AGE", 0.8))
+    return long_codes
 
 
 # --- the entry point ---------------------------------------------------------------------------
-def find(text: str, add) -> list[tuple[int, int]]:
-    """Add the places and identifiers above; return the facility spans (a name inside one is
-    part of the facility's name: "Henry Ford Hospital")."""
+def find(text: str, add) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Add the places and identifiers above; return the spans of the facilities (a name inside
+    one is part of the facility's name: "Henry Ford Hospital") and of the long codes."""
     facilities = _facilities(text, add)
     for m in CHAIN_RE.finditer(text):
         end = m.end("num") if m.group("num") else m.end("site") if m.group("site") else m.end("c")
         add((m.start("c"), end, "LOCATION", 0.7))
         facilities.append((m.start("c"), end))
-    _labels(text, add)
+    facilities += _labels(text, add)
     _context_places(text, add, facilities)
     _gazetteer_places(text, add)
-    _identifiers(text, add)
-    return facilities
+    return facilities, _identifiers(text, add)
 
 
-def drop_names_inside(found: list, facilities: list[tuple[int, int]]) -> list:
+def drop_names_inside(found: list, owned: tuple[list, list]) -> list:
     """A name found inside a facility's name, or running into its start, is the facility
     ("Henry Ford Hospital", "From: Eastside Family Clinic", "to: Golden Oaks Rehabilitation
-    and Nursing" where the name took "Golden Oaks")."""
-    if not facilities:
+    and Nursing" where the name took "Golden Oaks"); a shorter number inside a tracking or
+    blood unit number is part of it."""
+    facilities, codes = owned
+    if not facilities and not codes:
         return found
     kept = []
     for f in found:
+        if f[2] in ("PHONE", "ID", "FAX") and any(
+            s <= f[0] and f[1] <= e and (e - s) > (f[1] - f[0]) for s, e in codes
+        ):
+            continue
         if f[2] == "NAME":
             inside = next((x for x in facilities if x[0] <= f[1] - 1 and f[0] < x[1]), None)
             if inside and f[1] <= inside[1]:
