@@ -505,6 +505,58 @@ def _gazetteer_places(text: str, add) -> None:
                 break
 
 
+# --- addresses typed in lower case ------------------------------------------------------
+_LOWER_SUFFIX = (
+    r"(?:st|street|ave|avenue|rd|road|dr|drive|ln|lane|blvd|boulevard|ct|court|way|pl|place|"
+    r"ter|terrace|cir|circle|hwy|highway|pkwy|parkway|trl|trail)"
+)
+# "19 dove st", "55 harbor view dr, unit 12", "901 e 5th st apt 3"
+LOWER_STREET_RE = re.compile(
+    r"(?<![\w/.-])\d{1,6}[ \t]+(?:[nsew]\.?[ \t]+)?(?P<w>(?:[a-z0-9][a-z0-9'-]*[ \t]+){1,3})"
+    rf"{_LOWER_SUFFIX}\b\.?"
+    r"(?:,?[ \t]*(?:apt|unit|suite|ste|#)\.?[ \t]*#?[ \t]*[a-z0-9-]+)?"
+)
+_NOT_STREET_WORDS = frozenset(
+    lx.wordlist(
+        """
+        a an the and or of on in at to for from with by as per ago is was are were be
+        weeks week days day months month years year hours hour times time tabs tab mg mcg
+        ml units puffs doses pills minutes mins hrs yrs wks mos his her their my your our pt
+        patient seen see saw call called f/u follow up return back
+        """
+    )
+)
+_LOWER_STATES = "|".join(sorted(a.lower() for a in lx.STATE_ABBRS))
+# "albany ny 12210", "portsmouth, nh 03801": a city, a state and a ZIP code in lower case
+LOWER_CITY_ZIP_RE = re.compile(
+    r"(?<![\w'-])(?P<city>[a-z][a-z'.-]+(?:[ \t][a-z][a-z'.-]+){0,2}),?[ \t]+"
+    rf"(?P<st>{_LOWER_STATES})[ \t]+(?P<zip>\d{{5}}(?:-\d{{4}})?)\b"
+)
+# state abbreviations that are words: after a comma only ("I now live in 94472")
+_WORD_STATES = frozenset(lx.wordlist("in or me hi ok oh de la ma al pa co id mo md ga wa"))
+
+
+def _lower_addresses(text: str, add) -> None:
+    for m in LOWER_STREET_RE.finditer(text):
+        words = m.group("w").split()
+        if any(w in _NOT_STREET_WORDS for w in words):
+            continue
+        if m.group(0).rstrip(".").endswith(" dr") and not re.match(
+            r"\.?[ \t]*(?:[,;]|$|\n|(?:apt|unit|#))", text[m.end() :]
+        ):
+            continue  # "2 weeks with dr smith"
+        add((m.start(), m.end(), "LOCATION", 0.7))
+    for m in LOWER_CITY_ZIP_RE.finditer(text):
+        if m.group("st") in _WORD_STATES and "," not in text[m.end("city") : m.start("st")]:
+            continue
+        words = m.group("city").split()
+        while words and (words[0] in _FUNCTION or words[0] in _NOT_STREET_WORDS):
+            words.pop(0)
+        if words:
+            add((m.end("city") - len(" ".join(words)), m.end("city"), "LOCATION", 0.7))
+        add((m.start("zip"), m.end("zip"), "LOCATION", 0.8))
+
+
 # --- identifiers with few digits, ages ------------------------------------------------------
 _CODE = r"(?=[A-Z0-9.-]*\d)(?=[A-Z0-9.-]*[A-Z])[A-Z0-9][A-Z0-9.-]{3,}[A-Z0-9]"
 LABELLED_CODE_RE = re.compile(
@@ -539,7 +591,8 @@ AGE_LIVED_RE = re.compile(
 # "Ruth (97) lives with her son", "Ms. Carter, 96, lives alone": an age in brackets or
 # between commas right after a capitalized word
 AGE_BRACKET_RE = re.compile(
-    r"\b[A-Z][a-z]+(?:[ \t]*\((?P<n>\d{2,3})\)(?=[ \t]*(?:[a-z,;]|$))"
+    r"\b(?:[A-Z][a-z]+|wife|husband|mother|mom|father|dad|sister|brother|aunt|uncle|"
+    r"grandmother|grandfather|spouse|partner)(?:[ \t]*\((?P<n>\d{2,3})\)(?=[ \t]*(?:[a-z,;]|$))"
     r"|,[ \t](?P<m>\d{2,3}),[ \t]+(?=[a-z]))"
 )
 
@@ -597,6 +650,8 @@ def find(text: str, add) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     facilities += _labels(text, add)
     _context_places(text, add, facilities)
     _gazetteer_places(text, add)
+    if any(c.isdigit() for c in text):
+        _lower_addresses(text, add)
     return facilities, _identifiers(text, add)
 
 
@@ -662,6 +717,8 @@ _HEADER_WORDS = frozenset(
         """
     )
 )
+_RARE_SURNAME = 10**9
+_TITLE_BEFORE_RE = re.compile(r"\b(?:dr|mr|mrs|ms|miss|mx)\.?[ \t]+$", re.IGNORECASE)
 _MUTATION_AFTER_RE = re.compile(r"[ \t]+[A-Z]\d{1,4}(?:[A-Z*]|fs|del|ins|dup)\b")
 _LINE_HEADER_RE = re.compile(r"[ \t]*:")
 
@@ -688,6 +745,17 @@ def drop_clinical_names(text: str, found: list) -> list:
             continue
         if any(lo in _PRODUCT_WORDS for lo in lows) or (
             value.isupper() and _MUTATION_AFTER_RE.match(text, f[1])
+        ):
+            continue
+        # "PT WORKS AT HOME", "PT RESIDES WITH SPOUSE": in capitals, a word that is no name
+        if (
+            len(lows) == 1
+            and value.isupper()
+            and len(value) >= 3
+            and lows[0] in words
+            and lows[0] not in lx.first_names()
+            and lx.surnames().get(lows[0], _RARE_SURNAME) > 5000
+            and not _TITLE_BEFORE_RE.search(text, max(0, f[0] - 6), f[0])
         ):
             continue
         line_start = f[0] == 0 or text[f[0] - 1] == "\n"
