@@ -717,10 +717,39 @@ _HEADER_WORDS = frozenset(
         """
     )
 )
+# Vendors, payers and systems a chart names, never a person or a place of the patient's
+_VENDORS = frozenset(
+    lx.wordlist(
+        """
+        mychart epic cerner meditech athenahealth allscripts pyxis omnicell lincare apria
+        numotion adapthealth rotech coram optum optumrx caremark sedgwick goodrx covermymeds
+        surescripts teladoc amwell doximity zoom dexcom medtronic abbott tandem omnipod
+        insulet resmed cologuard logisticare modivcare uber lyft humira availity navinet
+        evicore carelon magellan gainwell change healthcare
+        """
+    )
+)
 _RARE_SURNAME = 10**9
 _TITLE_BEFORE_RE = re.compile(r"\b(?:dr|mr|mrs|ms|miss|mx)\.?[ \t]+$", re.IGNORECASE)
 _MUTATION_AFTER_RE = re.compile(r"[ \t]+[A-Z]\d{1,4}(?:[A-Z*]|fs|del|ins|dup)\b")
 _LINE_HEADER_RE = re.compile(r"[ \t]*:")
+
+
+def drop_vendors_and_states(text: str, found: list) -> list:
+    """A vendor's or a system's name ("from Apria", "in MyChart"), and a US state's name alone
+    (Safe Harbor lets a state stay: "Blue Shield of Texas"), is not found."""
+    kept = []
+    for f in found:
+        if f[2] in ("NAME", "LOCATION"):
+            low = text[f[0] : f[1]].lower().strip(".,")
+            if low in _VENDORS or (low in lx.US_STATES and f[2] == "LOCATION"):
+                continue
+            if low in lx.US_STATES and re.search(
+                r"\b(?:of|in)[ \t]+$", text[max(0, f[0] - 4) : f[0]]
+            ):
+                continue
+        kept.append(f)
+    return kept
 
 
 def drop_clinical_names(text: str, found: list) -> list:

@@ -44,6 +44,11 @@ from tests.clinical.phi_rest import assert_found, assert_kept, covering, entitie
         # towns from the gazetteer
         ("Her son lives in Ypsilanti.", "Ypsilanti"),
         ("He lives in Mystic with his wife.", "Mystic"),
+        # addresses typed in lower case
+        ("intake: addr 19 dove st, albany ny 12210, cell on file", "19 dove st"),
+        ("intake: addr 19 dove st, albany ny 12210, cell on file", "albany"),
+        ("intake: addr 19 dove st, albany ny 12210, cell on file", "12210"),
+        ("my new address is 55 harbor view dr, unit 12, pls update", "55 harbor view dr, unit 12"),
     ],
 )
 def test_places_as_staff_write_them(client, text, place):
@@ -65,6 +70,7 @@ def test_places_as_staff_write_them(client, text, place):
         ("His father lived to 104.", "104", "AGE"),
         ("Edna (93) lives with her niece.", "93", "AGE"),
         ("Mr. Oyelowo, 92, walks daily.", "92", "AGE"),
+        ("Pt's husband, 95, is his main support.", "95", "AGE"),
     ],
 )
 def test_labelled_codes_and_ages(client, text, value, kind):
@@ -100,7 +106,30 @@ def test_a_tracking_number_is_one_identifier(client):
         # a town's name that is a drug before its dose; a vaccine's lot number
         ("Switched from Norco 5/325 to tramadol.", "Norco"),
         ("Tdap 0.5 mL given, lot K9921AB.", "K9921AB"),
+        # counts typed in lower case are no street
+        ("pt walks 2 blocks on flat ground then rests", "2 blocks"),
+        ("f/u in 2 weeks with dr as planned", "2 weeks with dr"),
+        # capitals: a word that is no name after "PT"
+        ("PT WORKS AT HOME AS A BOOKKEEPER.", "WORKS"),
+        ("PT RESIDES WITH SPOUSE.", "RESIDES"),
+        # vendors and systems, a state alone
+        ("CPAP supplies from Apria.", "Apria"),
+        ("Pt enrolled in MyChart today.", "MyChart"),
+        ("Insurance: Blue Cross Blue Shield of Texas.", "Texas"),
     ],
 )
 def test_services_scales_and_lots_stay(client, text, kept):
     assert_kept(client, text, kept)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        # in capitals a surname that is also a word stays a name
+        ("PATIENT SEEN BY DR. WHITE TODAY.", "WHITE"),
+        ("PT NAME: HOPE GREEN", "GREEN"),
+    ],
+)
+def test_capital_names_that_are_words_stay_names(client, text, name):
+    assert_found(client, text, name, "NAME")
