@@ -228,9 +228,18 @@ LABEL_RE = re.compile(
 )
 
 
+_LABEL_HINTS = (
+    "employ", "pharmacy", "school", "facility", "agency", "hometown", "birth", "city", "town",
+    "county", "neighbo",
+)  # fmt: skip
+
+
 def _labels(text: str, add) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    lowered = text.lower()
+    if not any(k in lowered for k in _LABEL_HINTS):
+        return spans
     words = lx.english_words()
-    spans = []
     for m in LABEL_RE.finditer(text):
         value = m.group("v").rstrip(".")
         parts = value.split()
@@ -354,7 +363,8 @@ def _context_places(text: str, add, facilities: list[tuple[int, int]]) -> None:
             if _place_ok(m.group("p")):
                 add((m.start("p"), m.end("p"), "LOCATION", 0.65))
                 facilities.append((m.start("p"), m.end("p")))  # "by Tacoma PD"
-    for m in SITE_AFTER_RE.finditer(text):
+    sites = any(k in text for k in ("office", "clinic", "campus", "location", "branch", "site"))
+    for m in SITE_AFTER_RE.finditer(text) if sites else ():
         p = m.group("p")
         if _place_ok(p):
             add((m.start("p"), m.end("p"), "LOCATION", 0.6))
@@ -370,7 +380,8 @@ def _context_places(text: str, add, facilities: list[tuple[int, int]]) -> None:
             if tail.lower() in lx.US_CITIES:
                 add((m.end("p") - len(tail), m.end("p"), "LOCATION", 0.7))
                 break
-    for m in TOWN_HEAD_RE.finditer(text):
+    towns = any(k in text for k in ("City", "Spring", "Falls", "Heights", "Beach", "Pier", "CITY"))
+    for m in TOWN_HEAD_RE.finditer(text) if towns or "SPRINGS" in text or "FALLS" in text else ():
         first = m.group("p").split()[0].lower()
         if first in _FUNCTION or first in lx.CLINICAL_STOP or first in _CAPS_STOPS:
             continue
@@ -536,6 +547,10 @@ LOWER_CITY_ZIP_RE = re.compile(
 _WORD_STATES = frozenset(lx.wordlist("in or me hi ok oh de la ma al pa co id mo md ga wa"))
 
 
+_DIGIT_RE = re.compile(r"\d")
+_FIVE_DIGITS_RE = re.compile(r"(?<!\d)\d{5}(?!\d)")
+
+
 def _lower_addresses(text: str, add) -> None:
     for m in LOWER_STREET_RE.finditer(text):
         words = m.group("w").split()
@@ -546,7 +561,7 @@ def _lower_addresses(text: str, add) -> None:
         ):
             continue  # "2 weeks with dr smith"
         add((m.start(), m.end(), "LOCATION", 0.7))
-    for m in LOWER_CITY_ZIP_RE.finditer(text):
+    for m in LOWER_CITY_ZIP_RE.finditer(text) if _FIVE_DIGITS_RE.search(text) else ():
         if m.group("st") in _WORD_STATES and "," not in text[m.end("city") : m.start("st")]:
             continue
         words = m.group("city").split()
@@ -597,13 +612,21 @@ AGE_BRACKET_RE = re.compile(
 )
 
 
+_CODE_HINTS = (
+    "transmitter", "sensor", "receiver", "pump", "serial", "implant", "lic", "key", "alias",
+    "confirmation", "ticket", "user", "login",
+)  # fmt: skip
+
+
 def _identifiers(text: str, add) -> list[tuple[int, int]]:
     """Add the codes above; return the spans of the long ones (a phone number or an ID found
     inside a tracking or blood unit number is part of it)."""
     long_codes: list[tuple[int, int]] = []
-    if not any(c.isdigit() for c in text):
+    if not _DIGIT_RE.search(text) is not None:
         return long_codes
-    for m in LABELLED_CODE_RE.finditer(text):
+    lowered = text.lower()
+    coded = any(k in lowered for k in _CODE_HINTS)
+    for m in LABELLED_CODE_RE.finditer(text) if coded else ():
         v = m.group("v").rstrip(".")
         kind = m.group("kind").lower()
         digits = sum(c.isdigit() for c in v)
@@ -621,9 +644,13 @@ def _identifiers(text: str, add) -> list[tuple[int, int]]:
     for m in TRACKING_RE.finditer(text) if "racking" in text else ():
         add((m.start("v"), m.end("v"), "ID", 0.8))
         long_codes.append((m.start("v"), m.end("v")))
-    for m in PAGER_RE.finditer(text):
+    for m in (
+        PAGER_RE.finditer(text)
+        if ("pag" in lowered or "pgr" in lowered or "beep" in lowered)
+        else ()
+    ):
         add((m.start("v"), m.end("v"), "PHONE", 0.8))
-    for m in SSN_LAST4_RE.finditer(text):
+    for m in SSN_LAST4_RE.finditer(text) if ("ss" in lowered or "social" in lowered) else ():
         add((m.start("v"), m.end("v"), "SSN", 0.8))
     for m in ISBT_RE.finditer(text):
         add((m.start(), m.end(), "ID", 0.8))
@@ -650,7 +677,7 @@ def find(text: str, add) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     facilities += _labels(text, add)
     _context_places(text, add, facilities)
     _gazetteer_places(text, add)
-    if any(c.isdigit() for c in text):
+    if _DIGIT_RE.search(text) is not None:
         _lower_addresses(text, add)
     return facilities, _identifiers(text, add)
 
