@@ -595,6 +595,14 @@ SSN_LAST4_RE = re.compile(
     r"(?:ssn|social(?:[ \t]+security)?)))"
     r"[ \t]*(?:is|:|#|=)?[ \t]*(?P<v>\d{4})\b"
 )
+# "Order # 99812", "Auth # 77123A", "Enc #: 44812": a record's label, a number sign, a code
+HASH_LABEL_RE = re.compile(
+    r"(?i:\b(?:order|auth(?:orization)?|pa|enc|encounter|referral|req(?:uisition)?|job|doc|"
+    r"dictation|incident|report|ticket|case|ref(?:erence)?|confirmation|receipt|appeal|"
+    r"intake|episode|admission|adm|har|csn|fin|prescription|rx|script|voucher|transaction)"
+    r"[ \t]*(?:#|no\.|num(?:ber)?\b)[ \t]*:?[ \t]*)"
+    r"(?P<v>(?=[A-Z0-9-]*\d{4})[A-Z0-9][A-Z0-9-]{3,}[A-Z0-9])\b"
+)
 # ISBT 128 donation identification number: "W0425 26 118273 K"
 ISBT_RE = re.compile(r"\b[A-Z]\d{4}[ \t]?\d{2}[ \t]?\d{6}(?:[ \t]?[A-Z0-9])?\b")
 ALIAS_RE = re.compile(r"(?i:\balias)[ \t]*:?[ \t]*(?P<v>[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)+)\b")
@@ -618,11 +626,28 @@ _CODE_HINTS = (
 )  # fmt: skip
 
 
+# "93F with CHF", "in her late 90s", "her 95th birthday": more ways to say an age over 89
+AGE_MORE_RE = re.compile(
+    r"(?<![\w.,/-])(?P<a>9\d|1[01]\d)[MF](?![\w°])"
+    r"|(?i:\bin[ \t]+(?:his|her|their)[ \t]+)(?P<b>(?i:(?:early|mid|late)[ \t-]*)?(?:90s|100s|"
+    r"nineties))\b"
+    r"|\b(?P<c>(?:9\d|1[01]\d)(?:st|nd|rd|th))[ \t]+birthday\b"
+)
+_TEMP_BEFORE_RE = re.compile(r"(?i:\b(?:t|temp|temperature|tmax|°))[ \t:]*$")
+
+
 def _identifiers(text: str, add) -> list[tuple[int, int]]:
     """Add the codes above; return the spans of the long ones (a phone number or an ID found
     inside a tracking or blood unit number is part of it)."""
     long_codes: list[tuple[int, int]] = []
-    if not _DIGIT_RE.search(text) is not None:
+    for m in (
+        AGE_MORE_RE.finditer(text) if "birthday" in text or "in " in text or "9" in text else ()
+    ):
+        g = "a" if m.group("a") else "b" if m.group("b") else "c"
+        if g == "a" and _TEMP_BEFORE_RE.search(text, max(0, m.start() - 14), m.start()):
+            continue
+        add((m.start(g), m.end(g), "AGE", 0.75))
+    if _DIGIT_RE.search(text) is None:
         return long_codes
     lowered = text.lower()
     coded = any(k in lowered for k in _CODE_HINTS)
@@ -641,6 +666,8 @@ def _identifiers(text: str, add) -> list[tuple[int, int]]:
         else:
             t = "ID"
         add((m.start("v"), m.start("v") + len(v), t, 0.8))
+    for m in HASH_LABEL_RE.finditer(text) if ("#" in text or "n" in lowered) else ():
+        add((m.start("v"), m.end("v"), "ID", 0.75))
     for m in TRACKING_RE.finditer(text) if "racking" in text else ():
         add((m.start("v"), m.end("v"), "ID", 0.8))
         long_codes.append((m.start("v"), m.end("v")))

@@ -71,6 +71,13 @@ def test_places_as_staff_write_them(client, text, place):
         ("Edna (93) lives with her niece.", "93", "AGE"),
         ("Mr. Oyelowo, 92, walks daily.", "92", "AGE"),
         ("Pt's husband, 95, is his main support.", "95", "AGE"),
+        ("93F admitted with a hip fracture.", "93", "AGE"),
+        ("She is in her late 90s and still gardens.", "late 90s", "AGE"),
+        ("He is in his mid-nineties.", "mid-nineties", "AGE"),
+        ("Celebrated her 96th birthday on the unit.", "96th", "AGE"),
+        ("Order # 99812 placed for the walker.", "99812", "ID"),
+        ("Auth # 77123A approved by the plan.", "77123A", "ID"),
+        ("Enc #: 44812 closed.", "44812", "ID"),
     ],
 )
 def test_labelled_codes_and_ages(client, text, value, kind):
@@ -106,6 +113,8 @@ def test_a_tracking_number_is_one_identifier(client):
         # a town's name that is a drug before its dose; a vaccine's lot number
         ("Switched from Norco 5/325 to tramadol.", "Norco"),
         ("Tdap 0.5 mL given, lot K9921AB.", "K9921AB"),
+        ("Temp 93F rectal, warming blanket on.", "93F"),
+        ("Problem #2: anemia, on iron.", "#2"),
         # counts typed in lower case are no street
         ("pt walks 2 blocks on flat ground then rests", "2 blocks"),
         ("f/u in 2 weeks with dr as planned", "2 weeks with dr"),
