@@ -62,10 +62,14 @@ _OTHER_HEADS = [
     r"Farms?|Dairy|Foods|Bakery|Restaurant|Diner|Motors|Lumber|Hardware|Steel|Manufacturing|"
     r"Industries|Bank|Credit\s+Union|Railroad|Railway|"
     r"Airlines?|Casino|Hotel|Motel|Resort|Depot|Quarry|Landscaping",
+    # where people live: "Sunny Acres Mobile Home Park", "Riverside Towers"
+    r"Mobile\s+Home\s+(?:Park|Estates|Community)|Trailer\s+(?:Park|Court)|RV\s+Park|Towers|"
+    r"Commons|Apartments|Apts\.?|Homes|Housing|Shelter|Mission|Inn|Lodge",
     # schools
     r"Elementary(?:\s+School)?|Middle\s+School|High\s+School|Junior\s+High|Academy|Prep|"
     r"Preparatory(?:\s+School)?|Charter\s+School|Montessori|Preschool|Daycare|"
-    r"Child\s*[Cc]are(?:\s+Center)?|Learning\s+Center|Community\s+College|College|University",
+    r"Child\s*[Cc]are(?:\s+Center)?|Learning\s+Center|Community\s+College|College|University|"
+    r"Elem\.",
 ]
 _CARE_HEAD = "|".join(_HEADS)
 _HEAD = "|".join(_HEADS + _OTHER_HEADS)
@@ -302,6 +306,11 @@ TOWN_HEAD_RE = re.compile(
     r"(?<![\w'\u2019.-])(?P<p>(?:[A-Z][a-z]+[ \t]){1,2}(?:City|Springs|Falls|Heights|Beach)"
     r"|(?:[A-Z]+[ \t]){1,2}(?:CITY|SPRINGS|FALLS|HEIGHTS|BEACH)|Pier[ \t]\d{1,3})\b"
 )
+# "knox county", "PS 321": a county typed in lower case, a numbered public school
+LOWER_COUNTY_RE = re.compile(r"\b(?P<p>[a-z][a-z'-]{2,})[ \t]+(?:county|parish)\b")
+PUBLIC_SCHOOL_RE = re.compile(
+    r"\b(?:PS|P\.S\.|IS|I\.S\.|MS|JHS)[ \t]\d{1,3}\b(?![ \t]*(?:mg|%|mm))"
+)
 # "saint joe's", "st. luke's" in lower case (speech recognition, typing)
 LOWER_SAINT_RE = re.compile(r"\b(?:saint|st\.?)[ \t]+[a-z]+'s\b(?![ \t]+wort)")
 _CITY_AFTER_FACILITY_RE = re.compile(
@@ -386,6 +395,14 @@ def _context_places(text: str, add, facilities: list[tuple[int, int]]) -> None:
         if first in _FUNCTION or first in lx.CLINICAL_STOP or first in _CAPS_STOPS:
             continue
         add((m.start("p"), m.end("p"), "LOCATION", 0.65))
+    for m in LOWER_COUNTY_RE.finditer(text) if ("county" in text or "parish" in text) else ():
+        low = m.group("p")
+        if low not in lx.english_words() and low not in _NOT_STREET_WORDS:
+            add((m.start("p"), m.end("p"), "LOCATION", 0.6))
+    for m in PUBLIC_SCHOOL_RE.finditer(text) if "S" in text else ():
+        before = text[max(0, m.start() - 30) : m.start()].lower()
+        if any(k in before for k in ("school", "attends", "grade", "student", "at ", "class")):
+            add((m.start(), m.end(), "LOCATION", 0.6))
     for m in LOWER_SAINT_RE.finditer(text) if "'s" in text else ():
         add((m.start(), m.end(), "LOCATION", 0.6))
     for _, e in facilities:

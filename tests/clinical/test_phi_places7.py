@@ -31,6 +31,11 @@ from tests.clinical.phi_rest import assert_found, assert_kept, covering, entitie
         ("He works at the Costco warehouse in Tigard.", "Costco warehouse"),
         # a form label
         ("Employer: Redstone Masonry", "Redstone Masonry"),
+        # where people live, schools by number, a county in lower case
+        ("Pt lives at Sunny Acres Mobile Home Park, lot 14.", "Sunny Acres Mobile Home Park"),
+        ("She moved into Riverside Towers in June.", "Riverside Towers"),
+        ("Son attends PS 321 in Brooklyn, 3rd grade.", "PS 321"),
+        ("lives in knox county with her daughter", "knox"),
         # towns by context
         ("Admitted to Saint Agnes Medical Center, Ridgewood.", "Ridgewood"),
         ("Retired, lives near Fort Bragg.", "Fort Bragg"),
@@ -115,6 +120,9 @@ def test_a_tracking_number_is_one_identifier(client):
         ("Tdap 0.5 mL given, lot K9921AB.", "K9921AB"),
         ("Temp 93F rectal, warming blanket on.", "93F"),
         ("Problem #2: anemia, on iron.", "#2"),
+        ("Pt in MS clinic for relapse.", "MS"),
+        ("pt moved here from this county last year", "this county"),
+        ("Pt lives in her own home.", "own home"),
         # counts typed in lower case are no street
         ("pt walks 2 blocks on flat ground then rests", "2 blocks"),
         ("f/u in 2 weeks with dr as planned", "2 weeks with dr"),
