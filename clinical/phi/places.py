@@ -72,6 +72,7 @@ _OTHER_HEADS = [
     r"Elem\.",
 ]
 _CARE_HEAD = "|".join(_HEADS)
+_OTHER_HEAD_RE = re.compile("(?:" + "|".join(_OTHER_HEADS) + r")(?:\s|$)")
 _HEAD = "|".join(_HEADS + _OTHER_HEADS)
 _TITLE_WORD = r"(?:[A-Z][\w'\u2019.-]*|St\.|Mt\.)"
 FACILITY_RE = re.compile(
@@ -107,6 +108,7 @@ _GENERIC = frozenset(
         physicians private group associates partners south north east west northern southern
         eastern western diabetes diabetic cardiac pulmonary lung breast bone joint foot hand
         womens childrens mens men's transplant trauma burn stroke neuro ortho cardio onc
+        outside anesthesia anesthesiology blood food reference crisis tumor board hospitalist
         please call called consult consulted seen see refer referred follow followed contact
         discussed notified transferred transfer discharged discharge admitted admit per
         from to at in with by for on via pending approved denied sent faxed
@@ -118,7 +120,7 @@ _FUNCTION = frozenset(
 )
 
 
-def _lead_ok(lead: str, start: int, text: str, *, caps: bool) -> tuple[int, bool]:
+def _lead_ok(lead: str, start: int, text: str, *, caps: bool) -> tuple[int, bool, bool]:
     """Where the facility's name starts, and whether it is proper. The lead words are read
     from the head back to a function word or a title; leading generic words are dropped
     ("Called Summit Orthopedics", "Outpatient Pharmacy"); what is left must hold a proper word:
@@ -149,7 +151,7 @@ def _lead_ok(lead: str, start: int, text: str, *, caps: bool) -> tuple[int, bool
     while kept and generic(kept[0]):
         kept.pop(0)
     if not kept:
-        return start, False
+        return start, False, False
     offset = lead.rfind(" ".join(kept))
     s = start + offset if offset >= 0 else text.find(kept[0], start)
     at_start = _sentence_start(text, s)
@@ -158,14 +160,17 @@ def _lead_ok(lead: str, start: int, text: str, *, caps: bool) -> tuple[int, bool
         s = text.find(kept[1], s + len(kept[0]))
         kept.pop(0)
         at_start = False
-    proper = False
+    proper = strong = False
+    count = 0
     for w in kept:
         if generic(w):
             continue
         core = w.lower().rstrip(".").removesuffix("'s").removesuffix("\u2019s")
         if core not in words_set or core in lx.US_CITIES or (not caps and not at_start):
             proper = True
-    return s, proper
+            count += 1
+            strong = strong or core not in words_set or core in lx.US_CITIES
+    return s, proper, strong or count >= 2
 
 
 _CAPS_STOPS = frozenset(
@@ -195,8 +200,10 @@ def _facilities(text: str, add) -> list[tuple[int, int]]:
             head = m.group("head")
             if caps and (not head.isupper() or not m.group("lead").isupper()):
                 continue
-            s, ok = _lead_ok(m.group("lead"), m.start("lead"), text, caps=caps)
-            if not ok:
+            s, ok, strong = _lead_ok(m.group("lead"), m.start("lead"), text, caps=caps)
+            # "Chicken Plant", "Food Bank": one dictionary word before an employer's or a
+            # home's head is a kind, not a name
+            if not ok or (not strong and _OTHER_HEAD_RE.match(head)):
                 continue
             after = text[m.end() : m.end() + 24].lower()
             if re.match(r"[ \t]+(?:scale|score|criteria|syndrome|disease|classification)\b", after):
@@ -904,7 +911,9 @@ _SERVICE_WORDS = frozenset(
         transplant women's womens breast imaging radiology cardiology neurology urology
         orthopedics orthopaedics dermatology gastroenterology digestive eye dental sports
         spine joint bone anticoagulation coumadin fracture resident residents teaching
-        walk-in express immediate same the and of & phase
+        walk-in express immediate same the and of & phase outside anesthesia anesthesiology
+        blood food reference community mental crisis tumor board hospitalist specialty
+        hospital hospitals medical
         """
     )
 )

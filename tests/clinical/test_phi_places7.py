@@ -121,6 +121,10 @@ def test_a_tracking_number_is_one_identifier(client):
         ("Temp 93F rectal, warming blanket on.", "93F"),
         ("Problem #2: anemia, on iron.", "#2"),
         ("Pt in MS clinic for relapse.", "MS"),
+        ("Type and screen sent to Blood Bank.", "Blood Bank"),
+        ("Meals from Food Bank arranged.", "Food Bank"),
+        ("Records from Outside Hospital reviewed.", "Outside Hospital"),
+        ("Pt reports working at a Chicken Plant for 20 years.", "Chicken Plant"),
         ("pt moved here from this county last year", "this county"),
         ("Pt lives in her own home.", "own home"),
         # counts typed in lower case are no street
