@@ -610,7 +610,13 @@ TRACKING_RE = re.compile(
     r"(?P<v>\d{2,6}(?:[ \t]\d{2,6}){2,7}|[A-Z0-9]{10,34})\b"
 )
 PAGER_RE = re.compile(
-    r"(?i:\b(?:pager|pgr|beeper))[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*(?P<v>\d{4,7})\b"
+    r"(?i:\b(?:pager|pgr|beeper|paged?(?:[ \t]+(?:at|to))?))[ \t]*(?:#|no\.?|number)?[ \t]*:?[ \t]*"
+    r"(?P<v>\d(?:-?\d){3,6})\b(?![ \t]*(?:mg|mcg|ml|units?|times|x)\b)"
+)
+# "412 5550199", "(412)5550199", "412/555-0199": an area code and a number written together
+PHONE_MORE_RE = re.compile(
+    r"(?<![\w/.+-])(?:\(\d{3}\)[ \t]?|\d{3}[ \t])\d{7}(?![\w/-]|\.\d)"
+    r"|(?<![\w/.+-])\d{3}/\d{3}-\d{4}(?![\w/-]|\.\d)"
 )
 SSN_LAST4_RE = re.compile(
     r"(?i:\b(?:ssn|social[ \t]+security(?:[ \t]+(?:number|no\.?|#))?|ss#)[^.\n\d]{0,20}?"
@@ -701,6 +707,8 @@ def _identifiers(text: str, add) -> list[tuple[int, int]]:
         else ()
     ):
         add((m.start("v"), m.end("v"), "PHONE", 0.8))
+    for m in PHONE_MORE_RE.finditer(text):
+        add((m.start(), m.end(), "PHONE", 0.75))
     for m in SSN_LAST4_RE.finditer(text) if ("ss" in lowered or "social" in lowered) else ():
         add((m.start("v"), m.end("v"), "SSN", 0.8))
     for m in ISBT_RE.finditer(text):
