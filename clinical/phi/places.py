@@ -35,6 +35,8 @@ _HEADS = [
     r"Hospitals?(?:\s+(?:&|and)\s+Clinics)?",
     r"Medical\s+(?:Center|Centre|Group|Associates|Foundation|Clinic|Plaza|Pavilion|Partners)",
     r"Health\s*(?:care|Care|System|Services|Partners|Network|Center|Centre|Clinic|Alliance)",
+    # "Denver Health", "Sanford Health": only after a city or a word in no dictionary
+    r"Health",
     r"Digestive\s+Health|Women's\s+Health|Behavioral\s+Health|Family\s+Health",
     r"Family\s+(?:Medicine|Practice|Care|Clinic|Physicians|Dentistry)",
     r"Internal\s+Medicine|Primary\s+Care|Urgent\s+Care|Immediate\s+Care|Express\s+Care",
@@ -203,7 +205,7 @@ def _facilities(text: str, add) -> list[tuple[int, int]]:
             s, ok, strong = _lead_ok(m.group("lead"), m.start("lead"), text, caps=caps)
             # "Chicken Plant", "Food Bank": one dictionary word before an employer's or a
             # home's head is a kind, not a name
-            if not ok or (not strong and _OTHER_HEAD_RE.match(head)):
+            if not ok or (not strong and (_OTHER_HEAD_RE.match(head) or head == "Health")):
                 continue
             after = text[m.end() : m.end() + 24].lower()
             if re.match(r"[ \t]+(?:scale|score|criteria|syndrome|disease|classification)\b", after):
@@ -519,8 +521,12 @@ def _gazetteer_places(text: str, add) -> None:
                 upper = name.upper() == " ".join(sub).rstrip(".,")
                 unlisted = [w.lower().rstrip(".,") not in words for w in sub]
                 cue = bool(_GAZ_CUE_RE.search(text, max(0, start - 24), start))
-                if _person_word(sub[0]) or (k == 1 and _person_word(sub[-1])):
-                    continue  # "Hughes", "Anna", "Victor Hugo": a person's name first
+                if (k == 1 and _person_word(sub[0])) or (
+                    k > 1
+                    and sub[0].lower() in lx.first_names()
+                    and sub[-1].lower().rstrip(".,") in lx.surnames()
+                ):
+                    continue  # "Hughes", "Anna", "Victor Hugo": a person's name
                 if k == 1 and not unlisted[0] and not upper and len(name) >= 4:
                     home = _GAZ_HOME_CUE_RE.search(text, max(0, start - 30), start)
                     if home and not _DOSE_AFTER_RE.match(text, end):
@@ -528,7 +534,9 @@ def _gazetteer_places(text: str, add) -> None:
                         break
                 if k == 1:
                     ok = unlisted[0] and len(name) >= (5 if upper else 4)
-                    ok = ok and bool(_GAZ_STRONG_CUE_RE.search(text, max(0, start - 24), start))
+                    # a hand-listed city after any place word ("east side of Detroit")
+                    cue_re = _GAZ_CUE_RE if name in lx.US_CITIES else _GAZ_STRONG_CUE_RE
+                    ok = ok and bool(cue_re.search(text, max(0, start - 24), start))
                     ok = ok and not _DOSE_AFTER_RE.match(text, end)  # "from Norco 5/325"
                 else:
                     ok = any(unlisted) and (cue or name.split()[-1] in _TOWN_HEADS)

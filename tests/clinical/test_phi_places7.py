@@ -49,6 +49,9 @@ from tests.clinical.phi_rest import assert_found, assert_kept, covering, entitie
         # towns from the gazetteer
         ("Her son lives in Ypsilanti.", "Ypsilanti"),
         ("He lives in Mystic with his wife.", "Mystic"),
+        ("Pt lives on the east side of Detroit.", "Detroit"),
+        ("Pt receives care at the VA in Palo Alto.", "Palo Alto"),
+        ("Denver Health transferred the patient.", "Denver Health"),
         # addresses typed in lower case
         ("intake: addr 19 dove st, albany ny 12210, cell on file", "19 dove st"),
         ("intake: addr 19 dove st, albany ny 12210, cell on file", "albany"),
@@ -124,6 +127,7 @@ def test_a_tracking_number_is_one_identifier(client):
         ("Temp 93F rectal, warming blanket on.", "93F"),
         ("Problem #2: anemia, on iron.", "#2"),
         ("Pt in MS clinic for relapse.", "MS"),
+        ("Population Health team reviewed the gaps in care.", "Population Health"),
         ("Type and screen sent to Blood Bank.", "Blood Bank"),
         ("Meals from Food Bank arranged.", "Food Bank"),
         ("Records from Outside Hospital reviewed.", "Outside Hospital"),
