@@ -5,8 +5,11 @@ street ("Walgreens #09122", "the CVS on Fulton St"), form labels ("Employer:", "
 the city after a facility ("St. Luke's University Hospital, Bethlehem"), "Fort Lee", "the Pine
 Ridge reservation", "Denver PD"; labelled codes with few digits ("transmitter ID 8GM4KX",
 "license MD.0049127", "pager 4417", "SSN last four 6620", "tracking 9400 1118 ..."), ISBT 128
-blood unit numbers, ages over 89 said as "lived to 102" or "Ruth (97)"; and the clinical nouns
-that read like names or places in these notes ("Hoyer lift", "Morse Fall Scale").
+blood unit numbers, ages over 89 said as "lived to 102" or "Ruth (97)"; towns from a gazetteer
+(GeoNames) after a place word; addresses typed in lower case. The ``drop_*`` functions run on
+all findings before they are resolved: they keep the clinical nouns that read like names or
+places in these notes ("Hoyer lift", "Morse Fall Scale", "Wound Care Clinic", "from Apria"),
+vaccine lot numbers and a state's name alone.
 
 Plain Python, like the engine: ``find(text, add)`` adds ``(start, end, type, score)`` findings.
 """
@@ -127,7 +130,8 @@ def _lead_ok(lead: str, start: int, text: str, *, caps: bool) -> tuple[int, bool
     from the head back to a function word or a title; leading generic words are dropped
     ("Called Summit Orthopedics", "Outpatient Pharmacy"); what is left must hold a proper word:
     one in no dictionary, or (in Title case, away from a sentence start) any capitalized word
-    that is not generic or clinical ("Maple Grove Senior Living")."""
+    that is not generic or clinical ("Maple Grove Senior Living"). The third value says the
+    name is strong: a word in no dictionary, a listed city, or two proper words."""
     words_set = lx.english_words()
     kept: list[str] = []
     for w in reversed(lead.split()):
