@@ -823,7 +823,25 @@ _VENDORS = frozenset(
         numotion adapthealth rotech coram optum optumrx caremark sedgwick goodrx covermymeds
         surescripts teladoc amwell doximity zoom dexcom medtronic abbott tandem omnipod
         insulet resmed cologuard logisticare modivcare uber lyft humira availity navinet
-        evicore carelon magellan gainwell change healthcare
+        evicore carelon magellan gainwell change healthcare comcast verizon lifealert
+        """
+    )
+)
+# Faiths and the roles a department's name ends with: "Pt is Muslim", "House Supervisor"
+_FAITHS = frozenset(
+    lx.wordlist(
+        """
+        muslim christian catholic jewish hindu buddhist sikh baptist methodist lutheran
+        mormon amish mennonite pentecostal orthodox protestant adventist episcopalian
+        presbyterian evangelical
+        """
+    )
+)
+_ROLE_AFTER = frozenset(
+    lx.wordlist(
+        """
+        supervisor coordinator manager director team desk office line services service
+        department dept liaison navigator advocate staff
         """
     )
 )
@@ -867,6 +885,14 @@ def drop_clinical_names(text: str, found: list) -> list:
         nxt = re.match(r"[ \t]+([A-Za-z]+)", text[f[1] : f[1] + 30])
         nxt_low = nxt.group(1).lower() if nxt else ""
         if lows and (lows[-1] in _EPONYM_AFTER or nxt_low in _EPONYM_AFTER):
+            continue
+        if all(lo in _FAITHS for lo in lows):
+            continue
+        # "Notified House Supervisor", "Charity Care": dictionary words before a role or a
+        # service word name a department
+        if all(lo in words and lo not in lx.first_names() for lo in lows) and (
+            nxt_low in _ROLE_AFTER or lows[-1] in _SERVICE_WORDS
+        ):
             continue
         if len(lows) == 1 and lows[0] in _SCALE_EPONYMS and re.match(r"\)?[ \t]*\d", text[f[1] :]):
             continue

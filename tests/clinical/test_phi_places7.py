@@ -143,6 +143,9 @@ def test_a_tracking_number_is_one_identifier(client):
         # vendors and systems, a state alone
         ("CPAP supplies from Apria.", "Apria"),
         ("Pt enrolled in MyChart today.", "MyChart"),
+        ("Notified House Supervisor of bed need.", "House"),
+        ("Pt is Muslim, requests halal meals.", "Muslim"),
+        ("Pt called Comcast about the phone line.", "Comcast"),
         ("Insurance: Blue Cross Blue Shield of Texas.", "Texas"),
     ],
 )
