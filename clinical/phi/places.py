@@ -784,7 +784,7 @@ _EPONYM_AFTER = frozenset(
     lx.wordlist(
         """
         lift lifts society guidelines guideline inventory questionnaire protocol scale scales
-        mattress belt sling pump injector classification criteria pad pads collar
+        mattress belt sling pump injector classification criteria pad pads collar deformity
         """
     )
 )
@@ -847,6 +847,13 @@ _ROLE_AFTER = frozenset(
 )
 _RARE_SURNAME = 10**9
 _TITLE_BEFORE_RE = re.compile(r"\b(?:dr|mr|mrs|ms|miss|mx)\.?[ \t]+$", re.IGNORECASE)
+# "Circle of Willis", "sphincter of Oddi", "tetralogy of Fallot": anatomy named for a person
+_ANATOMY_OF_RE = re.compile(
+    r"\b(?:circle|loop|ligament|islets?|canal|sphincter|ampulla|pouch|bundle|tetralogy|"
+    r"pentalogy|organ|crypts?|space|triangle|foramen|duct|node|nodes|pyramids?|column)[ \t]+"
+    r"of[ \t]+$",
+    re.IGNORECASE,
+)
 _MUTATION_AFTER_RE = re.compile(r"[ \t]+[A-Z]\d{1,4}(?:[A-Z*]|fs|del|ins|dup)\b")
 _LINE_HEADER_RE = re.compile(r"[ \t]*:")
 
@@ -886,7 +893,9 @@ def drop_clinical_names(text: str, found: list) -> list:
         nxt_low = nxt.group(1).lower() if nxt else ""
         if lows and (lows[-1] in _EPONYM_AFTER or nxt_low in _EPONYM_AFTER):
             continue
-        if all(lo in _FAITHS for lo in lows):
+        if all(lo in _FAITHS for lo in lows) or (
+            len(lows) == 1 and _ANATOMY_OF_RE.search(text, max(0, f[0] - 16), f[0])
+        ):
             continue
         # "Notified House Supervisor", "Charity Care": dictionary words before a role or a
         # service word name a department

@@ -121,6 +121,8 @@ def test_a_tracking_number_is_one_identifier(client):
         ("HAM-D (Hamilton) 21.", "Hamilton"),
         ("Micro: E. coli, pansensitive.", "Micro"),
         ("Murphy sign negative.", "Murphy"),
+        ("Circle of Willis is patent.", "Willis"),
+        ("Hill-Sachs deformity on the humeral head.", "Hill-Sachs"),
         # a town's name that is a drug before its dose; a vaccine's lot number
         ("Switched from Norco 5/325 to tramadol.", "Norco"),
         ("Tdap 0.5 mL given, lot K9921AB.", "K9921AB"),
