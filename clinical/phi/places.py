@@ -230,6 +230,7 @@ _CHAINS = (
     r"Sam's\s+Club|Duane\s+Reade|Amazon|Home\s+Depot|Lowe's|McDonald's|Starbucks|UPS|FedEx|"
     r"Tyson|Dollar\s+General|Family\s+Dollar|Menards|Tractor\s+Supply|Whole\s+Foods|Aldi"
 )
+_CHAIN_NAME_RE = re.compile(_CHAINS)
 CHAIN_RE = re.compile(
     rf"\b(?P<c>{_CHAINS})(?:(?P<num>(?:[ \t]+Pharmacy)?[ \t]*(?:#|No\.?|store)[ \t]*\d{{2,6}})"
     r"|(?P<site>[ \t]+(?:store|pharmacy|warehouse|fulfillment\s+center|distribution\s+center|"
@@ -245,6 +246,14 @@ LABEL_RE = re.compile(
 )
 
 
+# "Pt works at Boeing", "her husband works as a welder for Kiewit": a third person's employer
+WORKS_AT_RE = re.compile(
+    r"(?i:\b(?:pt|patient|he|she|husband|wife|son|daughter|mother|father|mom|dad|partner|"
+    r"spouse|boyfriend|girlfriend)[ \t]+(?:works|worked|is[ \t]+employed|was[ \t]+employed|"
+    r"is[ \t]+working|has[ \t]+worked)(?:[ \t]+(?:full|part)[ \t-]time)?"
+    r"(?:[ \t]+as[ \t]+an?[ \t]+[a-z]+(?:[ \t][a-z]+)?)?[ \t]+(?:at|for|by)[ \t]+(?:the[ \t]+)?)"
+    r"(?P<v>[A-Z][\w'\u2019&.-]*(?:[ \t](?:&[ \t]|of[ \t])?[A-Z][\w'\u2019&.-]*){0,3})"
+)
 _LABEL_HINTS = (
     "employ", "pharmacy", "school", "facility", "agency", "hometown", "birth", "city", "town",
     "county", "neighbo",
@@ -254,9 +263,31 @@ _LABEL_HINTS = (
 def _labels(text: str, add) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     lowered = text.lower()
-    if not any(k in lowered for k in _LABEL_HINTS):
+    if not any(k in lowered for k in _LABEL_HINTS) and "work" not in lowered:
         return spans
     words = lx.english_words()
+    for m in WORKS_AT_RE.finditer(text) if "work" in lowered else ():
+        value = m.group("v").rstrip(".,")
+        chain = _CHAIN_NAME_RE.match(value)
+        if chain:  # "works at Home Depot part time"
+            value = chain.group(0)
+        else:
+            parts = value.split()
+            while parts and parts[-1].lower() in lx.CLINICAL_STOP:
+                parts.pop()  # "works at Mercy Hospital" is found by its head
+            low0 = parts[0].lower() if parts else ""
+            if (
+                not parts
+                or low0 in _GENERIC
+                or low0 in lx.CLINICAL_STOP
+                or low0 in lx.MONTHS
+                or low0 in lx.WEEKDAYS
+                or low0 in _FUNCTION
+            ):
+                continue
+            value = " ".join(parts)
+        add((m.start("v"), m.start("v") + len(value), "LOCATION", 0.6))
+        spans.append((m.start("v"), m.start("v") + len(value)))
     for m in LABEL_RE.finditer(text):
         value = m.group("v").rstrip(".")
         parts = value.split()

@@ -29,8 +29,10 @@ from tests.clinical.phi_rest import assert_found, assert_kept, covering, entitie
         ("Prescription sent to Walgreens #4471.", "Walgreens #4471"),
         ("Refill at the CVS on Birch Street.", "CVS"),
         ("He works at the Costco warehouse in Tigard.", "Costco warehouse"),
-        # a form label
+        # a form label, a third person's employer
         ("Employer: Redstone Masonry", "Redstone Masonry"),
+        ("Her husband works as a welder for Kiewit.", "Kiewit"),
+        ("Pt works at Home Depot part time.", "Home Depot"),
         # where people live, schools by number, a county in lower case
         ("Pt lives at Sunny Acres Mobile Home Park, lot 14.", "Sunny Acres Mobile Home Park"),
         ("She moved into Riverside Towers in June.", "Riverside Towers"),
@@ -129,6 +131,7 @@ def test_a_tracking_number_is_one_identifier(client):
         ("Temp 93F rectal, warming blanket on.", "93F"),
         ("Problem #2: anemia, on iron.", "#2"),
         ("Pt in MS clinic for relapse.", "MS"),
+        ("Pt works at night as a security guard.", "night"),
         ("Population Health team reviewed the gaps in care.", "Population Health"),
         ("Type and screen sent to Blood Bank.", "Blood Bank"),
         ("Meals from Food Bank arranged.", "Food Bank"),
