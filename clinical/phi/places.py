@@ -618,6 +618,53 @@ _DIGIT_RE = re.compile(r"\d")
 _FIVE_DIGITS_RE = re.compile(r"(?<!\d)\d{5}(?!\d)")
 
 
+# "at mercy hospital", "went to st joes er": a facility typed in lower case after a place word
+LOWER_FACILITY_RE = re.compile(
+    r"\b(?:at|to|from|in|into)[ \t]+(?:the[ \t]+)?"
+    r"(?P<p>(?P<saint>(?:st\.?|saint)[ \t]+(?P<s>[a-z]+)'?s\b)"
+    r"|(?P<lead>[a-z][a-z'-]+(?:[ \t][a-z][a-z'-]+)?)[ \t]+(?:hospital|medical[ \t]+center|clinic|"
+    r"nursing[ \t]+home|rehab|urgent[ \t]+care|senior[ \t]+living|assisted[ \t]+living|"
+    r"elementary|high[ \t]+school|middle[ \t]+school|pharmacy)\b)"
+)
+
+
+_LOWER_FACILITY_HINTS = (
+    "hospital", "medical center", "clinic", "nursing home", "rehab", "urgent care", "living",
+    "elementary", "school", "pharmacy", "st ", "st. ", "saint ",
+)  # fmt: skip
+
+
+_LOWER_NOT_NAMES = frozenset(
+    lx.wordlist(
+        """
+        previous prior other same last first second third next new nearest closest nearby
+        receiving sending referring current another this that each any different original
+        old big small little psych psychiatric teaching walk-in free school
+        """
+    )
+)
+
+
+def _lower_facilities(text: str, add) -> None:
+    words = lx.english_words()
+    for m in LOWER_FACILITY_RE.finditer(text):
+        if m.group("saint"):
+            # "st joes", "st marys"; not "st johns" (wort), a saint whose name is a word
+            if m.group("s") in words and m.group("s") not in ("joe", "luke"):
+                continue
+        elif any(
+            w in _GENERIC
+            or w in lx.CLINICAL_STOP
+            or w in _FUNCTION
+            or w in _NOT_STREET_WORDS
+            or w in _LOWER_NOT_NAMES
+            or lx.medical_word(w)
+            for w in m.group("lead").split()
+        ):
+            continue
+        add((m.start("p"), m.end("p"), "LOCATION", 0.6))
+
+
 def _lower_addresses(text: str, add) -> None:
     for m in LOWER_STREET_RE.finditer(text):
         words = m.group("w").split()
@@ -781,6 +828,8 @@ def find(text: str, add) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     _gazetteer_places(text, add)
     if _DIGIT_RE.search(text) is not None:
         _lower_addresses(text, add)
+    if any(k in text for k in _LOWER_FACILITY_HINTS):
+        _lower_facilities(text, add)
     return facilities, _identifiers(text, add)
 
 

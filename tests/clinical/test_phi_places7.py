@@ -59,6 +59,9 @@ from tests.clinical.phi_rest import assert_found, assert_kept, covering, entitie
         ("intake: addr 19 dove st, albany ny 12210, cell on file", "albany"),
         ("intake: addr 19 dove st, albany ny 12210, cell on file", "12210"),
         ("my new address is 55 harbor view dr, unit 12, pls update", "55 harbor view dr, unit 12"),
+        # facilities typed in lower case
+        ("pt was at mercy hospital last week", "mercy hospital"),
+        ("went to st joes er last night", "st joes"),
     ],
 )
 def test_places_as_staff_write_them(client, text, place):
@@ -131,6 +134,9 @@ def test_a_tracking_number_is_one_identifier(client):
         ("Temp 93F rectal, warming blanket on.", "93F"),
         ("Problem #2: anemia, on iron.", "#2"),
         ("Pt in MS clinic for relapse.", "MS"),
+        ("she was switched to lovenox at the previous hospital", "previous hospital"),
+        ("seen at walk in clinic for a sore throat", "walk in clinic"),
+        ("takes st johns wort daily", "st johns"),
         ("Pt works at night as a security guard.", "night"),
         ("Population Health team reviewed the gaps in care.", "Population Health"),
         ("Type and screen sent to Blood Bank.", "Blood Bank"),
