@@ -642,7 +642,7 @@ def find_phi(text: str) -> list[Entity]:
         _attached_times(text, found)
     _places(text, add)
     _more_places(text, add)
-    facilities = places.find(text, add)
+    owned = places.find(text, add)
     _names(text, found)
     _context_names(text, found)
     _more_names(text, found)
@@ -660,7 +660,7 @@ def find_phi(text: str) -> list[Entity]:
     found = [
         f for f in found if not (f[2] == "LOCATION" and text[f[0] : f[1]] in _BARE_PLACE_ABBRS)
     ]
-    found = places.drop_clinical_names(text, places.drop_names_inside(found, facilities))
+    found = places.drop_clinical_names(text, places.drop_names_inside(found, owned))
     found = places.drop_service_names(text, places.drop_vaccine_lots(text, found))
     found = places.drop_vendors_and_states(text, found)
     return _resolve(found)
