@@ -246,12 +246,14 @@ LABEL_RE = re.compile(
 )
 
 
-# "Pt works at Boeing", "her husband works as a welder for Kiewit": a third person's employer
+# "Pt works at Boeing", "her husband works as a welder at Kiewit": where a third person works
+# (the organisation a person works for stays, as the sixth pass decided: "works for Oyakama
+# Group")
 WORKS_AT_RE = re.compile(
     r"(?i:\b(?:pt|patient|he|she|husband|wife|son|daughter|mother|father|mom|dad|partner|"
     r"spouse|boyfriend|girlfriend)[ \t]+(?:works|worked|is[ \t]+employed|was[ \t]+employed|"
     r"is[ \t]+working|has[ \t]+worked)(?:[ \t]+(?:full|part)[ \t-]time)?"
-    r"(?:[ \t]+as[ \t]+an?[ \t]+[a-z]+(?:[ \t][a-z]+)?)?[ \t]+(?:at|for|by)[ \t]+(?:the[ \t]+)?)"
+    r"(?:[ \t]+as[ \t]+an?[ \t]+[a-z]+(?:[ \t][a-z]+)?)?[ \t]+at[ \t]+(?:the[ \t]+)?)"
     r"(?P<v>[A-Z][\w'\u2019&.-]*(?:[ \t](?:&[ \t]|of[ \t])?[A-Z][\w'\u2019&.-]*){0,3})"
 )
 _LABEL_HINTS = (

@@ -31,7 +31,7 @@ from tests.clinical.phi_rest import assert_found, assert_kept, covering, entitie
         ("He works at the Costco warehouse in Tigard.", "Costco warehouse"),
         # a form label, a third person's employer
         ("Employer: Redstone Masonry", "Redstone Masonry"),
-        ("Her husband works as a welder for Kiewit.", "Kiewit"),
+        ("Her husband works as a welder at Kiewit.", "Kiewit"),
         ("Pt works at Home Depot part time.", "Home Depot"),
         # where people live, schools by number, a county in lower case
         ("Pt lives at Sunny Acres Mobile Home Park, lot 14.", "Sunny Acres Mobile Home Park"),
