@@ -357,6 +357,7 @@ LOWER_COUNTY_RE = re.compile(r"\b(?P<p>[a-z][a-z'-]{2,})[ \t]+(?:county|parish)\
 PUBLIC_SCHOOL_RE = re.compile(
     r"\b(?:PS|P\.S\.|IS|I\.S\.|MS|JHS)[ \t]\d{1,3}\b(?![ \t]*(?:mg|%|mm))"
 )
+_STATE_ABBR_HINT_RE = re.compile(rf"\b(?:{_STATE_ABBR})\b")
 # "saint joe's", "st. luke's" in lower case (speech recognition, typing)
 LOWER_SAINT_RE = re.compile(r"\b(?:saint|st\.?)[ \t]+[a-z]+'s\b(?![ \t]+wort)")
 _CITY_AFTER_FACILITY_RE = re.compile(
@@ -427,7 +428,7 @@ def _context_places(text: str, add, facilities: list[tuple[int, int]]) -> None:
         country = text[m.start() : text.index("(", m.start())].strip().lower()
         if country in _COUNTRIES and _place_ok(m.group("p")):
             add((m.start("p"), m.end("p"), "LOCATION", 0.65))
-    for m in CITY_ABBR_RE.finditer(text):
+    for m in CITY_ABBR_RE.finditer(text) if _STATE_ABBR_HINT_RE.search(text) else ():
         p = m.group("p")
         words = p.split()
         for k in range(len(words)):  # the longest listed tail: "PH 956 HARLINGEN TX"
@@ -445,7 +446,8 @@ def _context_places(text: str, add, facilities: list[tuple[int, int]]) -> None:
         low = m.group("p")
         if low not in lx.english_words() and low not in _NOT_STREET_WORDS:
             add((m.start("p"), m.end("p"), "LOCATION", 0.6))
-    for m in PUBLIC_SCHOOL_RE.finditer(text) if "S" in text else ():
+    schools = any(k in text for k in ("PS ", "P.S.", "IS ", "I.S.", "MS ", "JHS "))
+    for m in PUBLIC_SCHOOL_RE.finditer(text) if schools else ():
         before = text[max(0, m.start() - 30) : m.start()].lower()
         if any(k in before for k in ("school", "attends", "grade", "student", "at ", "class")):
             add((m.start(), m.end(), "LOCATION", 0.6))
@@ -506,6 +508,11 @@ _TOWN_HEADS = frozenset(
 )
 
 
+@cache
+def _gazetteer_first_words() -> frozenset[str]:
+    return frozenset(name.split()[0].rstrip(".,") for name in gazetteer())
+
+
 def _gaz_word_ok(word: str, words) -> bool:
     low = word.lower().rstrip(".")
     core = low.removesuffix("'s").removesuffix("\u2019s")
@@ -536,9 +543,12 @@ def _gazetteer_places(text: str, add) -> None:
     ("Chennai", "Dubuque", "HARLINGEN"), or several words ("Tuba City", "Fort Lee") that are not
     all dictionary words unless a place word comes before or a town word ends them."""
     gaz = gazetteer()
+    firsts = _gazetteer_first_words()
     words = lx.english_words()
     for m in CAPWORDS_RE.finditer(text):
         parts = m.group(0).split()
+        if not any(p.lower().rstrip(".,") in firsts for p in parts):
+            continue
         n = len(parts)
         done = False
         for k in range(n, 0, -1):  # longest first, from the left
@@ -755,6 +765,8 @@ AGE_MORE_RE = re.compile(
     r"nineties))\b"
     r"|\b(?P<c>(?:9\d|1[01]\d)(?:st|nd|rd|th))[ \t]+birthday\b"
 )
+# an age over 89 in digits or words: the cheap first look for the age patterns
+_AGE_HINT_RE = re.compile(r"(?<!\d)(?:9\d|1[01]\d)(?!\d)|[Nn]inet")
 _TEMP_BEFORE_RE = re.compile(r"(?i:\b(?:t|temp|temperature|tmax|°))[ \t:]*$")
 
 
@@ -762,9 +774,8 @@ def _identifiers(text: str, add) -> list[tuple[int, int]]:
     """Add the codes above; return the spans of the long ones (a phone number or an ID found
     inside a tracking or blood unit number is part of it)."""
     long_codes: list[tuple[int, int]] = []
-    for m in (
-        AGE_MORE_RE.finditer(text) if "birthday" in text or "in " in text or "9" in text else ()
-    ):
+    aged = _AGE_HINT_RE.search(text) is not None
+    for m in AGE_MORE_RE.finditer(text) if aged else ():
         g = "a" if m.group("a") else "b" if m.group("b") else "c"
         if g == "a" and _TEMP_BEFORE_RE.search(text, max(0, m.start() - 14), m.start()):
             continue
@@ -788,7 +799,8 @@ def _identifiers(text: str, add) -> list[tuple[int, int]]:
         else:
             t = "ID"
         add((m.start("v"), m.start("v") + len(v), t, 0.8))
-    for m in HASH_LABEL_RE.finditer(text) if ("#" in text or "n" in lowered) else ():
+    hashed = "#" in text or "no." in lowered or "num" in lowered
+    for m in HASH_LABEL_RE.finditer(text) if hashed else ():
         add((m.start("v"), m.end("v"), "ID", 0.75))
     for m in TRACKING_RE.finditer(text) if "racking" in text else ():
         add((m.start("v"), m.end("v"), "ID", 0.8))
@@ -808,7 +820,7 @@ def _identifiers(text: str, add) -> list[tuple[int, int]]:
         long_codes.append((m.start(), m.end()))
     for m in ALIAS_RE.finditer(text) if "lias" in text else ():
         add((m.start("v"), m.end("v"), "ID", 0.8))
-    for rx in (AGE_LIVED_RE, AGE_BRACKET_RE):
+    for rx in (AGE_LIVED_RE, AGE_BRACKET_RE) if aged else ():
         for m in rx.finditer(text):
             g = "n" if m.group("n") else "m"
             if 90 <= int(m.group(g)) < 130:
