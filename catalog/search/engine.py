@@ -8,8 +8,12 @@ word stem to the fields that contain it. A query is split into words; each word 
 index stems exactly, by prefix (partial words, and the last word in autocomplete mode), with
 one typo (a deletion neighbourhood over the vocabulary), or through a small dictionary of
 abbreviations and everyday words. A field scores the idf-weighted share of the query words it
-contains plus how much of the field the query covers; a code scores its best field. Billable
-codes win ties with their headers. Words that look like codes (``e11.9``, ``E119``, ``j1100``,
+contains plus how much of the field the query covers; a code scores its best field. Then the
+defaults a coder applies: a header never leads all of its billable codes that match as many
+of the query's words; a query that does not ask otherwise means the initial encounter, the
+accidental intent, the unspecified rather than the "other" kind and the condition rather than
+its history; "h/o" the history code of the condition and "from <drug>" its adverse effect.
+Words that look like codes (``e11.9``, ``E119``, ``j1100``,
 ``97550``) match codes exactly, and a category matches its subtree (the category first).
 """
 
@@ -187,25 +191,60 @@ class _Token:
     stems: dict[str, float] = field(default_factory=dict)
 
 
+# A history or status Z code (and I25.2, an old MI); not status epilepticus (G40.909).
+HISTORY_TITLE = re.compile(
+    r"^(?:personal history|history of|old myocardial|acquired absence|presence of)"
+    r"|\bstatus\b(?! (?:epilepticus|migrainosus|asthmaticus))"
+)
 # What a title says beyond the common case, and the query words that ask for it: without
 # them, a generic query ranks the default code first (initial encounter for a closed
-# fracture, accidental intent, poisoning rather than adverse effect).
+# fracture, accidental intent, poisoning rather than adverse effect, the unspecified kind,
+# the condition rather than its history), each by its penalty.
+NOT_DEFAULT_PENALTY = 0.006
+# An external cause with no stated intent is accidental: assault, self-harm and undetermined
+# intent are far behind unless asked for ("cut by glass" is W25, not X99.0), however well
+# their index terms match ("Assault, cutting or piercing instrument, glass").
+INTENT_PENALTY = 0.5
+# "Other myocardial infarction type" names a kind the query did not: an unqualified condition
+# is the unspecified code (I21.9), whose title says more ("acute", "unspecified") but no kind.
+OTHER_PENALTY = 0.01
+# A history code ("Old myocardial infarction", "Personal history of ...") is not what a query
+# naming the condition alone means, however short its title.
+PAST_PENALTY = 0.05
+_INTENT_ASKS = frozenset({"intent", "self", "harm", "suicid", "assault", "undetermin"})
 NOT_DEFAULT = (
     (
         re.compile(r"subsequent encounter|\bsequela\b"),
         frozenset({"subsequ", "sequela", "late", "heal", "nonunion", "malunion", "delay"}),
+        NOT_DEFAULT_PENALTY,
     ),
-    (re.compile(r"open fracture"), frozenset({"open", "compound"})),
+    (re.compile(r"open fracture"), frozenset({"open", "compound"}), NOT_DEFAULT_PENALTY),
     (
         re.compile(r"intentional self-harm|\bassault\b|\bundetermined\b"),
-        frozenset({"intent", "self", "harm", "suicid", "assault", "undetermin"}),
+        _INTENT_ASKS,
+        INTENT_PENALTY,
     ),
     (
         re.compile(r"\badverse effect|\bunderdosing"),
         frozenset({"advers", "side", "reaction", "underdos", "underdosag"}),
+        NOT_DEFAULT_PENALTY,
     ),
+    (re.compile(r"^other\b"), frozenset({"other", "specifi"}), OTHER_PENALTY),
+    # a past condition for a query that names the condition alone ("heart attack": not I25.2)
+    (
+        re.compile(r"^(?:personal history|history of|old )"),
+        frozenset({"histori", "old", "past", "previous", "prior"}),
+        PAST_PENALTY,
+    ),
+    # the intent of a drug or toxic substance (T36-T65), set from the code (below): its family
+    # is ordered by intent (see INTENTS), the penalty only a tie-break
+    (re.compile(r"(?!)"), _INTENT_ASKS, NOT_DEFAULT_PENALTY),
 )
-NOT_DEFAULT_PENALTY = 0.006
+_INTENT_BIT, _ADVERSE_BIT, _HISTORY_BIT, _DRUG_INTENT_BIT = 2, 3, 5, 6  # NOT_DEFAULT's
+_PENALTIES = np.asarray(
+    [sum(p for b, (_, _, p) in enumerate(NOT_DEFAULT) if i >> b & 1) for i in range(256)],
+    dtype=np.float32,
+)
 # Siblings that differ only in the 7th character (encounter) or, for drugs and toxic
 # substances (T36-T65), in the 6th (intent) match a query alike; a coder wants the initial
 # encounter first, then subsequent, then sequela, and accidental poisoning, then adverse
@@ -231,10 +270,13 @@ _ADVERSE_CUE = re.compile(r"\b(?:from|after|on|due to|caused by|induced|taking)\
 _POISONING_CUE = re.compile(r"overdos|\bod\b|poison|too (?:many|much)|ingest|swallow|accident")
 # A patient's own history ("h/o DVT", "s/p cholecystectomy") and a relative's ("mom had
 # breast cancer", "FHx of diabetes"): the Z codes that say so before the condition's own.
-HISTORY_TITLE = re.compile(
-    r"^(?:personal history|history of|old myocardial|acquired absence|presence of)|\bstatus\b"
-)
 FAMILY_TITLE = re.compile(r"^family history")
+ADVERSE_TITLE = re.compile(r"^adverse effect of")
+HISTORY, FAMILY, ADVERSE = 1, 2, 3  # the classes of codes a query may ask for
+# The words that say "history" (h/o -> personal history) rather than what it is of.
+HISTORY_WORDS = frozenset(
+    {"personal", "history", "family", "previous", "prior", "status", "post", "hx", "fhx", "fh"}
+)
 _HISTORY_CUE = re.compile(r"\b(?:h/o|hx|history|s/p|status post|previous|prior)\b")
 _FAMILY_CUE = re.compile(
     r"\b(?:family|fhx|fh|mom|mother|dad|father|parents?|sister|brother|siblings?|grandma"
@@ -264,11 +306,14 @@ _LEVEL_VERBS = frozenset({"running", "too", "very", "really", "so", "always", "b
 # "bmi 42": the adult BMI range of the Z68 code that holds the value.
 _BMI = re.compile(r"\bbmi\s*(?:of\s*|is\s*|=\s*)?(\d{2})(?:\.\d)?\b")
 _BMI_RANGES = ((45, "45 49"), (50, "50 59"), (60, "60 69"), (70, "70 greater"))
-HISTORY_BONUS = 0.12
+HISTORY_BONUS = 0.12  # a code of the class the query asks for (history, adverse effect)
+# A history code that names what the query's history is of, however generally ("h/o DVT":
+# "History, personal, thrombosis", Z86.718), leads the codes of the condition itself, which
+# match the condition's own words ("deep vein") better.
+HISTORY_OF_BONUS = 0.3
 INHERITED_BONUS = 0.0005
 # Room for float32 rounding when a score bound prunes fields.
 _SLACK = 1e-4
-_BITS = np.asarray([bin(i).count("1") for i in range(256)], dtype=np.float32)
 
 
 def _asks(tokens: list[_Token], stems: frozenset[str]) -> bool:
@@ -353,18 +398,23 @@ class SearchIndex:
         self.field_text: list[str] = []
         postings: dict[str, list[int]] = defaultdict(list)
         self.by_code: dict[str, list[int]] = defaultdict(list)
+        self.doc_norm: list[str] = []
         not_default: list[int] = []
         unspecified: list[int] = []
+        long_titles: list[str] = []  # the long title says what the short one abbreviates
         for doc in documents:
             d = len(self.docs)
             title = (doc.titles[0] if doc.titles else doc.display).lower()
-            not_default.append(
-                sum(1 << i for i, (rx, _) in enumerate(NOT_DEFAULT) if rx.search(title))
-            )
+            long_titles.append(title)
+            bits = sum(1 << i for i, (rx, _, _) in enumerate(NOT_DEFAULT) if rx.search(title))
+            if bits >> _INTENT_BIT & 1 and _INTENT_FAMILY.match(normalize_code(doc.code)):
+                bits ^= 1 << _INTENT_BIT | 1 << _DRUG_INTENT_BIT
+            not_default.append(bits)
             unspecified.append(title.count("unspecified"))
             # keep what results show; the texts live on as fields
             self.docs.append(dataclasses.replace(doc, titles=(), synonyms=()))
             self.by_code[normalize_code(doc.code)].append(d)
+            self.doc_norm.append(normalize_code(doc.code))
             seen: set[str] = set()
             texts = [(t, "title" if i == 0 else "descriptor") for i, t in enumerate(doc.titles)]
             for text, kind in [*texts, *doc.synonyms]:
@@ -417,14 +467,17 @@ class SearchIndex:
         self.family_docs: dict[str, list[int]] = defaultdict(list)
         history: list[int] = []
         family: list[int] = []
+        adverse: list[int] = []
         for d, doc in enumerate(self.docs):
             if doc.system != "icd10cm":
                 continue
-            title = (doc.display or "").lower()
+            title = long_titles[d]  # "Personal history of ...", not "Prsnl hx of ..."
             if FAMILY_TITLE.search(title):
                 family.append(d)
             elif HISTORY_TITLE.search(title):
                 history.append(d)
+            elif ADVERSE_TITLE.search(title):
+                adverse.append(d)
             c = normalize_code(doc.code)
             if len(c) != 7 or c[6] not in ENCOUNTERS or not doc.billable:
                 continue
@@ -436,11 +489,14 @@ class SearchIndex:
         first = np.searchsorted(self.field_doc, np.arange(len(self.docs)))
         self.doc_field = np.minimum(first, max(len(field_doc) - 1, 0)).astype(np.int32)
         in_class = np.zeros(len(self.docs), dtype=np.uint8)
-        in_class[history] = 1
-        in_class[family] = 2
+        in_class[history] = HISTORY
+        in_class[family] = FAMILY
+        in_class[adverse] = ADVERSE
         self.field_class = in_class[self.field_doc]
         self.systems = frozenset(d.system for d in self.docs)
         self._masks: dict[tuple, np.ndarray] = {}
+        self.field_not_default = self.doc_not_default[self.field_doc]
+        self._penalties: dict[int, np.ndarray] = {}
         self._expanded: dict[tuple, dict[str, float]] = {}
 
     def _default_children(self, unspecified: list[int]) -> dict[int, int]:
@@ -742,27 +798,36 @@ class SearchIndex:
         ]
 
     def _text_hits(self, q, mask, limit, autocomplete) -> list[tuple[int, float, str]]:
-        specific = False
         variants = self._variants(q)
-        text = q.lower()
-        wanted = 0  # the class of Z codes the query asks for: 1 history, 2 family history
-        text = _bmi_words(text)
+        text = _bmi_words(q.lower())
+        wanted = 0  # the class of codes the query asks for: HISTORY, FAMILY or ADVERSE
         if _asks_family_history(text):
-            wanted = 2
+            wanted = FAMILY
         elif _HISTORY_CUE.search(text):
-            wanted = 1
+            wanted = HISTORY
+        parsed = []
         order_tokens: list[_Token] = []
-        found = []
         for text, quality in variants:
             all_tokens = self._tokens(text, q, autocomplete)
             tokens = [t for t in all_tokens if t.stems]
             order_tokens += tokens
-            asked = sum(1 << i for i, (_, asks) in enumerate(NOT_DEFAULT) if _asks(tokens, asks))
-            specific = specific or bool(asked)
+            parsed.append((all_tokens, tokens, quality))
+        order = self._family_order(order_tokens, text)
+        cued = 0
+        if order[1][0] == "5":  # "rash from amoxicillin": the drug's adverse effect first
+            cued = 1 << _ADVERSE_BIT
+            wanted = wanted or ADVERSE
+        if wanted == HISTORY:
+            cued |= 1 << _HISTORY_BIT
+        asked_all = 0  # what the query asks for beyond the default code
+        found = []
+        for all_tokens, tokens, quality in parsed:
+            asked = sum(1 << i for i, (_, asks, _) in enumerate(NOT_DEFAULT) if _asks(tokens, asks))
+            asked_all |= asked
             # With a lay phrase rewritten, words the catalog does not know count against
             # the variant that leaves them unmatched ("annual physical": "annual").
             unknown = len(all_tokens) - len(tokens) if len(variants) > 1 else 0
-            active = ((1 << len(NOT_DEFAULT)) - 1) & ~asked
+            active = ((1 << len(NOT_DEFAULT)) - 1) & ~(asked | cued)
             found.append(
                 (*self._variant_hits(tokens, mask, limit, unknown, active, wanted), quality)
             )
@@ -784,15 +849,56 @@ class SearchIndex:
                     break
                 if d not in best or s > best[d][0]:
                     best[d] = (s, f)
-        if not specific:  # "subsequent encounter", "assault": not the default code
-            # A header's match is its default code's too ("whiplash" is an inclusion term
-            # of S13.4; S13.4XXA is what gets billed): the billable code just above its header.
-            for d, (s, f) in list(best.items()):
-                c = self.default_child.get(d)
-                if c is not None and mask[c] and (c not in best or best[c][0] < s):
-                    best[c] = (s + INHERITED_BONUS, f)
-        self._order_families(best, mask, self._family_order(order_tokens, text))
+        # A header's match is its default code's too ("whiplash" is an inclusion term of
+        # S13.4; S13.4XXA is what gets billed): the billable code just above its header, unless
+        # the query asks for what that code does not say ("subsequent encounter"; T39.1X2A,
+        # self-harm, is the default code of T39.1X2 for "suicide attempt with tylenol").
+        for d, (s, f) in list(best.items()):
+            c = self.default_child.get(d)
+            if c is None or not mask[c] or asked_all & ~self._says(c):
+                continue
+            if c not in best or best[c][0] < s:
+                best[c] = (s + INHERITED_BONUS, f)
+        self._order_families(best, mask, order)
+        self._children_before_headers(best, order_tokens)
         return [(d, s, self.field_text[f]) for d, (s, f) in best.items()]
+
+    def _says(self, d: int) -> int:
+        """What code ``d`` says beyond the default, as NOT_DEFAULT bits: a drug's intent is an
+        intent, and the drug-intent bit is never missing (the intent bit decides)."""
+        bits = int(self.doc_not_default[d])
+        if bits >> _DRUG_INTENT_BIT & 1:
+            bits |= 1 << _INTENT_BIT
+        return bits | 1 << _DRUG_INTENT_BIT
+
+    def _words_said(self, f: int, tokens: list[_Token]) -> int:
+        """How many of the query's words field ``f`` matches."""
+        stems = {stem(w) for w in words(self.field_text[f])}
+        return len({t.text for t in tokens if not stems.isdisjoint(t.stems)})
+
+    def _children_before_headers(self, best: dict, tokens: list[_Token]) -> None:
+        """A header never leads all of its own billable codes that match at least as many of
+        the query's words (its shorter title matches a little better, but what gets billed is
+        a code below it): the one of them that matches the most words goes just above it."""
+        heads = {self.doc_norm[d]: d for d in best if not self.doc_billable[d]}
+        if not heads:
+            return
+        children: dict[int, list[int]] = defaultdict(list)
+        for d in best:
+            if self.doc_billable[d]:
+                code = self.doc_norm[d]
+                for n in range(3, len(code)):
+                    h = heads.get(code[:n])
+                    if h is not None and self.docs[h].system == self.docs[d].system:
+                        children[h].append(d)
+        for h, kids in children.items():
+            sh, fh = best[h]
+            least = self._words_said(fh, tokens)
+            said = [(self._words_said(best[d][1], tokens), best[d][0], d) for d in kids]
+            said = [x for x in said if x[0] >= least]
+            if said and max(s for _, s, _ in said) < sh:
+                _, _, d = max(said)
+                best[d] = (sh + INHERITED_BONUS, best[d][1])
 
     @staticmethod
     def _family_order(tokens: list[_Token], text: str) -> tuple[str, str]:
@@ -862,6 +968,9 @@ class SearchIndex:
         score = np.zeros(nf, dtype=np.float32)
         matched = np.zeros(nf, dtype=np.float32)
         posted = 0
+        # in a history query, the weight of the words about what the history is of
+        said = np.zeros(nf, dtype=np.float32) if wanted in (HISTORY, FAMILY) else None
+        lift = None
         for t in tokens:
             share = t.weight / total_weight
             if len(t.stems) == 1:
@@ -869,6 +978,8 @@ class SearchIndex:
                 hit = self.postings[s]  # unique field ids: += is safe
                 score[hit] += quality * share
                 matched[hit] += t.weight
+                if said is not None and t.text not in HISTORY_WORDS:
+                    said[hit] += t.weight
                 posted += hit.size
                 continue
             tok = np.zeros(nf, dtype=np.float32)
@@ -879,10 +990,21 @@ class SearchIndex:
             hit = _union(posts, nf)
             score[hit] += tok[hit] * share
             matched[hit] += t.weight
+            if said is not None and t.text not in HISTORY_WORDS:
+                said[hit] += t.weight
             posted += hit.size
-        if wanted:  # "h/o DVT": the history code's fields ahead of the condition's
+        if wanted:  # "h/o DVT", "rash from amoxicillin": the class's fields ahead of others
             ids = np.flatnonzero((self.field_class == wanted) & (score > 0))
             score[ids] += HISTORY_BONUS
+            if said is not None:
+                # after the field kind: an index term and a title of history codes keep
+                # their order ("s/p stent": Z95.5 with implant before Z98.61), and the more
+                # of what it is of a code names, the more it leads ("h/o stroke": Z86.73,
+                # "cerebral infarction", before I25.2, "myocardial infarction")
+                lift = np.zeros(nf, dtype=np.float32)
+                of = said[ids]
+                if of.size and of.max() > 0:
+                    lift[ids] = HISTORY_OF_BONUS * of / of.max()
         k = max(50 * limit, 400)
         # A bound on each field's score: its share matched plus what coverage, the billable
         # bonus and a field kind up to 1 can add; with many postings, the coverage, kind and
@@ -894,9 +1016,13 @@ class SearchIndex:
             bound += score
             bound *= self.field_kind
             bound += self.field_bonus
+            if active:  # what a code says that the query did not ask for (INTENT_PENALTY)
+                bound -= self._field_penalties(active)
             margin = _SLACK
         else:
             bound, margin = score, 0.2 + BILLABLE_BONUS + _SLACK
+        if lift is not None:
+            bound = bound + lift
         # A k-th best score among the fields bounded by at least half the best bound (or a
         # quarter ...), enough of them in the filters; only the fields whose bound reaches
         # that score can make the top k.
@@ -912,7 +1038,7 @@ class SearchIndex:
         if level > _SLACK:
             # a k-th best score among at most about 4k of them is a floor for the top k
             sub = cand[:: max(1, cand.size // (4 * k))]
-            fs = self._field_scores(sub, score, matched, active)
+            fs = self._field_scores(sub, score, matched, active, lift)
             floor = float(np.partition(fs, sub.size - k)[sub.size - k]) - margin
             if floor < level:
                 cand = (
@@ -923,7 +1049,7 @@ class SearchIndex:
                 cand = cand[bound[cand] >= floor]
         if cand.size == 0:
             return none
-        fs = self._field_scores(cand, score, matched, active)
+        fs = self._field_scores(cand, score, matched, active, lift)
         if cand.size > k:
             kth = np.partition(fs, cand.size - k)[cand.size - k]
             top = np.flatnonzero(fs >= kth)  # ties at the boundary all stay
@@ -934,12 +1060,23 @@ class SearchIndex:
         top = top[np.sort(first)]  # each code's best field, best first
         return self.field_doc[cand[top]], fs[top], cand[top]
 
-    def _field_scores(self, cand, score, matched, active) -> np.ndarray:
+    def _field_penalties(self, active: int) -> np.ndarray:
+        """Each field's NOT_DEFAULT penalty when the query leaves ``active`` unasked."""
+        out = self._penalties.get(active)
+        if out is None:
+            if len(self._penalties) > 16:
+                self._penalties.clear()
+            out = self._penalties[active] = _PENALTIES[self.field_not_default & active]
+        return out
+
+    def _field_scores(self, cand, score, matched, active, lift=None) -> np.ndarray:
         """The scores of fields ``cand`` from the query words' share and weight matched."""
         coverage = np.minimum(matched[cand] / self.field_len[cand], 1.0)
         fs = (score[cand] + 0.2 * coverage) * self.field_kind[cand]
         cand_doc = self.field_doc[cand]
-        fs += BILLABLE_BONUS * self.doc_billable[cand_doc]
+        fs += self.field_bonus[cand]
         if active:
-            fs -= NOT_DEFAULT_PENALTY * _BITS[self.doc_not_default[cand_doc] & active]
+            fs -= _PENALTIES[self.doc_not_default[cand_doc] & active]
+        if lift is not None:
+            fs += lift[cand]
         return fs

@@ -986,6 +986,9 @@ PHRASES: dict[str, str] = {
     "seeing things": "visual hallucinations",
     "wants to die": "suicidal ideation",
     "thoughts of suicide": "suicidal ideation",
+    # a suicide attempt by a stated means is self-harm by it ("with tylenol": T39.1X2A)
+    "suicide attempt": "intentional self harm",
+    "attempted suicide": "intentional self harm",
     "suicidal thoughts": "suicidal ideation",
     "self harm": "self harm",
     "cutting herself": "self harm",

@@ -205,7 +205,9 @@ def knowledge_from_catalog(*, use_cache: bool = True, rebuild: bool = False) -> 
         kb.sources = [*names, *kb.sources[1:]]
         return kb
 
-    return cached_knowledge(_digest(releases), build, use_cache=use_cache, rebuild=rebuild)
+    return cached_knowledge(
+        _digest(releases), build, kind="catalog", use_cache=use_cache, rebuild=rebuild
+    )
 
 
 def service_knowledge() -> Knowledge:

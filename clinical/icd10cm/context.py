@@ -7,10 +7,22 @@ scope forwards or backwards inside the sentence; the scope ends at a termination
 The trait names follow AWS Comprehend Medical: NEGATION, HYPOTHETICAL, PERTAINS_TO_FAMILY,
 HISTORICAL.
 
+The history lexicon follows ConText's (Harkema et al. 2009; the pyConText / medspaCy
+default rules): besides "history of", "s/p", "prior", "remote", it places a condition in the
+past by an earlier encounter or life event ("during her last admission", "with her first
+pregnancy"), a stage of life ("in college", "as a young girl"), a date, month or age right
+after it ("DVT 2018", "in March", "at 14"), "years ago", "twice before", "healed" / "cured".
+A history scope ends where the text turns to what is current (ConText's history
+terminations: presents, reports, states, is found, here with, still, new, current, ongoing,
+worsening ...), and a span of days after the condition ("history of cough for 3 days",
+"since yesterday") makes it the present illness. "Resolved" is not history: what resolved
+during this stay belongs to the present illness (NegEx reads it as a negation).
+
 Beyond trigger scopes, HISTORICAL also comes from a past-history section (up to the next
-header), from the background of a one-line summary ("a 67-year-old man with diabetes and
-gout who presents with chest pain": diabetes and gout), and from what a mention is: a habit
-(tobacco, alcohol, drugs) or an allergy belongs to the social / allergy history.
+header, with or without a colon on its own line), from the background of a one-line summary
+("a 67-year-old man with diabetes and gout who presents with chest pain": diabetes and
+gout), and from what a mention is: a habit (tobacco, alcohol, drugs) or an allergy belongs
+to the social / allergy history.
 """
 
 from __future__ import annotations
@@ -53,6 +65,59 @@ _IN_LIFE_PERIOD = (
 _SINCE_YOUNG = (
     r"since (?:he|she|they) (?:was|were) (?:a (?:child|kid|teenager|baby|boy|girl)|young|"
     r"an? (?:infant|adolescent)|\d+)"
+)
+
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|"
+    r"december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)"
+)
+# a month in the past: "in March", "in May 2019", "in early June"
+_IN_MONTH = rf"in (?:early |late |mid-?)?{_MONTH}\.?(?:,? (?:of )?(?:19|20)\d\d)?"
+# stages of life and schooling: "in college", "growing up", "during his military service"
+_LIFE_STAGE = (
+    r"(?:in|during) (?:high school|college|grade school|elementary school|middle school|"
+    r"junior high|university|medical school|graduate school|boot camp)"
+    r"|growing up|during (?:his|her|their) (?:youth|childhood|adolescence|teens|"
+    r"military service|service|deployment|college years)"
+    r"|while (?:serving )?in the (?:army|navy|military|marines|air force|service)|while deployed"
+)
+# an earlier encounter or life event: "during her last admission", "at his previous visit",
+# "with her second pregnancy", "after her last delivery" (the preposition is needed: "his
+# first admission" is often this one, "in her second pregnancy" is now)
+_EARLIER_EVENT = (
+    r"(?:during|on|at|with|after|following) (?:(?:his|her|their|the|a|an) )?"
+    r"(?:last|previous|prior|earlier|most recent|first|second|third|fourth|older|"
+    r"(?:\d+|one|two|three|several|many) (?:years?|months?) (?:ago|earlier))"
+    r" (?:(?:clinic|office|hospital|ed|er|emergency|outpatient|inpatient|icu|follow-up|"
+    r"clinical) )?(?:admission|admissions|hospitali[sz]ations?|hospital stays?|stays?|visits?|"
+    r"encounters?|appointments?|pregnancy|pregnancies|deliver(?:y|ies)|births?|child|baby|c-section|"
+    r"cesarean(?: section)?|labou?r|marriage|deployment|surgery|operation)"
+    r"|(?:after|following|with|during) the birth of (?:his|her|their) (?:\w+ )?"
+    r"(?:son|daughter|child|baby|twins|children)"
+)
+# how often before: "twice before", "several times in the past"
+_TIMES_BEFORE = (
+    r"(?:once|twice|three times|\d+ times|several times|many times|multiple times|"
+    r"numerous times) (?:before|previously|in the past|prior)"
+)
+# done and gone: "healed", "cured" (not "resolved": what resolved during this stay is part of
+# the present illness, and NegEx already reads it as a negation)
+_DONE = r"(?:(?:has|have|had) )?(?:since |now |completely |fully )?(?:healed|cured|eradicated)"
+# the last few days or weeks: the present illness, even after a history cue ("history of
+# cough for 3 days", "history of headaches since yesterday")
+_RECENT_SPAN = (
+    r"(?:for|over|x|in|during|within) (?:the )?(?:(?:past|last) )?(?:\d+|one|two|three|four|"
+    r"five|six|seven|several|couple of|a couple of|few|a few|a)? ?(?:hours?|days?|nights?|"
+    r"weeks?)|since (?:yesterday|last night|this morning|today|monday|tuesday|wednesday|"
+    r"thursday|friday|saturday|sunday|(?:\d+|one|two|three|four|five|six|a few|several) "
+    r"days ago)|(?:started|began|beginning|starting|onset) (?:\d+|one|two|three|four|five|six|"
+    r"a few|several)? ?(?:hours?|days?) ago|(?:this|last) (?:morning|night|evening)|"
+    r"(?:\d+|one|two|three|four|five|six|a few|several|a couple of) (?:hours?|days?|nights?) ago|"
+    r"(?:1|2|one|two|a|a couple of) weeks? ago|"
+    # this encounter: "diagnosed with pneumonia in the ED", "on admission", "this stay"
+    r"(?:in|at|by) the (?:ed|er|emergency (?:room|department)|urgent care)|"
+    r"on (?:admission|arrival|presentation)|"
+    r"(?:during |on |at )?this (?:admission|visit|hospitali[sz]ation|stay|encounter)"
 )
 
 # (trait, direction, phrases). Phrases are regex fragments matched on word boundaries.
@@ -172,7 +237,7 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         # ConText lets these run to the end of the sentence: they often open a long list
         # ("history of diabetes, coronary artery disease status post stenting, ...");
         # termination terms and the turn to what is recent still end them
-        20,
+        40,
         (
             r"history of",
             r"hx of",
@@ -181,6 +246,8 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"past history",
             r"pmh",
             r"pmhx",
+            r"psh",
+            r"pshx",
             r"s/p",
             r"status[- ]post",
         ),
@@ -210,9 +277,10 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r" (?:for|with)",
             r"(?:was|were|had been|has been|being) diagnosed (?:with|as having)",
             r"(?:first|initially|originally|previously) diagnosed (?:with|as having)",
-            r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|a few|"
+            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|few|a few|"
             r"a couple of|couple of|some) (?:years?|months?|decades?) "
             r"(?:ago|prior|before|earlier|back)",
+            r"(?:a|an) (?:year|month|decade) (?:ago|prior|before|earlier|back)",
             r"earlier (?:this|that|last) year",
             r"when (?:he|she|they) (?:was|were) (?:a (?:child|kid|teenager|baby|boy|girl)|young|"
             r"an? (?:infant|adolescent)|\d+)",
@@ -223,8 +291,16 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"in (?:19|20)\d\d",
             r"in the (?:19|20)?\d0'?s",
             r"at (?:the )?age (?:of )?\d+",
-            r"as an? (?:child|kid|teenager|teen|adolescent|infant|baby|young (?:man|woman|adult))",
-            r"last (?:year|spring|summer|fall|autumn|winter)",
+            r"as an? (?:(?:young|little|small) )?(?:child|kid|teenager|teen|adolescent|infant|baby|"
+            r"girl|boy|toddler|young (?:man|woman|adult))",
+            r"last (?:year|month|spring|summer|fall|autumn|winter)",
+            _IN_MONTH,
+            _LIFE_STAGE,
+            _EARLIER_EVENT,
+            r"(?:last|previously|once|formerly) (?:hospitali[sz]ed|admitted|seen|treated)"
+            r" (?:for|with)",
+            r"(?:once|previously|formerly) (?:had|suffered|sustained|developed|experienced|"
+            r"underwent)",
             r"(?:past|previous|prior) (?:surgical|medical|psychiatric) (?:history|hx)",
             r"(?:surgical|operative) (?:history|hx)",
         ),
@@ -238,6 +314,7 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"previously",
             r"prior",
             r"remote",
+            r"distant",
             r"former",
             r"formerly",
             r"healed",
@@ -252,9 +329,12 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
         4,
         (
             r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|few) "
-            r"(?:years?|months?|weeks?|decades?) ago",
-            r"(?:a|an|a couple of|couple of|some) (?:years?|months?|decades?) ago",
-            r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|few) "
+            r"(?:years?|months?|decades?) ago",
+            r"(?:[3-9]|\d\d|three|four|five|six|seven|eight|nine|ten|several|many) weeks ago",
+            # "a" only before a singular: "hepatitis A decades ago" is not "a decades ago"
+            r"(?:a|an) (?:year|month|decade) (?:ago|prior|before|earlier|back)",
+            r"(?:a couple of|couple of|some) (?:years?|months?|decades?) ago",
+            r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|a few|few) "
             r"(?:years?|months?|decades?) (?:prior|before|earlier|back)",
             r"earlier (?:this|that|last) year",
             r"when (?:he|she|they) (?:was|were) (?:a (?:child|kid|teenager|baby|boy|girl)|young|"
@@ -280,11 +360,48 @@ _RULES: list[tuple[str, str, int, tuple[str, ...]]] = [
             r"(?:his|her) (?:teens|twenties|thirties|youth|childhood))",
             r"in the past",
             r"in (?:19|20)\d\d",
-            r"as an? (?:child|kid|teenager|teen|adolescent|infant|baby|young (?:man|woman|adult))",
+            r"as an? (?:(?:young|little|small) )?(?:child|kid|teenager|teen|adolescent|infant|baby|"
+            r"girl|boy|man|woman|adult|toddler)",
             r"last (?:year|month|spring|summer|fall|autumn|winter)",
             r"(?:once|twice|\d+ times|several times|multiple times) in the past",
             r"in childhood",
+            r"(?:(?:many|several|some|a few) )?(?:years|decades) ago|(?:a )?long (?:time )?ago",
+            r"last (?:hospitali[sz]ed|admitted|seen|treated)",
+            r"(?:last|previous|prior) (?:admission|hospitali[sz]ation|visit)",
+            _IN_MONTH,
+            _LIFE_STAGE,
+            _EARLIER_EVENT,
+            _TIMES_BEFORE,
+            _DONE,
+            # "hepatitis C status post treatment": treated and gone. Not a procedure: "hip
+            # fracture status post hemiarthroplasty" is most often this stay's operation
+            r"(?:s/p|status[- ]post) (?:successful )?(?:treatment|therapy|eradication)",
         ),
+    ),
+    (
+        HISTORICAL,
+        BACKWARD,
+        # a date after the condition: "MI in 2009", "fracture in May 2019", "DVT 5/2018",
+        # "resolved after a course of cephalexin last month",
+        # "appendicitis at 14 years old": not a full date ("Jul 20 2007" is most often this
+        # episode) nor a comparison ("increased since 2007")
+        8,
+        (
+            r"(?:in|of) (?:\d{1,2}/|"
+            rf"{_MONTH}\.? (?:of )?)?(?<!\d\s)(?<!\d,\s)(?:19|20)\d\d",
+            rf"(?:\d{{1,2}}/|{_MONTH}\.? (?:of )?)(?<!\d\s)(?<!\d,\s)(?:19|20)\d\d",
+            r"at \d{1,2} (?:years?(?: of age| old)?|yo|y/o)",
+            r"last (?:year|month|spring|summer|fall|autumn|winter)",
+            _IN_MONTH,
+        ),
+    ),
+    (
+        HISTORICAL,
+        BACKWARD,
+        # a bare year right after the condition: "DVT 2018", "CABG (2014)", "MI, 2009"; not
+        # a lab value ("WBC 2000" is two words away)
+        1,
+        (r"\(?(?<!\d\s)(?<!\d,\s)(?:19|20)\d\d\)?(?!\s*(?:mg|mcg|ml|cc|units?|g|kg|cells|/))",),
     ),
     (
         FAMILY,
@@ -322,6 +439,11 @@ _PSEUDO = (
     r"not cause",
     r"history of (?:the )?present(?:ing)? (?:illness|complaint)",
     r"interval history",  # what happened since the last visit: the present illness
+    # a comparison with an earlier date or study: "has increased since 2020"
+    r"(?:increased|decreased|enlarged|grown|improved|worsened|changed|unchanged|stable|"
+    r"progressed|regressed|smaller|larger|resolved)(?: in size)? (?:since|from|compared)",
+    r"since (?:(?:his|her|their|the) )?(?:last|previous|prior|most recent) (?:visit|"
+    r"appointment|admission|discharge|encounter|clinic visit|hospitali[sz]ation)",
     r"prior to",  # before this admission, procedure, visit ...: the present illness
     # "prior study", "as previously noted": comparisons within the record, not history
     r"(?:prior|previous|old|earlier) (?:study|studies|exams?|examinations?|films?|images?|"
@@ -331,9 +453,12 @@ _PSEUDO = (
     # the act of taking the history
     r"(?:history|hx) (?:was |is )?(?:obtained|provided|given|taken|limited|unobtainable|"
     r"unavailable|unreliable|per|from)",
-    r"(?:poor|limited|unreliable) (?:history|historian)",
+    r"(?:poor|limited|unreliable|detailed|brief|careful) (?:history|historian)",
+    r"the (?:history|hx) (?:is|was)",
+    r"history of (?:the )?chief complaint",
     r"patient history",
-    r"history and physical",
+    r"history and (?:physical|exam|examination|review)",
+    r"history, physical",
     r"history taking",
     r"clinical history",
     r"(?:day|days|week|weeks|hour|hours|month|months)[- ]history",
@@ -370,6 +495,9 @@ _TERMINATE = (
     r"though",
     r"yet",
     r"except",
+    r"nevertheless",
+    r"nonetheless",
+    r"whereas",
     r"aside from",
     r"apart from",
     r"which",
@@ -408,19 +536,50 @@ _PSEUDO_RE = re.compile(_WORD.format(_alt(_PSEUDO)), re.I)
 _TERM_RE = re.compile(
     _WORD.format(_alt(_TERMINATE)) + r"|[;:]|\.(?!\d)|\n|(?<!\w)\d{1,2}\)\s", re.I
 )
+# a history placed after the condition reaches over a relative clause: "hepatitis C, which
+# was treated in 2010", "a stroke that occurred five years ago"
+_BACK_HIST_TERM_RE = re.compile(
+    _WORD.format(_alt(t for t in _TERMINATE if t not in ("which", "who", "whose")))
+    + r"|[;:]|\.(?!\d)|\n|(?<!\w)\d{1,2}\)\s",
+    re.I,
+)
 _RULE_RES = [(t, d, n, re.compile(_WORD.format(_alt(p)), re.I)) for t, d, n, p in _RULES]
 # a history scope also ends where the text turns to what is recent or new
 _NOW_TERMS = (
-    r"presented|presenting|came|comes|coming|brought|"
+    r"presented|presenting|came|comes|coming|brought|here (?:with|for|today)|"
+    r"returns?|returned|returning|arrives?|arrived|referred|transferred|"
+    r"(?:is|was) (?:found|seen|noted|evaluated)|found to have|reports?|reported|states?|"
+    r"develops|developing|(?:sudden )?onset of|still|until|(?:usual|baseline) (?:state of )?health|"
     r"on (?:admission|arrival|presentation|exam|examination)|at (?:this|the present) time|"
     r"this (?:admission|visit|morning|afternoon|evening)|tonight|yesterday|at present"
 )
 _HIST_TERM_RE = re.compile(
-    _WORD.format(rf"recent(?:ly)?|new(?:ly)?|acute|{_NOW_TERMS}") + r"|,\s*(?:with|and with)\s",
+    _WORD.format(
+        rf"recent(?:ly)?|new(?:ly)?|acute|current|ongoing|active|worsening|persistent|"
+        rf"{_NOW_TERMS}"
+    )
+    + r"|,\s*(?:with|and with)\s",
     re.I,
 )
 # "s/p recent MI": what a patient is status post is past, however recent
-_SP_TERM_RE = re.compile(_WORD.format(_NOW_TERMS) + r"|,\s*(?:with|and with)\s", re.I)
+_SP_TERM_RE = re.compile(
+    _WORD.format(rf"new(?:ly)?|current|ongoing|{_NOW_TERMS}") + r"|,\s*(?:with|and with)\s", re.I
+)
+# "has increased since 2007", "unchanged from May 2019": a comparison, not a date of onset
+_COMPARED_SINCE_RE = re.compile(
+    r"(?<![\w/])(?:since|from|compared (?:to|with)|until|through)\W*(?:date\W*)?(?:\w+\.?\W*)?$",
+    re.I,
+)
+# "had appendicitis at 14", "died of a stroke at 60": a bare number after "at" is an age only
+# after a past event verb ("hypoxia with saturation at 88" is a value)
+_AT_AGE_AFTER_RE = re.compile(r"\s+at \d{1,2}(?!\.\d)(?=\s*(?:[,.;)]|$|and\b))", re.I)
+_EVENT_VERB_BEFORE_RE = re.compile(
+    r"(?<![\w/])(?:had|suffered|sustained|developed|underwent|died (?:of|from)|diagnosed with)"
+    r"\s+(?:(?:an?|the|his|her|their|\w+)\s+){0,2}$",
+    re.I,
+)
+# what follows the condition can say it is recent: "history of cough for 3 days"
+_RECENT_AFTER_RE = re.compile(r"\s*" + _WORD.format(_RECENT_SPAN), re.I)
 _SP_RE = re.compile(r"s/p|status", re.I)
 # a family scope ends where the text turns back to the patient
 _FAMILY_TERM_RE = re.compile(
@@ -432,12 +591,15 @@ _FAMILY_TERM_RE = re.compile(
 # diabetes, COPD and prior stroke who presents with chest pain": what the patient is "with"
 # before "who presents" is the background (history); what he presents with is not.
 _ONE_LINER_OPEN_RE = re.compile(
-    r"(?<![a-z/])(?:years?[- ]old|yo|y/o|y\.o\.)(?![\w/])[^.;:]{0,60}?(?:\bwith\s|\bw/(?!o\b)\s?)",
+    r"(?:(?<![a-z/])(?:years?[- ]old|yo|y/o|y\.o\.)(?![\w/])[^.;:]{0,60}?"
+    # without an age: "a pleasant gentleman with COPD who comes in with ..."
+    r"|\b(?:man|woman|male|female|gentleman|lady|patient|pt|boy|girl|infant|child|veteran)\s+)"
+    r"(?:\bwith\s|\bw/(?!o\b)\s?)",
     re.I,
 )
 _ONE_LINER_CLOSE_RE = re.compile(
     r"[^.;:]*?(?:\bwho\b|,)\s+(?:\w+\s+){0,3}?(?:presents?|presented|presenting|comes?|came|"
-    r"admitted|brought|transferred|arrives?|arrived|returns?|returned|referred|is here|"
+    r"admitted|brought|transferred|arrives?|arrived|returns?|returned|referred|sent|is here|"
     r"is seen|was seen)\b"
     # shorthand: "67 yo M w/ HTN, DM p/w chest pain" (presents with, complains of)
     r"|[^.;:]*?\s(?:p/w|c/o)(?![\w/])",
@@ -492,16 +654,61 @@ _SENT_RE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])|\n\s*\n|\n(?=\s*[-*\d•])")
 _SECTION_HEAD_RE = re.compile(
     r"(?:^|(?<=\n)|(?<=[.!?;]\s)|(?<=\s\s))[ \t]*([A-Z][A-Za-z/&() ]{1,48}?)[ \t]*:(?![\d/])"
 )
+_RELATIVE_RE = re.compile(
+    r"(?:(?:maternal|paternal) )?(?:mother|father|mom|dad|sisters?|brothers?|siblings?|sons?|"
+    r"daughters?|aunts?|uncles?|cousins?|grand(?:mother|father|parents?)|parents?|children)",
+    re.I,
+)
 _HISTORY_SECTION_RE = re.compile(_alt(_HISTORY_HEADERS), re.I)
 _HEADER_JOIN_RE = re.compile(r"\s*/\s*|\s+and\s+", re.I)
 _FAMILY_SECTION_RE = re.compile(_alt(_FAMILY_HEADERS), re.I)
 SECTION_MAX_CHARS = 3000
 
 
+# A header alone on its line, without a colon ("PAST MEDICAL HISTORY" over a numbered list):
+# only names known as headers, so a bare condition on its own line ("Hypertension") neither
+# opens nor ends a section.
+_OTHER_HEADERS = (
+    r"chief complaints?",
+    r"cc",
+    r"(?:history of (?:the )?)?present(?:ing)? illness",
+    r"hpi",
+    r"reason for (?:visit|admission|consultation|referral)",
+    r"review of systems",
+    r"ros",
+    r"(?:physical )?exam(?:ination)?",
+    r"vital signs",
+    r"vitals",
+    r"(?:assessment|impression)(?: and plan)?",
+    r"a/p",
+    r"a&p",
+    r"plan",
+    r"(?:admission |admitting |discharge |final |principal |secondary )?diagnos[ie]s",
+    r"hospital course",
+    r"(?:current |home |admission |discharge )?medications",
+    r"labs",
+    r"laborator(?:y|ies)(?: data)?",
+    r"findings",
+    r"indications?",
+    r"subjective",
+    r"objective",
+)
+_LINE_HEAD_RE = re.compile(
+    r"(?:^|(?<=\n))[ \t]*("
+    + _alt((*_HISTORY_HEADERS, *_FAMILY_HEADERS, *_OTHER_HEADERS))
+    + r")[ \t]*(?=\r?\n)",
+    re.I,
+)
+
+
 def section_traits(text: str) -> list[tuple[int, int, str]]:
     """(start, end, trait) of the past-history and family-history sections of a note:
     a mention inside one has the trait even sentences after the header."""
-    heads = list(_SECTION_HEAD_RE.finditer(text))
+    heads = sorted(
+        [*_SECTION_HEAD_RE.finditer(text), *_LINE_HEAD_RE.finditer(text)], key=lambda m: m.start()
+    )
+    # "Mother: breast cancer" inside a family history is a line of it, not a new section
+    heads = [m for m in heads if _RELATIVE_RE.fullmatch(" ".join(m.group(1).split())) is None]
     out = []
     for i, m in enumerate(heads):
         name = " ".join(m.group(1).split())
@@ -554,7 +761,14 @@ def triggers(sentence: str) -> list[Trigger]:
     found: list[Trigger] = []
     for trait, direction, max_words, rx in _RULE_RES:
         for m in rx.finditer(sentence):
-            if any(s <= m.start() < e or s < m.end() <= e for s, e in blocked):
+            # a pseudo-trigger blocks a trigger it overlaps, unless the trigger holds it and
+            # says more ("prior admission" is a comparison; "during her prior admission" is
+            # an earlier encounter)
+            if any(
+                (s <= m.start() < e or s < m.end() <= e)
+                and not (m.start() <= s and e <= m.end() and m.end() - m.start() > e - s)
+                for s, e in blocked
+            ):
                 continue
             found.append(Trigger(trait, direction, max_words, m.start(), m.end()))
     return found
@@ -568,7 +782,13 @@ def traits_in_sentence(sentence: str, start: int, end: int, found=None) -> list[
     """Traits of the mention ``sentence[start:end]``, given the sentence's triggers."""
     found = triggers(sentence) if found is None else found
     out: list[str] = []
-    if _is_history_by_kind(sentence, start, end) or _in_one_liner(sentence, start, end):
+    if (
+        _is_history_by_kind(sentence, start, end)
+        or _in_one_liner(sentence, start, end)
+        or (
+            _AT_AGE_AFTER_RE.match(sentence, end) and _EVENT_VERB_BEFORE_RE.search(sentence[:start])
+        )
+    ):
         out.append(HISTORICAL)
     for t in found:
         if t.trait in out:
@@ -578,7 +798,11 @@ def traits_in_sentence(sentence: str, start: int, end: int, found=None) -> list[
         if t.direction in (FORWARD, BOTH) and t.end <= start:
             gap = sentence[t.end : start]
             if t.max_words >= 200:  # a section header covers its section, up to the next one
-                ok = _HEADER_RE.search(gap) is None
+                ok = not any(
+                    _RELATIVE_RE.fullmatch(h.group().rstrip(": \t")) is None
+                    for h in _HEADER_RE.finditer(gap)
+                )
+                ok = ok and _LINE_HEAD_RE.search(gap) is None
             else:
                 ok = _TERM_RE.search(gap) is None and _n_words(gap) <= t.max_words
                 if ok and t.trait == FAMILY:
@@ -586,12 +810,18 @@ def traits_in_sentence(sentence: str, start: int, end: int, found=None) -> list[
                 if ok and t.trait == HISTORICAL:
                     sp = _SP_RE.match(sentence, t.start)
                     ok = (_SP_TERM_RE if sp else _HIST_TERM_RE).search(gap) is None
+                    ok = ok and (sp or _RECENT_AFTER_RE.match(sentence, end) is None)
             if ok:
                 out.append(t.trait)
                 continue
         if t.direction in (BACKWARD, BOTH) and t.start >= end:
             gap = sentence[end : t.start]
-            if _TERM_RE.search(gap) is None and _n_words(gap) <= t.max_words:
+            term = _BACK_HIST_TERM_RE if t.trait == HISTORICAL else _TERM_RE
+            if (
+                term.search(gap) is None
+                and _n_words(gap) <= t.max_words
+                and not (t.trait == HISTORICAL and _COMPARED_SINCE_RE.search(gap))
+            ):
                 out.append(t.trait)
     return out
 

@@ -36,7 +36,7 @@ from clinical.icd10cm.context import (
     triggers,
     with_sections,
 )
-from clinical.icd10cm.knowledge import Knowledge, load_knowledge
+from clinical.icd10cm.knowledge import Knowledge, load_knowledge, parent_code
 from clinical.icd10cm.text import (
     ABBREVIATIONS,
     GENERIC_WORDS,
@@ -117,7 +117,26 @@ def _tokens(sentence: str, offset: int) -> list[tuple[str, int, int]]:
         w = stem(low)
         if w not in STOPWORDS:
             out.append((w, b, e))
+            noun = _BONE_NOUNS.get(low)
+            if noun:  # "femoral neck": the index says "femur, neck"
+                out.append((stem(noun), b, e))
     return out
+
+
+# bone adjectives notes use where the index names the bone ("femoral neck fracture")
+_BONE_NOUNS = {
+    "femoral": "femur",
+    "humeral": "humerus",
+    "tibial": "tibia",
+    "fibular": "fibula",
+    "clavicular": "clavicle",
+    "scapular": "scapula",
+    "patellar": "patella",
+    "calcaneal": "calcaneus",
+    "vertebral": "vertebra",
+    "metacarpal": "metacarpal bone",
+    "metatarsal": "metatarsal bone",
+}
 
 
 def _matches(
@@ -126,6 +145,10 @@ def _matches(
     where: dict[str, list[int]] = {}
     for i, (w, _, _) in enumerate(toks):
         where.setdefault(w, []).append(i)
+    # the words one abbreviation expands to share its offsets ("T2DM" -> type 2 diabetes ...)
+    expansion: dict[tuple[int, int], list[int]] = {}
+    for i, (_, b, e) in enumerate(toks):
+        expansion.setdefault((b, e), []).append(i)
     found: dict[frozenset[int], list[_Match]] = {}
     for word, places in where.items():
         for key in kb.anchors.get(word, ()):
@@ -143,10 +166,13 @@ def _matches(
                 if width > len(key) + slack:
                     continue
                 fz = frozenset(pos)
+                if not _coherent(toks, fz, expansion):
+                    continue
                 m = _Match(key, fz, toks[lo][1], toks[hi][2], len(key) / width)
                 found.setdefault(fz, []).append(m)
     out = [m for ms in found.values() for m in ms]
     if text is not None:
+        out = _within_one_clause(text, toks, out)
         out = _within_one_condition(kb, text, toks, out)
     # specificity: drop a match whose positions are a strict subset of another's
     sets = sorted({m.positions for m in out}, key=len, reverse=True)
@@ -156,6 +182,47 @@ def _matches(
             continue
         keep.append(m)
     return keep
+
+
+def _coherent(
+    toks: list[tuple[str, int, int]],
+    pos: frozenset[int],
+    expansion: dict[tuple[int, int], list[int]],
+) -> bool:
+    """False for a match that reads words against the text: a number that qualifies none of
+    the match's words ("T2DM with CKD stage 3b" is no CKD stage 2: the 2 is the diabetes
+    type), or parts of two abbreviations ("GERD, OSA" is no esophageal obstruction)."""
+    for p in pos:
+        numeric = any(ch.isdigit() for ch in toks[p][0])
+        if numeric and len(pos) > 1 and not ({p - 1, p + 1} & pos):
+            return False
+    partial = set()
+    for p in pos:
+        group = expansion[(toks[p][1], toks[p][2])]
+        if len(group) > 1 and not pos.issuperset(group):
+            partial.add(group[0])
+    return len(partial) < 2
+
+
+# a relative clause or a presenting verb starts another statement: "a lady with gout who
+# presents with ankle swelling" names no gout of the ankle
+_CLAUSE_GAP_RE = re.compile(r"\b(?:who|whom|whose|which)\b", re.I)
+_CLAUSE_WORD_RE = re.compile(r"(?:present|complain|report)(?:s|ed|ing)?", re.I)
+
+
+def _within_one_clause(
+    text: str, toks: list[tuple[str, int, int]], ms: list[_Match]
+) -> list[_Match]:
+    """Drop a match whose words lie in two clauses."""
+    clause = [0] * len(toks)
+    for i in range(1, len(toks)):
+        gap = text[toks[i - 1][2] : toks[i][1]]
+        word = text[toks[i][1] : toks[i][2]]
+        boundary = _CLAUSE_GAP_RE.search(gap) or _CLAUSE_WORD_RE.fullmatch(word)
+        clause[i] = clause[i - 1] + (1 if boundary else 0)
+    if not clause or clause[-1] == 0:
+        return ms
+    return [m for m in ms if len({clause[p] for p in m.positions}) == 1]
 
 
 # words that join two conditions in a list ("colon cancer and a history of polyps")
@@ -265,6 +332,40 @@ def _title_words(kb: Knowledge, code: str) -> frozenset[str]:
     return got
 
 
+_WITH_PART = re.compile(r"\bwith\b(?!out)(.*?)(?:\bwithout\b|$)")
+
+
+def _denied_words(toks: list[tuple[str, int, int]], lo: int, hi: int) -> frozenset[str]:
+    """The words a mention says its condition is *without* ("diabetes without
+    complications", "asthma w/o status asthmaticus")."""
+    for i in range(lo, hi + 1):
+        if toks[i][0] == "without":
+            return frozenset(w for w, _, _ in toks[i + 1 : hi + 1])
+    return frozenset()
+
+
+def _with_words(kb: Knowledge, code: str) -> frozenset[str]:
+    m = _WITH_PART.search(kb.titles.get(code, "").lower())
+    return frozenset(term_key(m.group(1))) if m else frozenset()
+
+
+def _without(kb: Knowledge, code: str, denied: frozenset[str]) -> str | None:
+    """``code`` unless its title says "with" what the text says the condition is without;
+    then the sibling without it (the "uncomplicated" / "without ..." code), or None."""
+    if not (_with_words(kb, code) & denied):
+        return code
+    parent = parent_code(code)
+    for sibling in kb.children.get(parent, ()):
+        if sibling in kb.billable and not (_with_words(kb, sibling) & denied):
+            title = kb.titles.get(sibling, "").lower()
+            if "without" in title or "uncomplicated" in title:
+                return sibling
+    default = kb.default_child.get(parent)
+    if default and default != code and not (_with_words(kb, default) & denied):
+        return default
+    return None
+
+
 def _encounter(text: str) -> str | None:
     for char, rx in _ENCOUNTER:
         if rx.search(text):
@@ -315,9 +416,14 @@ def detect(text: str, kb: Knowledge | None = None) -> dict[str, Any]:
             lo = min(min(m.positions) for m in group)
             hi = max(max(m.positions) for m in group)
             near = frozenset(w for w, _, _ in toks[max(0, lo - 3) : hi + 4])
+            denied = _denied_words(toks, lo, hi)
             for m in group:
                 for code, weight in kb.terms[m.key]:
                     code = _resolve(kb, code, near)
+                    if denied:
+                        code = _without(kb, code, denied)
+                        if code is None:
+                            continue
                     code, flags = _complete_7th(kb, code, encounter)
                     score = _score(weight, m)
                     have = concepts.get(code)
@@ -328,6 +434,8 @@ def detect(text: str, kb: Knowledge | None = None) -> dict[str, Any]:
                             "score": score,
                             **({"flags": flags} if flags else {}),
                         }
+            if not concepts:
+                continue
             ranked = sorted(concepts.values(), key=lambda c: (-c["score"], c["code"]))
             ranked = ranked[:MAX_CONCEPTS]
             names = traits_in_sentence(sentence, b - s_begin, e - s_begin, trig)
@@ -347,12 +455,40 @@ def detect(text: str, kb: Knowledge | None = None) -> dict[str, Any]:
     return {"entities": entities, "codes": document_codes(kb, entities)}
 
 
+_VAGUE_WORDS = frozenset(
+    {"unspecified", "without", "complication", "complications", "uncomplicated"}
+)
+
+
+def _said_by(kb: Knowledge, a: str, b: str) -> bool:
+    """True when ``a`` is a vague code (its title "unspecified" / "without complications")
+    whose other words ``b``'s title all says: "Osteoarthritis of knee, unspecified" (M17.9)
+    beside M17.12, "Type 2 diabetes mellitus without complications" (E11.9) beside E11.65;
+    not "... with diabetic neuropathy, unspecified" (E11.40) beside E11.65, a second
+    complication."""
+    title_a = kb.title(a).lower()
+    if not any(w in title_a for w in ("unspecified", "without complications", "uncomplicated")):
+        return False
+    words_a = set(term_key(title_a)) - {term_key(w)[0] for w in _VAGUE_WORDS if term_key(w)}
+    words_b = set(term_key(kb.title(b)))
+    return words_a < words_b
+
+
 def document_codes(kb: Knowledge, entities: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """The ranked, de-duplicated codes the affirmed mentions support."""
     best: dict[str, dict[str, Any]] = {}
     mentions: Counter[str] = Counter()
     for ent in entities:
-        if any(t["name"] in EXCLUDED_TRAITS for t in ent["traits"]):
+        names = {t["name"] for t in ent["traits"]}
+        if FAMILY in names and not names & {NEGATION, HYPOTHETICAL}:
+            # a relative's condition is coded as the family history it is (Z80-Z84)
+            z = kb.family_history_code(ent["icd10cmConcepts"][0]["code"])
+            if z:
+                score = round(ent["icd10cmConcepts"][0]["score"] * 0.95, 4)
+                if z not in best or best[z]["score"] < score:
+                    best[z] = {"code": z, "description": kb.title(z), "score": score}
+                mentions[z] += 1
+        if names & EXCLUDED_TRAITS:
             continue
         top = ent["icd10cmConcepts"][0]["score"]
         mention = " ".join(term_key(ent["text"])) if SUPPRESSED else ""
@@ -374,11 +510,7 @@ def document_codes(kb: Knowledge, entities: list[dict[str, Any]]) -> list[dict[s
             nb = b.replace(".", "")
             if a == b:
                 continue
-            if nb.startswith(na) or (
-                na[:3] == nb[:3]
-                and "unspecified" in kb.title(a).lower()
-                and "unspecified" not in kb.title(b).lower()
-            ):
+            if nb.startswith(na) or (na[:3] == nb[:3] and _said_by(kb, a, b)):
                 drop.add(a)
                 break
     out = []

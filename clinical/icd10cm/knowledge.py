@@ -52,6 +52,8 @@ W_PHRASE = 1.02  # hand-written clinical phrasing, above the index
 W_INDEX = 1.0
 W_TITLE = 0.9
 W_INCLUSION = 0.85
+W_TITLE_HEAD = 0.8  # a title without its ", unspecified ..." tail
+W_OTHER = 0.75  # an "Other ..." title
 W_NEOPLASM = 0.8
 W_DRUG = 0.7
 W_EXTERNAL = 0.5
@@ -59,9 +61,13 @@ W_EXTERNAL = 0.5
 # Codes a mere word never supports: encounters for examination / screening (Z00-Z13) and
 # external-cause activity / place / status (Y92, Y93, Y99). Index terms to them are skipped.
 _NOT_FROM_WORDS = (*(f"Z{n:02d}" for n in range(14)), "Y92", "Y93", "Y99")
+_FAMILY_HISTORY = frozenset({"Z80", "Z81", "Z82", "Z83", "Z84"})
 
 CODE_REF_RE = re.compile(
-    r"\b([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-)?(?:\s*-\s*([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?))?"
+    # "E08-E13" is a range: the dash after a code is its "-" placeholder only when no code
+    # follows ("J12.-")
+    r"\b([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?)(?:\.?-(?!\s*[A-TV-Z]\d))?"
+    r"(?:\s*-\s*([A-TV-Z]\d[0-9A-Z](?:\.[0-9A-Z]{1,4})?))?"
 )
 
 
@@ -81,6 +87,9 @@ class Knowledge:
     anchors: dict[str, list[tuple[str, ...]]] = field(default_factory=dict)  # rarest word
     abbreviations: dict[str, str] = field(default_factory=dict)
     sources: list[str] = field(default_factory=list)
+    # family-history codes (Z80-Z84) and the code ranges their "Conditions classifiable to"
+    # inclusion notes name: (lo, hi, Z code), undotted bounds as in ``excludes1``
+    family_history: list[tuple[str, str, str]] = field(default_factory=list)
 
     # -- queries -------------------------------------------------------------------------
 
@@ -104,6 +113,18 @@ class Knowledge:
             if base in self.titles and ext:
                 return f"{self.titles[base]}, {ext}"
         return ""
+
+    def family_history_code(self, code: str) -> str | None:
+        """The billable family-history code (Z80-Z84) for a relative's ``code``, if any."""
+        nc = code.replace(".", "")
+        best = None
+        for lo, hi, z in self.family_history:
+            inside = nc.startswith(lo) or (hi and lo <= nc[: len(hi)] <= hi)
+            if inside and (best is None or len(z) > len(best)):
+                best = z
+        while best and best not in self.billable:
+            best = self.default_child.get(best)
+        return best
 
     def excludes1_conflict(self, a: str, b: str) -> bool:
         """True when ``a`` (or an ancestor) has an Excludes1 note that names ``b``."""
@@ -181,12 +202,21 @@ def builder_digest(*extra: Path) -> hashlib._Hash:
 
 
 def cached_knowledge(
-    key: str, build: Callable[[], Knowledge], *, use_cache: bool = True, rebuild: bool = False
+    key: str,
+    build: Callable[[], Knowledge],
+    *,
+    kind: str = "files",
+    use_cache: bool = True,
+    rebuild: bool = False,
 ) -> Knowledge:
-    """The knowledge cached under ``key`` (in this process, then on disk), else ``build()``."""
+    """The knowledge cached under ``key`` (in this process, then on disk), else ``build()``.
+
+    Writing a new file removes the older files of the same ``kind`` (``files`` or
+    ``catalog``): each import or code change makes a new key, and a stale copy would
+    otherwise stay on disk for ever."""
     if key in _LOADED and not rebuild:
         return _LOADED[key]
-    path = cache_dir() / f"icd10cm-knowledge-{key}.pickle"
+    path = cache_dir() / f"icd10cm-knowledge-{kind}-{key}.pickle"
     if use_cache and path.is_file() and not rebuild:
         with path.open("rb") as fh:
             kb = pickle.load(fh)  # noqa: S301 - our own cache file
@@ -198,9 +228,21 @@ def cached_knowledge(
             with os.fdopen(fd, "wb") as fh:
                 pickle.dump(kb, fh, protocol=pickle.HIGHEST_PROTOCOL)
             os.replace(tmp, path)
+            _prune(path, kind)
     if use_cache:
         _LOADED[key] = kb
     return kb
+
+
+_OLD_NAME = re.compile(r"icd10cm-knowledge-[0-9a-f]{20}\.pickle")  # before kinds were named
+
+
+def _prune(keep: Path, kind: str) -> None:
+    for old in keep.parent.glob("icd10cm-knowledge-*.pickle"):
+        if old != keep and (
+            old.name.startswith(f"icd10cm-knowledge-{kind}-") or _OLD_NAME.fullmatch(old.name)
+        ):
+            old.unlink(missing_ok=True)
 
 
 def load_knowledge(
@@ -238,6 +280,12 @@ def _text(elem: ET.Element | None) -> str:
     return "".join(elem.itertext()).strip() if elem is not None else ""
 
 
+_UNSPECIFIED_TAIL = re.compile(
+    r",\s*(?:unspecified|site not specified|not elsewhere classified)\b.*$", re.I
+)
+_PARENTHESES = re.compile(r"\([^()]*\)")
+
+
 def _variants(title: str) -> list[str]:
     """ "Diabetes, diabetic" -> both spellings; "Bridge, myocardial" stays one phrase."""
     parts = [p.strip() for p in title.split(",") if p.strip()]
@@ -263,6 +311,22 @@ def _title_parts(title: ET.Element | None) -> str:
             out.append(child.text or "")
         out.append(child.tail or "")
     return re.sub(r"\s+", " ", "".join(out)).strip()
+
+
+_END_ALIASES = {"lower end": "distal", "upper end": "proximal"}
+
+
+def _index_aliases(trail: list[str]) -> list[list[str]]:
+    """Other wordings of an index path that notes use: "Fracture, traumatic" is what a
+    note calls a fracture; "radius, lower end" is the distal radius."""
+    out = []
+    low = [t.lower().strip() for t in trail]
+    if low and low[0].startswith("fracture, traumatic"):
+        out.append(["Fracture", *trail[1:]])
+    if any(t in _END_ALIASES for t in low[1:]):
+        base = out[-1] if out else trail
+        out.append([_END_ALIASES.get(t.lower().strip(), t) for t in base])
+    return out
 
 
 class _Builder:
@@ -307,9 +371,30 @@ class _Builder:
         """One tabular code (category, subcategory or code) with its notes."""
         code = entry.code
         self.kb.titles[code] = entry.title
-        self.add_term(entry.title, code, W_TITLE)
+        low = entry.title.lower()
+        other = low.startswith("other ") and not low.startswith("other and unspecified")
+        # "Other hypertension" (I1A) shares its key with plain "hypertension": weigh it below
+        # the code a bare mention means
+        self.add_term(entry.title, code, W_OTHER if other else W_TITLE)
+        bare_title = _PARENTHESES.sub(" ", entry.title)
+        if bare_title != entry.title:
+            # "Acute on chronic diastolic (congestive) heart failure" without "congestive"
+            self.add_term(bare_title, code, W_OTHER if other else W_TITLE)
+        head = _UNSPECIFIED_TAIL.sub("", entry.title)
+        if head != entry.title and code in self.kb.billable and not other:
+            # "Pneumonia, unspecified organism" is what a bare "pneumonia" gets
+            self.add_term(head, code, W_TITLE_HEAD)
         for text in entry.inclusions:
             self.add_term(text, code, W_INCLUSION)
+            if code[:3] in _FAMILY_HISTORY and "classifiable to" in text.lower():
+                for lo, hi in CODE_REF_RE.findall(text):
+                    bounds = (lo.replace(".", ""), hi.replace(".", "") if hi else "")
+                    self.kb.family_history.append((*bounds, code))
+            bare = _PARENTHESES.sub(" ", text)
+            if bare != text:
+                # "Hypertension (arterial) (benign) (essential)": the words in parentheses
+                # are non-essential modifiers, as in the index
+                self.add_term(bare, code, W_INCLUSION)
         for text in entry.excludes1:
             for lo, hi in CODE_REF_RE.findall(text):
                 refs = self.kb.excludes1.setdefault(code, [])
@@ -326,7 +411,17 @@ class _Builder:
                 continue
             low = {k: titles.get(k, "").lower() for k in kids}
             pick = next(
-                (k for k in kids if low[k].endswith(("unspecified", "without complications"))), None
+                (
+                    k
+                    for k in kids
+                    if low[k].endswith(("unspecified", "without complications", "uncomplicated"))
+                ),
+                None,
+            )
+            # "Unspecified asthma" (J45.90), not "Other asthma" (J45.99), though both end in 9
+            pick = pick or next((k for k in kids if low[k].startswith("unspecified ")), None)
+            pick = pick or next(
+                (k for k in kids if k.endswith("9") and not low[k].startswith("other ")), None
             )
             pick = pick or next((k for k in kids if k.endswith("9")), None)
             pick = pick or next((k for k in kids if "unspecified" in low[k]), None)
@@ -352,6 +447,14 @@ class _Builder:
                 for combo in combos:
                     by_path.setdefault(tuple(term_key(t) for t in combo), valid)
                     self.add_term(" ".join(combo), valid, w)
+                for alias in _index_aliases(trail):
+                    for combo in _combos(alias):
+                        self.add_term(" ".join(combo), valid, w * 0.97)
+                if len(trail) > 2 and [t.lower() for t in trail[:2]] == ["pain", "joint"]:
+                    # "pain in left ankle" is joint pain (M25.572): notes name the joint,
+                    # not the word "joint"
+                    for combo in _combos([trail[0], *trail[2:]]):
+                        self.add_term(" ".join(combo), valid, w * 0.97)
                 parent = use_disorders.get(tuple(trail[:-1]))
                 if parent and trail[-1].strip().lower() == "mild":
                     del use_disorders[tuple(trail[:-1])]

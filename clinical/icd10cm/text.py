@@ -14,7 +14,7 @@ import re
 STOPWORDS = frozenset(
     """
     a an the of in on at to for by from or and as is are was were be been being with
-    without nos nec other unspecified specified site due its it this that these those
+    nos nec other unspecified specified site due its it this that these those
     than into onto upon via both which who whom whose has have had not classified
     elsewhere condition conditions type code codes additional any all part region
     """.split()  # noqa: SIM905
@@ -131,6 +131,7 @@ _SYNONYMS = {
 
 # Abbreviations clinicians write; expanded to words the index uses.
 ABBREVIATIONS = {
+    "w/o": "without",
     "chf": "congestive heart failure",
     "copd": "chronic obstructive pulmonary disease",
     "t2dm": "type 2 diabetes mellitus",

@@ -183,7 +183,7 @@ DATE_RES = [
     ),
     # March 14, 2024 / Mar. 14th / May 5 (+ time)
     re.compile(
-        rf"\b{_MONTH}\s*(?:the\s+)?{_DAY}(?![\d/:])(?:(?:\s*,\s*|\s+){_YEAR}\b)?{_TIME}{_UNIT_AFTER}",
+        rf"\b{_MONTH}\s*(?:the\s+)?{_DAY}(?![\d/]|:\d)(?:(?:\s*,\s*|\s+){_YEAR}\b)?{_TIME}{_UNIT_AFTER}",
         IGN,
     ),
     # 14 March 2024 / the 5th of May / 5th of May, 2024
@@ -223,7 +223,7 @@ DAY_ALONE_RE = re.compile(
     + r"))(?=\s*(?:[,.;:!?)\u2013-]|$|and\b|or\b|at\b|@|to\b|through\b|when\b|\(|for\s|"
     r"by\s|with\s|via\s|per\s|after\s|before\s|because\s|but\s|so\s|if\s|unless\s|"
     r"in\s+the\s+(?:morning|afternoon|evening)|(?:mon|tues|wednes|thurs|fri|satur|sun)day|"
-    r"of\s+(?:this|next|last|the)\s+month))",
+    r"of\s+(?:this|next|last|the)\s+month|(?:was|were|is|showed|went)\b))",
     IGN,
 )
 _DAY_ALONE_BEFORE_RE = re.compile(
@@ -233,7 +233,10 @@ _DAY_ALONE_BEFORE_RE = re.compile(
     r"(?:re)?started|stopped|held|resumed|(?:(?:is|was|were|are)\s+)?(?:back|in|out)\s+on|"
     r"(?:mon|tue|tues|wed|weds|thu|thur|thurs|fri|sat|sun)\.?,?|around|about|approximately|"
     r"circa|(?:morning|afternoon|evening|night|day|weekend|week)\s+of|for|"
-    r"(?:moved|changed|pushed|postponed|bumped|switched)\s+to|visit|appt|appointment|"
+    r"(?:move|moving|moved|change|changing|changed|push|pushing|pushed|postpone|postponed|"
+    r"bump|bumped|switch|switched|reschedule|rescheduled)(?:\s+(?:me|it|him|her|us|them|"
+    r"(?:the|my|his|her|our)\s+(?:visit|appt|appointment|surgery|procedure)))?\s+to|"
+    r"visit|appt|appointment|"
     r"follow-?up|f/u|surgery|procedure|labs|dose)\s+$",
     IGN,
 )
@@ -254,6 +257,8 @@ FULL_DATE_RANGE_RE = re.compile(
 )
 # "3/2021", "PCI 11/2019": a month and a year (a ratio or a titer is kept).
 MONTH_YEAR_RE = re.compile(r"(?<![\w/.:-])(?:0?[1-9]|1[0-2])/(?:19|20)\d\d(?![\w/]|[.,]\d)")
+# "06-2023": a month and a year joined by a dash, only with a date word or an event before
+DASH_MONTH_YEAR_RE = re.compile(r"(?<![\w/.:-])(?:0?[1-9]|1[0-2])-(?:19|20)\d\d(?![\w/-]|[.,]\d)")
 # "1/6-1/9": two short dates joined by a dash (checked for scores and doses like SHORT_DATE_RE).
 SHORT_DATE_RANGE_RE = re.compile(
     r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])\s*[-\u2013]\s*"
@@ -268,7 +273,7 @@ DAY_RANGE_RE = re.compile(
     IGN,
 )
 _HOLIDAY_HINT_RE = re.compile(
-    r"Thanksg|Christmas|Xmas|Year|Easter|Good\sF|Halloween|Day\b|Juneteenth|Fourth\sof|Hanuk|"
+    r"(?i:thanksg|christmas|xmas|halloween|year)|Easter|Good\sF|Halloween|Day\b|Juneteenth|Fourth\sof|Hanuk|"
     r"Chanuk|Diwali|Passover|Kippur|Hashanah|Kwanzaa|de\sMayo|Gras|Black\sF|Bowl|Ash\sW|Palm\sS|"
     r"Eid\sal"
 )
@@ -292,7 +297,8 @@ _ORDINAL_HINTS = (
 _DIGIT_ORDINAL_RE = re.compile(r"\d(?:st|nd|rd|th)\b", IGN)
 # "Christmas disease" (haemophilia B) and "Christmas factor" are no dates.
 HOLIDAY_RE = re.compile(
-    rf"\b(?:{lx.HOLIDAYS_RE_TEXT})(?![\w'\u2019])(?!\s+(?:disease|factor|tree\s+pattern)\b)"
+    rf"\b(?:{lx.HOLIDAYS_RE_TEXT}|(?i:christmas|xmas|thanksgiving|halloween|new\s+year['\u2019]?s))"
+    r"(?![\w'\u2019])(?!\s+(?:disease|factor|tree\s+pattern)\b)"
 )
 # Month names alone: "in March", "since April" (May only after a date preposition).
 MONTH_ALONE_RE = re.compile(
@@ -466,6 +472,7 @@ _FACILITY_CAPS_HINTS = (
     "HOSPITAL", "CENTER", "CLINIC", "HOME", "HOSPICE", "LIVING", "MANOR", "ELEMENTARY",
     "SCHOOL", "UNIVERSITY", "COLLEGE", "COUNTY",
 )  # fmt: skip
+_PRACTICE_HINTS = ("Family", "Medical", "Partners", "Pediatrics", "Care", "Internal", "Health")
 _COUNTY_WORDS = ("County", "Parish", "Borough", "Township", "Twp")
 COUNTY_RE = re.compile(
     r"(?<![\w'.-])(?:[A-Z][a-zA-Z'.-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)\b"
@@ -484,6 +491,14 @@ FACILITY_RE = re.compile(
     r"River|Valley|Creek|Canyon|Reservoir|National\s+Park|State\s+Park|National\s+Forest|"
     r"Campground)\b(?!\s+(?:spotted|fever|virus|disease|syndrome|tick))"
     r"|\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s)(?:\s+(?:Hospital|Medical\s+Center|Health))?"
+)
+# A practice named for a place: "Ridgecrest Family Medicine", "Eastside Pediatrics" (a word that
+# is no English word must name it: never "Consult Pediatrics")
+PRACTICE_RE = re.compile(
+    r"(?<![\w'\u2019.-])(?P<w>(?:[A-Z][a-zA-Z'\u2019-]+[ \t]+){1,3})(?:Family[ \t]+(?:Health|"
+    r"Medicine|Practice|Care)|Medical[ \t]+(?:Group|Associates)|Health[ \t]+Partners|"
+    r"Pediatrics|Urgent[ \t]+Care|Primary[ \t]+Care|Internal[ \t]+Medicine|Women['\u2019]s[ \t]+"
+    r"Health)\b"
 )
 # The same in capitals: "BOZEMAN DEACONESS HOSPITAL" (its ordinary leading words are dropped).
 FACILITY_CAPS_RE = re.compile(
@@ -640,6 +655,7 @@ def find_phi(text: str) -> list[Entity]:
     _dates(text, add)
     if found and (":" in text or "m" in text or _DIGIT_RE.search(text)):
         _attached_times(text, found)
+    _dates_in_context(text, found)
     _places(text, add)
     _more_places(text, add)
     owned = places.find(text, add)
@@ -647,6 +663,7 @@ def find_phi(text: str) -> list[Entity]:
     _context_names(text, found)
     _more_names(text, found)
     _subject_names(text, found)
+    _slot_names(text, found)
     _household_names(text, found)
     _spread_names(text, found)
     lowered = text.lower()
@@ -846,6 +863,9 @@ def _dates(text: str, add) -> None:
         before = text[max(0, m.start() - 40) : m.start()]
         if SCORE_BEFORE_RE.search(before) or SCORE_AFTER_RE.match(text, m.end()):
             continue
+        verb = _VALUE_VERB_BEFORE_RE.search(before)
+        if verb and verb.group(1).lower() in _VALUE_VERBS:
+            continue  # "strength improved to 4/5"
         if m.group(0).split("/", 1)[1][:2] == "10" and _PAIN_NEAR_RE.search(
             text, max(0, m.start() - 60), m.start()
         ):
@@ -906,6 +926,275 @@ def _attached_times(text: str, found: list) -> None:
             found.append((m.start("t"), m.end("t"), "DATE", 0.7))
 
 
+# --- dates read from their sentence (issue 7, seventh pass) ---
+# A short date ("9/8", "12/2") is told from a score or a fraction by what surrounds it: a
+# clock time right after it, another date earlier in the same sentence, an event verb in the
+# past participle right before it ("written 04/10", "paged at 11/3"), or "last/next <event>"
+# ("Last BM 9/8"); a verb of change or measurement before it ("improved to 3/5") keeps it a
+# value. The same evidence carries a day alone ("from the 9th to the 16th") and a weekday
+# written short ("started Sat", "see u thurs").
+_SENTENCE_BREAK_RE = re.compile(r"[.!?;\n](?:\s|$)")
+_PARTICIPLE_BEFORE_RE = re.compile(
+    r"\b(?P<w>[a-z]{3,}(?:ed|en|wn)|sent|held|paid|told|brought|kept|met|left|began|came|went|"
+    r"fell)(?:\s+(?:at|on|in))?[ \t]*:?[ \t]*$",
+    IGN,
+)
+_VALUE_VERBS = frozenset(
+    lx.wordlist(
+        """
+        improved decreased increased reduced worsened dropped rated scored graded measured
+        estimated calculated titrated tapered weaned dosed diluted mixed divided split
+        narrowed widened weakened strengthened lowered raised shortened lengthened
+        """
+    )
+)
+_VALUE_VERB_BEFORE_RE = re.compile(r"([a-z]+)[ \t]+(?:(?:to|at|by|from)[ \t]+)?$", IGN)
+_EVENT_NOUN_BEFORE_RE = re.compile(
+    r"\b(?:last|next|prior|previous|most\s+recent|latest)(?:[ \t]+[A-Za-z][\w/-]*){1,2}"
+    r"[ \t]*:?[ \t]*$",
+    IGN,
+)
+# "the 5/14 appointment", "her 6/2 visit": a date before the event it dates
+_EVENT_NOUN_AFTER_RE = re.compile(
+    r"[ \t]+(?:appointment|appt|visit|surgery|procedure|scan|infusion|admission|discharge|"
+    r"labs?|dose|injection|session|consult|clinic|call|follow-?up|f/u|ultrasound|biopsy|"
+    r"colonoscopy|delivery|induction|operation|echo|mri|ct|x-?ray)s?\b",
+    IGN,
+)
+_NO_UNIT_AFTER_RE = re.compile(_UNIT_AFTER, IGN)
+# "Flu shot 10/3", "Mammogram 4/2": the event a date dates, right before it
+_EVENT_BEFORE_RE = re.compile(
+    r"\b(?:shot|vaccine|vaccinated|booster|injection|infusion|appointment|appt|visit|surgery|"
+    r"scan|mri|ct|cta|echo|ekg|ecg|x-?ray|ultrasound|biopsy|colonoscopy|endoscopy|egd|"
+    r"mammogram|mammo|pap|dexa|tdap|ppsv23|pcv20|shingrix|covid|flu)[ \t]*:?[ \t]*$",
+    IGN,
+)
+# "shot on 10-2": a month and a day joined by a dash, right after a date preposition (never a
+# range of counts: "on 1-2 occasions", "on 2-3 L")
+DASH_SHORT_DATE_RE = re.compile(
+    r"\b(?:on|since|dated|dob|born|effective)[ \t]+"
+    r"(?P<d>(?:0?[1-9]|1[0-2])-(?:0?[1-9]|[12]\d|3[01]))"
+    r"(?![\w/-]|[.,]\d)(?![ \t]+[A-Za-z]+s\b)",
+    IGN,
+)
+# "LMP about 6/20": a hedge between a date word and the date
+_HEDGE_BEFORE_RE = re.compile(
+    r"\b(?:about|around|approx\.?|approximately|roughly|circa|maybe|probably|~)[ \t]*$", IGN
+)
+_GLUED_SHORT_DATE_RE = re.compile(
+    r"(?<=[a-z])(?<![a-z]\d)(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])(?![\w/]|\.\d)"
+)
+_GLUED_WORD_RE = re.compile(r"([a-z]{4,})$", IGN)
+_JOINED_BEFORE_RE = re.compile(
+    r"(?:\b(?:to|and|or|through|thru|until|till|again|then)|[-\u2013,])\s*$", IGN
+)
+_WEEKDAY_MODIFIER_RE = re.compile(
+    r"\b(?:this\s+(?:past|coming)|last|next|this|past|coming|early|late)[ \t]+$", IGN
+)
+_DAY_PART_AFTER_RE = re.compile(
+    r"\.?[ \t]+(?:(?:night|morning|afternoon|evening|overnight)\b|"
+    r"(?:(?:at|@|around)[ \t]*)?(?:1[0-2]|0?[1-9])(?::[0-5]\d)?[ \t]*[ap](?:\.m\.|m\b))",
+    IGN,
+)
+# (title case or lower case only, checked against _SHORT_WEEKDAYS: "FRI" in capitals is left to
+# WEEKDAY_ABBR_RE; a pattern led by one character class is cheap to scan)
+_MONTH_ALONE_WORD_RE = re.compile(
+    r"(?:January|February|March|April|June|July|August|September|October|November|December|"
+    r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
+)
+SHORT_MONTH_FIXED_RE = re.compile(
+    r"\b(?:(?P<fix>(?i:last|next|this\s+past|this|early|late|mid))[ \t-]+"
+    r"|(?i:in|since|until|till|by)[ \t]+)"
+    r"(?P<m>Jan|Feb|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\b(?![-/]\d|[ \t]*\d)"
+)
+_WEEKDAY_IN_BRACKETS_RE = re.compile(
+    r"[ \t]*\((?:Mon|Tue|Tues|Wed|Weds|Thu|Thur|Thurs|Fri|Sat|Sun)(?:day|nesday|urday|sday)?\.?\)",
+    IGN,
+)
+DAY_SPAN_RE = re.compile(
+    r"(?<![\w/.-])(?:0?[1-9]|1[0-2])/(?P<a>0?[1-9]|[12]\d|3[01])-(?P<b>[12]\d|3[01]|0?[1-9])"
+    r"(?![\w/.-]|,\d)"
+)
+SHORT_WEEKDAY_RE = re.compile(
+    r"\b(?P<w>[MTWFSmtwfs](?:on|ues?|eds?|hu(?:rs?)?|ri|at|un))(?P<dot>\.)?(?![\w'\u2019-])"
+    r"(?![ \t]*(?:%|:))"
+)
+_ORDINAL_DAY_AFTER_RE = re.compile(
+    r"\.?,?[ \t]+(?:the[ \t]+)?(?:[12]\d|3[01]|0?[1-9])(?:st|nd|rd|th)\b"
+    # a pause or a date word after the day ("Weds 6th.", never "Sun 3rd degree burn")
+    r"(?=[ \t]*(?:[,.;:!?)\u2013-]|$|\n|(?:and|or|at|for|in|with|to|when|@)\b))"
+)
+_SHORT_WEEKDAYS = frozenset(lx.wordlist("mon tue tues wed weds thu thur thurs fri sat sun"))
+_UNAMBIGUOUS_SHORT_WEEKDAYS = frozenset({"tues", "thurs", "thur", "weds"})
+_WEEKDAY_CUE_BEFORE_RE = re.compile(
+    r"(?:\b(?:on|since|until|till|by|from|before|after|next|last|this|past|coming|see\s+(?:u|you)|"
+    r"and|or|to|thru|through|every)|\b[a-z]{3,}ed)[ \t]+$",
+    IGN,
+)
+
+
+def _sentence_start(text: str, pos: int) -> int:
+    start = max(0, pos - 120)
+    ends = [m.end() for m in _SENTENCE_BREAK_RE.finditer(text, start, pos)]
+    return ends[-1] if ends else start
+
+
+def _dates_in_context(text: str, found: list) -> None:
+    dates = sorted((f[0], f[1]) for f in found if f[2] == "DATE")
+
+    def date_earlier(pos: int) -> bool:
+        s0 = _sentence_start(text, pos)
+        return any(s0 <= e <= pos and pos - e <= 80 for _, e in dates)
+
+    def covered(s: int, e: int) -> bool:
+        return any(a < e and s < b for a, b in dates)
+
+    def value_context(start: int, end: int, value: str) -> bool:
+        before = text[max(0, start - 40) : start]
+        if SCORE_BEFORE_RE.search(before) or SCORE_AFTER_RE.match(text, end):
+            return True
+        if value.split("/", 1)[1][:2] == "10" and (
+            _PAIN_NEAR_RE.search(text, max(0, start - 60), start)
+            or _PAIN_NEAR_RE.search(text, end, end + 20)
+        ):
+            return True
+        w = _VALUE_VERB_BEFORE_RE.search(before)
+        return bool(w and w.group(1).lower() in _VALUE_VERBS)
+
+    def short_date_evidence(start: int, end: int, before: str) -> bool:
+        t = TIME_AFTER_DATE_RE.match(text, end)
+        if t and t.group("t")[0].isdigit() and not t.group(0).startswith(","):
+            return True
+        p = _PARTICIPLE_BEFORE_RE.search(before)
+        if p and p.group("w").lower() not in _VALUE_VERBS:
+            return True
+        if _EVENT_NOUN_BEFORE_RE.search(before) or _EVENT_NOUN_AFTER_RE.match(text, end):
+            return True
+        if _EVENT_BEFORE_RE.search(before):
+            return True
+        if re.match(r":[ \t]", text[end : end + 2]):
+            return True  # "A1c 3/15: 7.2": a date heading what was found that day
+        hedge = _HEDGE_BEFORE_RE.search(before)
+        if hedge and SHORT_DATE_CUE_RE.search(before, 0, hedge.start()):
+            return True
+        return date_earlier(start) and bool(_JOINED_BEFORE_RE.search(before) or "," in before)
+
+    new = []
+    if "/" in text and _DIGIT_RE.search(text):
+        for m in SHORT_DATE_RE.finditer(text):
+            s, e = m.start(), m.end()
+            if covered(s, e) or m.group("m") is None:
+                continue
+            value = m.group(0)
+            if value_context(s, e, value):
+                continue
+            before = text[max(0, s - 40) : s]
+            if short_date_evidence(s, e, before):
+                new.append((s, e, "DATE", 0.7))
+        # "admitted12/2": a date glued to the word before it
+        for m in _GLUED_SHORT_DATE_RE.finditer(text):
+            w = _GLUED_WORD_RE.search(text, max(0, m.start() - 30), m.start())
+            if not w or covered(m.start(), m.end()):
+                continue
+            word = w.group(1)
+            if SHORT_DATE_CUE_RE.search(word) or (
+                word.lower().endswith(("ed", "en")) and word.lower() not in _VALUE_VERBS
+            ):
+                new.append((m.start(), m.end(), "DATE", 0.7))
+    for m in DASH_SHORT_DATE_RE.finditer(text) if "-" in text else ():
+        s, e = m.start("d"), m.end("d")
+        if not covered(s, e) and _NO_UNIT_AFTER_RE.match(text, e):
+            new.append((s, e, "DATE", 0.65))
+    for m in DASH_MONTH_YEAR_RE.finditer(text) if "-" in text else ():
+        before = text[max(0, m.start() - 40) : m.start()]
+        verb = _VALUE_VERB_BEFORE_RE.search(before)
+        if (
+            not covered(m.start(), m.end())
+            and (SHORT_DATE_CUE_RE.search(before) or _EVENT_NOUN_BEFORE_RE.search(before))
+            and not (verb and verb.group(1).lower() in _VALUE_VERBS)
+            and _NO_UNIT_AFTER_RE.match(text, m.end())
+        ):
+            new.append((m.start(), m.end(), "DATE", 0.65))
+    # "to the 16th" after "from the 9th": a day alone joined to an earlier date
+    if "the " in text and dates:
+        for m in DAY_ALONE_RE.finditer(text):
+            s, e = m.start("d"), m.end("d")
+            if covered(s, e) or not m.group("d")[0].isdigit():
+                continue
+            if date_earlier(m.start()) and _JOINED_BEFORE_RE.search(
+                text, max(0, m.start() - 12), m.start()
+            ):
+                new.append((s, e, "DATE", 0.65))
+    # "see u thurs", "started Sat", "Fri. night"
+    for m in SHORT_WEEKDAY_RE.finditer(text):
+        s, e = m.start(), m.end("w")
+        if covered(s, e):
+            continue
+        w = m.group("w")
+        low = w.lower()
+        if low not in _SHORT_WEEKDAYS:
+            continue
+        after = _DAY_PART_AFTER_RE.match(text, m.end("w")) or _ORDINAL_DAY_AFTER_RE.match(
+            text, m.end("w")
+        )
+        if not after and re.match(r"\.?[ \t]*\d", text[e:]):
+            continue  # "Sat 92%", "Sun 2/2" (the latter is WEEKDAY_ABBR_RE's)
+        if low in _UNAMBIGUOUS_SHORT_WEEKDAYS and (w.islower() or w.istitle()):
+            ok = True
+        elif w.islower() and after and after.group(0).strip().isalpha():
+            ok = True  # "sat night", "sun morning": a part of the day fixes the day
+        elif after and _ORDINAL_DAY_AFTER_RE.match(text, m.end("w")):
+            ok = w.istitle() or w.islower()  # "Weds 6th", "sat the 9th"
+        elif w.istitle():
+            ok = bool(after) or bool(
+                _WEEKDAY_CUE_BEFORE_RE.search(text, max(0, s - 20), s)
+                and re.match(r"\.?(?:[ \t]*(?:[,;)]|\.(?:\s|$)|$|and\b|or\b|to\b|-))", text[e:])
+            )
+        else:
+            ok = False
+        if ok:
+            new.append((s, after.end() if after else e + (1 if m.group("dot") else 0), "DATE", 0.6))
+    # "this past Sunday", "next Wednesday", "last Oct": the words that fix the day belong to it
+    for s, e in dates + [(f[0], f[1]) for f in new]:
+        word = text[s:e].rstrip(".")
+        if (
+            WEEKDAY_RE.fullmatch(text, s, e)
+            or _MONTH_ALONE_WORD_RE.fullmatch(text, s, e)
+            or word.lower() in _SHORT_WEEKDAYS
+        ):
+            mod = _WEEKDAY_MODIFIER_RE.search(text, max(0, s - 20), s)
+            if mod:  # with the longest date that holds the word ("early March 2021")
+                end = max([e] + [b for a, b in dates if a < e and s < b])
+                new.append((mod.start(), end, "DATE", 0.65))
+        if word.lower() in _SHORT_WEEKDAYS:
+            after = _DAY_PART_AFTER_RE.match(text, e - (text[e - 1] == "."))
+            if after:  # "Fri. night": a short weekday takes its part of the day
+                new.append((s, after.end(), "DATE", 0.65))
+        # "3/5 (Wed)": the weekday in brackets after a date belongs to it
+        wd = _WEEKDAY_IN_BRACKETS_RE.match(text, e)
+        if wd:
+            new.append((s, wd.end(), "DATE", 0.65))
+    # "last Oct", "since Feb": a short month fixed by the word before it
+    for m in SHORT_MONTH_FIXED_RE.finditer(text):
+        if not covered(m.start("m"), m.end("m")):
+            new.append((m.start("fix" if m.group("fix") else "m"), m.end(), "DATE", 0.65))
+    # "3/8-12": a range of days in one month
+    for m in DAY_SPAN_RE.finditer(text) if "/" in text and "-" in text else ():
+        a, b = int(m.group("a")), int(m.group("b"))
+        if b > a and not covered(m.start(), m.end()) and _NO_UNIT_AFTER_RE.match(text, m.end()):
+            before = text[max(0, m.start() - 40) : m.start()]
+            value = m.group(0)[: m.end("a") - m.start()]
+            if not value_context(m.start(), m.end("a"), value) and not SCORE_BEFORE_RE.search(
+                before
+            ):
+                new.append((m.start(), m.end(), "DATE", 0.65))
+    for _, e, _, _ in list(new):
+        t = TIME_AFTER_DATE_RE.match(text, e)
+        if t and t.group("t")[0].isdigit():
+            new.append((t.start("t"), t.end("t"), "DATE", 0.65))
+    found.extend(new)
+
+
 def _date_before(text: str, start: int) -> bool:
     return bool(SHORT_DATE_CUE_RE.search(text[max(0, start - 30) : start]))
 
@@ -948,6 +1237,17 @@ def _places(text: str, add) -> None:
                 add((city.start(1), city.end(1), "LOCATION", 0.75))
     for m in FACILITY_RE.finditer(text):
         add((m.start(), m.end(), "LOCATION", 0.6))
+    practice = any(k in text for k in _PRACTICE_HINTS)
+    for m in PRACTICE_RE.finditer(text) if practice else ():
+        kept = []
+        for w in reversed(m.group("w").split()):
+            low = w.lower()
+            if low in _FUNCTION_WORDS or low in lx.TITLES or low in lx.CLINICAL_STOP:
+                break
+            kept.append(w)
+        if kept and any(w.lower() not in lx.english_words() for w in kept):
+            start = m.end("w") - len(" ".join(reversed(kept))) - 1
+            add((text.index(kept[-1], max(m.start("w"), start)), m.end(), "LOCATION", 0.6))
     caps = any(k in text for k in _FACILITY_CAPS_HINTS)
     for m in FACILITY_CAPS_RE.finditer(text) if caps else ():
         # the words right before the head, back to a function word, a title or a clinical word
@@ -1200,6 +1500,8 @@ def _token_info(w: str) -> tuple[bool, float]:
         score = 0.0  # acronyms and headings: COPD, CHF, IP, HISTORY
     elif allcaps and not (low in census_first or low in census_last):
         score = min(score, 0.4)  # "NGOZI": a name in capitals only with a cue
+    elif allcaps and common and not in_first and last.get(low, _RARE) > 10000:
+        score = 0.0  # "PT SEEN WITH WIFE": an English word that is only a rare surname
     if low in lx.EPONYM_NOUNS or low in lx.DRUG_NAMES:
         score = min(score, 0.3)  # "Foley", "Norco": a name only after a title
     elif score and not (in_first or in_last) and lx.medical_word(low):
@@ -2117,6 +2419,18 @@ def _context_names(text: str, found: list) -> None:
             parts = m.group("n").split()
             if all(_list_name_ok(p, words, common_ok=True) for p in parts):
                 found.append((m.start("n"), m.end("n"), "NAME", 0.6))
+    # "Thanks Kemi!", "-- Bex": a sign-off without its comma, a name signing after a dash
+    # (only a word that is no English word, or a listed name that is no common word)
+    bare = [SIGNOFF_BARE_RE] if signoff else []
+    if "-" in text or "\u2014" in text or "\u2013" in text or "~" in text:
+        bare.append(DASH_SIGNATURE_RE)
+    for rx in bare:
+        for m in rx.finditer(text):
+            parts = m.group("n").split()
+            if all(_list_name_ok(p, words, common_ok=False) for p in parts) and not any(
+                lx.medical_word(p.lower()) or p.lower() in lx.DRUG_NAMES for p in parts
+            ):
+                found.append((m.start("n"), m.end("n"), "NAME", 0.6))
     if "-" in text or "/s/" in text or "\u2014" in text or "igned" in text or "nitial" in text:
         for m in INITIALS_SIGNATURE_RE.finditer(text):
             low = m.group("n").lower()
@@ -2154,6 +2468,16 @@ SIGNOFF_RE = re.compile(
     r"(?=[ \t]*(?:[.!]?[ \t]*$|\n|,))",
     re.MULTILINE,
 )
+SIGNOFF_BARE_RE = re.compile(
+    r"(?i:\b(?:thanks|thank\s+you|thx|ty|cheers))[ \t]+"
+    r"(?P<n>[A-Z][a-z'\u2019-]+(?:[ \t][A-Z][a-z'\u2019-]+)?)(?=[ \t]*(?:[.!]+[ \t]*)?(?:$|\n))",
+    re.MULTILINE,
+)
+DASH_SIGNATURE_RE = re.compile(
+    r"(?:^|(?<=\s))(?:--|\u2014|\u2013|~)[ \t]*"
+    r"(?P<n>[A-Z][a-z'\u2019-]+(?:[ \t][A-Z][a-z'\u2019-]+)?)(?=[ \t]*(?:$|\n))",
+    re.MULTILINE,
+)
 # Initials that sign a note: "-- JS" at a line end, "Signed: J.S.", "/s/ MRE".
 INITIALS_SIGNATURE_RE = re.compile(
     r"(?:(?<!\S)(?:--|\u2014|\u2013|~)[ \t]*"
@@ -2169,6 +2493,9 @@ _LOWER_PAIR_RE = re.compile(
     r"(?:[ \t](?P<i>[a-z])\.?)?[ \t](?P<b>[a-z\u00df-\u024f][a-z\u00df-\u024f'-]{2,})(?![\w-])"
 )
 # Cues after which the next word is a name whatever its case: "my name is vitoria".
+_CALL_BACK_WORDS = frozenset(
+    lx.wordlist("back later tomorrow asap again soon anytime now tonight today first right")
+)
 _STRONG_NAME_CUE_RE = re.compile(
     r"(?i:\b(?:name\s+is|name's|named|call\s+me|calls\s+me|called\s+me|goes\s+by|"
     r"known\s+as|nicknamed))[ \t]+[\"'\u201c\u2018]?"
@@ -2256,10 +2583,20 @@ def _more_names(text: str, found: list) -> None:
 
     lowered = text.lower()
     if text.islower():  # lower-case text: "eva kleist lives at ..."
-        for m in _LOWER_PAIR_RE.finditer(text):
+        # (pairs overlap: "call w kalena mahoe" is tried again from "kalena")
+        pos = 0
+        while m := _LOWER_PAIR_RE.search(text, pos):
             a, b = m.group("a"), m.group("b")
             if (
-                a in first
+                # a listed first name, or a word in no list that reads strongly like a name
+                # before a listed surname ("kalena mahoe")
+                (
+                    a in first
+                    or (
+                        _unlisted_name_like(a, NAME_LIKE_STRONG)
+                        and (b in last or _unlisted_name_like(b, NAME_LIKE_STRONG))
+                    )
+                )
                 and a not in words
                 and plain(a)
                 and plain(b)
@@ -2267,6 +2604,9 @@ def _more_names(text: str, found: list) -> None:
                 and (b in last or not b.isascii() or len(b) >= 4)
             ):
                 found.append((m.start(), m.end(), "NAME", 0.55))
+                pos = m.end()
+            else:
+                pos = m.start("i") if m.group("i") else m.start("b")
     strong = any(k in lowered for k in ("name", "call", "goes by", "known as"))
     for m in _STRONG_NAME_CUE_RE.finditer(text) if strong else ():
         if m.group("q") and m.group("n")[0].isupper():  # a nickname in quotes: "Buddy"
@@ -2278,6 +2618,8 @@ def _more_names(text: str, found: list) -> None:
             low = p.lower()
             if not plain(low) or (low in words and low not in first and low not in last):
                 break
+            if low in _CALL_BACK_WORDS:
+                break  # "please call me back", "call me later"
             keep.append(p)
         if keep:
             start = m.start("n")
@@ -2347,11 +2689,31 @@ def _spread_names(text: str, found: list) -> None:
     if not names:
         return
     seen: set[str] = set()
-    # only names found with a cue, a title or a credential spread
-    for s, e, _, _ in (f for f in names if f[3] >= 0.8):
+    # names found with a cue, a title or a credential spread, and so do names of two words
+    # or more ("Faina D. Yefremova ... early Yefremova"); a lower-case name spreads in lower
+    # case when it is a listed name or reads like one ("cormac had given cormac")
+    for s, e, _, sc in names:
+        multi = len(text[s:e].split()) >= 2
+        if sc < 0.8 and not (multi and sc >= 0.6):
+            continue
         for t in _NAME_TOKEN_RE.findall(text[s:e]):
             t = re.sub(r"['\u2019]s$", "", t)
             low = t.lower()
+            if (
+                t.islower()
+                and len(t) >= 4
+                and low not in words
+                and low not in lx.CLINICAL_STOP
+                and low not in lx.DRUG_NAMES
+                and not lx.medical_word(low)
+                and (
+                    low in lx.first_names()
+                    or low in lx.surnames()
+                    or _unlisted_name_like(low, NAME_LIKE_LOWER)
+                )
+            ):
+                seen.add(t)
+                continue
             if (
                 len(t) >= 3
                 and t[0].isupper()
@@ -2363,17 +2725,21 @@ def _spread_names(text: str, found: list) -> None:
                 and (t[1:] == t[1:].lower() or "-" in t)  # not "IgG"
             ):
                 seen.add(t)
-    if seen:
-        rx = re.compile(
-            r"(?<![\w'\u2019-])(?:"
-            + "|".join(map(re.escape, sorted(seen, key=len, reverse=True)))
-            + r")(?![\w-])"
-        )
-        for m in rx.finditer(text):
-            nxt = _NEXT_WORD_RE.match(text, m.end())
-            if nxt and nxt.group(1).lower() in lx.EPONYM_HEADS:
-                continue  # "Wilson's disease", "Glasgow score"
-            found.append((m.start(), m.end(), "NAME", 0.6))
+    # every other stand-alone occurrence (a scan, not a regular expression compiled per text)
+    for name in seen:
+        k = text.find(name)
+        while k >= 0:
+            e = k + len(name)
+            before = text[k - 1] if k else " "
+            after = text[e] if e < len(text) else " "
+            if not (before.isalnum() or before in "_'\u2019-") and not (
+                after.isalnum() or after in "_-"
+            ):
+                nxt = _NEXT_WORD_RE.match(text, e)
+                # "Wilson's disease", "Glasgow score"
+                if not (nxt and nxt.group(1).lower() in lx.EPONYM_HEADS):
+                    found.append((k, e, "NAME", 0.6))
+            k = text.find(name, e)
     # coordination: "<name>, X and Y", "X and <name>"
     spans = sorted((f[0], f[1]) for f in found if f[2] == "NAME")
     for s, e in spans:
@@ -2484,7 +2850,9 @@ NAME_AGE_RE = re.compile(
     rf"(?:^|(?<=[.!?:;\n\"])\s*|(?<=[.!?:;]\s))(?P<n>{_NAME_WORD}(?:\s{_NAME_WORD}){{0,2}}),\s*"
     r"(?:(?:age\s+)?\d{1,3}(?:\s*-?\s*(?:yo|y/o|y\.o\.|years?\s+old|year-old|yr|[MFmf]))?\s*[,;(]"
     # "Wrenna, a 34-year-old woman, ..."
-    r"|an?\s+\d{1,3}[- ](?:years?|months?|weeks?|days?)[- ]old\b)",
+    r"|an?\s+\d{1,3}(?:[- ](?:years?|months?|weeks?|days?)[- ]old\b"
+    # "Ebere, a 33 yo woman, ...", "Ebere, a 33 y/o F"
+    r"|\s*-?\s*(?:yo|y/o|y\.o\.|yr[- ]old|mo[- ]old)(?![\w/])))",
     re.MULTILINE,
 )
 # "they had 3: silvana, adam and kristina": a lower-case list of first names
@@ -2573,3 +2941,294 @@ def _subject_names(text: str, found: list) -> None:
                 k = text.index(it, pos)
                 found.append((k, k + len(it), "NAME", 0.55))
                 pos = k + len(it)
+
+
+# --- names by the slot they fill (issue 7, seventh pass) ---
+# A name is told by where it stands, not by a list: the words in the subject slot of a verb
+# only a person is the subject of ("Honeysuckle Parris reports", "Obadiah Finch is a
+# 66-year-old"), "LAST, FIRST" at the head of a line or after a label, the words before a
+# relation in brackets ("Kestrel (patient's stepdaughter)"), and the writer of a typed
+# message naming themselves ("its deshawn again", "kayleigh here"). Each word of the slot
+# must be no clinical, drug, eponym, calendar or function word; one of them must carry some
+# evidence of a name (a name list, or letters that read like a name).
+_SLOT_WORD = r"[^\W\d_][\w'\u2019.-]*"
+# a sentence start: after a sentence end or a line break (the text's start is checked apart)
+_LOWER_SUBJECT_VERB_RE = re.compile(
+    r"(?:['\u2019]s)?[ \t]+(?:will|is|was|has|had|says|said|wants|needs|cant|can't|won't|wont|"
+    r"keeps|still|just|also|never|always|did|does|didnt|doesnt|didn't|doesn't|and[ \t]+[a-z]+"
+    r"[ \t]+(?:both|are|have|were|will))\b"
+)
+SUBJECT_START_RE = re.compile(rf"[.!?;:\n][ \t]*(?={_SLOT_WORD})")
+_TEXT_START_RE = re.compile(rf"[ \t]*(?={_SLOT_WORD})")
+_SLOT_TOKEN_RE = re.compile(rf"{_SLOT_WORD}")
+_CAPS_AGE_AFTER_RE = re.compile(
+    r"[ \t]*[-\u2013,][ \t]*\d{1,3}[ \t]*(?:YO|Y/O|Y\.O\.|YR|YEAR|yo|y/o|y\.o\.|year)", IGN
+)
+LAST_FIRST_SLOT_RE = re.compile(
+    r"[\n:][ \t]*"
+    r"(?P<n>(?P<last>[^\W\d_][\w'\u2019-]+),[ \t]*(?P<first>[^\W\d_][\w'\u2019-]+)"
+    r"(?:[ \t][^\W\d_][\w'\u2019-]*\.?){0,2})"
+    r"(?=[ \t]*(?:$|\n|[ \t]{2}|[-\u2013(]|(?:DOB|D\.O\.B|MRN|Age|Sex|seen|was|is|presents|"
+    r"returns|here|for)\b))",
+    re.MULTILINE,
+)
+# "Mbali and I discussed", "me and Mbali went": a person beside the writer
+WITH_WRITER_RE = re.compile(
+    r"[ \t]and[ \t]+(?:(?P<w>I|me|myself)\b(?![\w'\u2019-])"
+    r"|(?P<m>[^\W\d_][\w'\u2019-]+)(?![\w'\u2019-]))"
+)
+_WORD_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])(?P<n>[^\W\d_][\w'\u2019-]+)[ \t]*$")
+_WRITER_BEFORE_RE = re.compile(r"(?<![\w'\u2019-])(?:I|me)[ \t]*$")
+# "per Dawn at the front desk", "with Hope from billing": a first name placed by where the
+# person works (a first name that is also a word needs the place to be a person's)
+STAFF_NAME_RE = re.compile(
+    r"\b(?i:per|with|from|by|to|called|asked|told|spoke\s+to|spoke\s+with)[ \t]+"
+    r"(?P<n>[A-Z][a-z][\w'\u2019-]*)[ \t]+(?:at|in|from|on|with)[ \t]+(?:the[ \t]+)?"
+    r"(?:front[ \t]+desk|desk|reception|registration|scheduling|billing|pharmacy|radiology|"
+    r"lab|laboratory|triage|admitting|case[ \t]+management|social[ \t]+work|home[ \t]+health|"
+    r"hospice|dietary|nutrition|rehab|PT|OT|the[ \t]+office|our[ \t]+office|his[ \t]+office|"
+    r"her[ \t]+office|IT|records|medical[ \t]+records|the[ \t]+unit|nursing)\b"
+)
+_STAFF_PLACE_HINTS = (
+    "desk", "reception", "registration", "scheduling", "billing", "pharmacy", "radiology",
+    "lab", "triage", "admitting", "management", "social work", "home health", "hospice",
+    "dietary", "nutrition", "rehab", "office", "records", "unit", "nursing",
+)  # fmt: skip
+RELATION_BRACKET_RE = re.compile(
+    r"\([ \t]*(?:the[ \t]+)?(?:patient'?s|pt'?s|his|her|their|my)?[ \t]*(?P<rel>[a-z-]+)\b", IGN
+)
+_WORDS_BEFORE_RE = re.compile(rf"(?P<n>{_SLOT_WORD}(?:[ \t]{_SLOT_WORD}){{0,2}})[ \t]*$")
+LOWER_POSSESSIVE_KIN_RE = re.compile(
+    r"(?<![\w'\u2019-])(?P<n>[a-z][a-z-]+)['\u2019]s[ \t]+(?:wife|husband|son|daughter|mother|mom|"
+    r"father|dad|sister|brother|kids?|child|partner|girlfriend|boyfriend|grandson|granddaughter)\b"
+)
+LOWER_VOCATIVE_END_RE = re.compile(r",[ \t]*(?P<n>[a-z][a-z-]+)[ \t]*[.!]*[ \t]*$")
+# (led by a literal "it" / "here"; what stands before is checked after a match)
+SELF_NAMED_RE = re.compile(
+    r"\b[Ii][Tt](?:'s|\u2019s|s|S|[ \t]+[Ii][Ss])[ \t]+"
+    r"(?P<n>[^\W\d_][\w'-]+)(?=[ \t]*(?:,|(?i:again|here|from)\b|\.|!|$))"
+    r"|[Hh](?:ere|ERE)\b(?=[ \t]*(?:[-,:.!]|(?i:again)\b|$))"
+)
+_SELF_NAMED_BEFORE_RE = re.compile(r"(?:^|[.!?\n])[ \t]*(?:(?i:hi|hello|hey),?[ \t]+)?$")
+_HERE_NAME_BEFORE_RE = re.compile(r"(?:^|\n)(?P<h>[^\W\d_][\w'-]+)[ \t]+$")
+
+
+def _slot_word(word: str, *, caps: bool) -> bool:
+    core = word.rstrip(".")
+    low = core.lower()
+    if caps and core.isupper() and len(core) > 1:
+        core = core.capitalize()
+    return (
+        len(low) > 1
+        and _subject_word_ok(core)
+        and low not in lx.CREDENTIALS
+        and low not in lx.NAME_CUES
+        and not _CONTRACTION_RE.search(low)
+        and not low.endswith(("ing", "ly"))
+    )
+
+
+def _name_evidence(word: str, *, unknown_ok: bool = False) -> float:
+    """How much one word of a slot reads like a name: list membership or its letters (or,
+    with ``unknown_ok``, being in no dictionary at all: a capitalized word in a person's slot)."""
+    core = word.rstrip(".")
+    low = core.lower()
+    if core.endswith(("'s", "\u2019s")):
+        low = low[:-2]
+    if not low:
+        return 0.0
+    first, last, words = lx.first_names(), lx.surnames(), lx.english_words()
+    parts = [p for p in _PART_SPLIT_RE.split(low) if p]
+    listed = any(p in first or p in last for p in parts)
+    common = all(p in words for p in parts)
+    if listed and not common:
+        return 1.0
+    if not common and nm.name_likeness(low) >= NAME_LIKE_CAPS:
+        return 0.8
+    if listed:
+        return 0.4
+    if unknown_ok and not common and len(low) >= 4 and not lx.medical_word(low):
+        return 0.8
+    return 0.0
+
+
+def _replace_names(found: list, s: int, e: int, score: float) -> None:
+    """Add a name span in place of the shorter name findings inside it (keeping their score)."""
+    names = [f for f in found if f[2] == "NAME"]
+    if any(f[0] <= s and e <= f[1] for f in names):
+        return
+    inside = [f for f in names if s <= f[0] and f[1] <= e]
+    found[:] = [f for f in found if f not in inside]
+    found.append((s, e, "NAME", max([score] + [f[3] for f in inside])))
+
+
+def _same_style(a: str, b: str) -> bool:
+    return (a.isupper(), a.islower()) == (b.isupper(), b.islower())
+
+
+def _subject_slot_ok(text: str, parts: list[str], end: int) -> bool:
+    if parts[-1].endswith("."):
+        return False
+    styles = {"caps" if p.isupper() else "lower" if p.islower() else "title" for p in parts}
+    if len(styles) != 1 or parts[0].lower() in _PARTICLES:
+        return False
+    style = styles.pop()
+    if style == "caps" and not _CAPS_AGE_AFTER_RE.match(text, end):
+        return False  # a heading in capitals before "reports" is rarely a name
+    if not all(_slot_word(p, caps=style == "caps") for p in parts):
+        return False
+    evidence = [_name_evidence(p, unknown_ok=style == "title") for p in parts]
+    if style == "lower":
+        # "hazel mcquarrie was discharged": every word a name, one in no dictionary
+        return min(evidence) >= 0.4 and max(evidence) >= 1.0
+    return max(evidence) >= 0.8
+
+
+def _slot_names(text: str, found: list) -> None:
+    # the subject slot of a person's verb: two to four words, each no clinical word
+    starts = [m.end() for m in SUBJECT_START_RE.finditer(text)]
+    head = _TEXT_START_RE.match(text)
+    if head:
+        starts.insert(0, head.end())
+    for pos in starts:
+        toks = []
+        while len(toks) < 4:
+            t = _SLOT_TOKEN_RE.match(text, pos)
+            if not t:
+                break
+            toks.append((t.start(), t.end(), t.group(0)))
+            if t.group(0).endswith(".") or not text.startswith((" ", "\t"), t.end()):
+                break
+            pos = t.end() + 1
+            if pos < len(text) and text[pos] in " \t":
+                break
+        # "Roommate Keziah Oduya brought her": a role word heads the slot, not the name
+        while toks and (
+            toks[0][2].rstrip(".").lower() in lx.NAME_CUES
+            or toks[0][2].rstrip(".").lower() in lx.TITLES
+        ):
+            toks.pop(0)
+        # "bertie is still throwing up": one lower-case word, a listed name that is no
+        # English word, opening a sentence of a typed message before a verb
+        if toks and toks[0][2].islower() and not toks[0][2].endswith("."):
+            w, end = toks[0][2], toks[0][1]
+            ev = _name_evidence(w) if _slot_word(w, caps=False) else 0.0
+            if (ev >= 1.0 and _LOWER_SUBJECT_VERB_RE.match(text, end)) or (
+                ev >= 0.8 and PERSON_VERB_RE.match(text, end)
+            ):
+                _replace_names(found, toks[0][0], end, 0.65)
+                continue
+        # most sentences start with a word no name is ("The", "She", "Patient"): a slot needs
+        # two words of one style that may be names before the verb is looked for
+        if len(toks) < 2 or not all(
+            _same_style(toks[0][2], toks[q][2]) and _slot_word(toks[q][2], caps=True)
+            for q in (0, 1)
+        ):
+            continue
+        for k in range(len(toks), 1, -1):
+            end = toks[k - 1][1]
+            if PERSON_VERB_RE.match(text, end) or _CAPS_AGE_AFTER_RE.match(text, end):
+                if _subject_slot_ok(text, [t[2] for t in toks[:k]], end):
+                    _replace_names(found, toks[0][0], end, 0.7)
+                break
+    # "LAST, FIRST" at the head of a line or after a label
+    if "," in text:
+        # (a line break or a colon leads the pattern; the text's start is tried with a "\n")
+        heads = [LAST_FIRST_SLOT_RE.match("\n" + text)]
+        heads = [(m.start("n") - 1, m.end("n") - 1, m.group("n")) for m in heads if m] + [
+            (m.start("n"), m.end("n"), m.group("n")) for m in LAST_FIRST_SLOT_RE.finditer(text)
+        ]
+        for ns, ne, name in heads:
+            parts = name.replace(",", " ").split()
+            styles = {
+                "caps" if p.isupper() else "title" if p[:1].isupper() else "lower" for p in parts
+            }
+            if "lower" in styles or len(styles) != 1:
+                continue
+            words = [p for p in parts if len(p.rstrip(".")) > 1]
+            caps = styles == {"caps"}
+            if not all(_slot_word(p, caps=caps) for p in words):
+                continue
+            evidence = [_name_evidence(p) for p in words]
+            english = lx.english_words()
+            if max(evidence) < 0.8 or any(
+                ev < 0.4 and p.rstrip(".").lower() in english
+                for ev, p in zip(evidence, words, strict=True)
+            ):
+                continue
+            _replace_names(found, ns, ne, 0.75)
+    # "Kestrel (patient's stepdaughter)"
+    if "(" in text:
+        for m in RELATION_BRACKET_RE.finditer(text):
+            if m.group("rel").lower() not in _KIN_CUES and m.group("rel").lower() not in (
+                lx.NAME_CUES
+            ):
+                continue
+            b = _WORDS_BEFORE_RE.search(text, max(0, m.start() - 80), m.start())
+            if not b:
+                continue
+            parts = b.group("n").split()
+            # the name is the last capitalized words before the bracket
+            keep = []
+            for p in reversed(parts):
+                if not p[:1].isupper() or not _slot_word(p, caps=False) or p.isupper():
+                    break
+                keep.append(p)
+            if not keep:
+                continue
+            start = b.end("n") - len(" ".join(reversed(keep)))
+            if text[start : b.end("n")] != " ".join(reversed(keep)):
+                continue
+            _replace_names(found, start, b.end("n"), 0.7)
+    lowered = text.lower()
+    staff = any(k in lowered for k in _STAFF_PLACE_HINTS) or any(
+        k in text for k in (" PT", " OT", " IT")
+    )
+    for m in STAFF_NAME_RE.finditer(text) if staff else ():
+        w = m.group("n")
+        if w.lower() in lx.census_first_names() and _slot_word(w, caps=False):
+            _replace_names(found, m.start("n"), m.end("n"), 0.7)
+    if " and " in text:
+        for m in WITH_WRITER_RE.finditer(text):
+            if m.group("w"):
+                b = _WORD_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+                if not b:
+                    continue
+                ws, we, w = b.start("n"), b.end("n"), b.group("n")
+            elif _WRITER_BEFORE_RE.search(text, max(0, m.start() - 6), m.start()):
+                ws, we, w = m.start("m"), m.end("m"), m.group("m")
+            else:
+                continue
+            if w.isupper() or not _slot_word(w, caps=False) or _name_evidence(w) < 0.4:
+                continue
+            if w.islower() and _name_evidence(w) < 0.8:
+                continue
+            _replace_names(found, ws, we, 0.7)
+    # "joao's wife", "..., yolanda" at the end of a message: lower-case names
+    if text.islower() or text[:1].islower():
+        for rx in (LOWER_POSSESSIVE_KIN_RE, LOWER_VOCATIVE_END_RE):
+            for m in rx.finditer(text):
+                w = m.group("n")
+                # a vocative is a first name ("..., yolanda"; never "..., portugal")
+                if (
+                    _slot_word(w, caps=False)
+                    and _name_evidence(w) >= 1.0
+                    and (rx is LOWER_POSSESSIVE_KIN_RE or w in lx.first_names())
+                ):
+                    _replace_names(found, m.start("n"), m.end("n"), 0.65)
+    # "its deshawn again", "kayleigh here -"
+    low_text = text[:200].lower()
+    if "it" in low_text or " here" in low_text:
+        for m in SELF_NAMED_RE.finditer(text):
+            if m.group("n"):
+                if not _SELF_NAMED_BEFORE_RE.search(text, max(0, m.start() - 12), m.start()):
+                    continue
+                ws, we, w = m.start("n"), m.end("n"), m.group("n")
+            else:
+                h = _HERE_NAME_BEFORE_RE.search(text, max(0, m.start() - 40), m.start())
+                if not h:
+                    continue
+                ws, we, w = h.start("h"), h.end("h"), h.group("h")
+            if not _slot_word(w, caps=False) or _name_evidence(w) < 0.8:
+                continue
+            _replace_names(found, ws, we, 0.7)

@@ -1,15 +1,19 @@
 """Code search ranks what a coder means among near-identical codes: the initial encounter
 before the subsequent one and the sequela, accidental poisoning (or, for a drug taken as
 prescribed, its adverse effect) before the other intents, the history Z code for "h/o" and
-"s/p", the family-history one for a relative's illness (REST and GraphQL alike).
+"s/p" (even when its title words differ from the condition's), the family-history one for a
+relative's illness, the unspecified code for an unqualified condition, accidental intent for
+an external cause, the adverse effect of a drug a reaction came from, and a billable code
+before its header (REST and GraphQL alike).
 """
 
 from __future__ import annotations
 
 import pytest
 
+from catalog.models import IndexTerm
 from tests import factories
-from tests.catalog.test_search import VIA, codes, search
+from tests.catalog.test_search import VIA, codes, note, search
 
 TOE = "Sprain of metatarsophalangeal joint of right great toe"
 BENZO = "benzodiazepines"
@@ -111,3 +115,211 @@ def test_contact_alone_is_not_a_contact_lens(client, gql, catalog, via):
     assert results[0]["matched"].startswith("Contact with"), results[:3]
     _, results = search(client, gql, via, "wears contacts")
     assert results[0]["code"] == "Z97.3", results[:3]
+
+
+# -- defaults a coder applies (issue 6 follow-up) ---------------------------------------------
+
+
+DEEP = "embolism and thrombosis of unspecified deep veins of lower extremity"
+PENICILLINS = "Poisoning by penicillins"
+AMINO = "Poisoning by 4-Aminophenol derivatives"
+NO_FB, NO_NAIL = "without foreign body", "without damage to nail"
+
+
+def _icd(code, title, billable=True):
+    return factories.code(
+        "icd10cm", code, billable=billable, short_descriptor=title[:60], long_descriptor=title
+    )
+
+
+def _term(code, index, position, path, column_title=""):
+    IndexTerm.objects.create(
+        index=index,
+        position=position,
+        column=1 if column_title else 0,
+        column_title=column_title,
+        title=path.split(" > ")[-1],
+        path=path,
+        level=path.count(" > "),
+        code=code,
+        code_text=code.code,
+        release=factories.release(),
+    )
+
+
+@pytest.fixture
+def defaults(demo_catalog):
+    """Near-identical codes where one is the default a coder picks."""
+    icd = {}
+    rows = [
+        # a personal history whose title says "thrombosis", not "deep vein"
+        ("Z86.718", "Personal history of other venous thrombosis and embolism", True),
+        ("Z86.73", "Personal history of transient ischemic attack and cerebral infarction", True),
+        ("Z87.891", "Personal history of nicotine dependence", True),
+        ("O87.1", "Deep phlebothrombosis in the puerperium", True),
+        (
+            "I82.409",
+            "Acute embolism and thrombosis of unspecified deep veins of lower extremity",
+            True,
+        ),
+        (
+            "I82.509",
+            "Chronic embolism and thrombosis of unspecified deep veins of lower extremity",
+            True,
+        ),
+        # an unqualified heart attack
+        ("I21", "Acute myocardial infarction", False),
+        ("I21.9", "Acute myocardial infarction, unspecified", True),
+        ("I21.A1", "Myocardial infarction type 2", True),
+        ("I21.A9", "Other myocardial infarction type", True),
+        ("I25.2", "Old myocardial infarction", True),
+        # a drug reaction
+        ("Z16.11", "Resistance to penicillins", True),
+        ("T36.0X1", "Poisoning by penicillins, accidental (unintentional)", False),
+        (
+            "T36.0X1A",
+            "Poisoning by penicillins, accidental (unintentional), initial encounter",
+            True,
+        ),
+        ("T36.0X5", "Adverse effect of penicillins", False),
+        ("T36.0X5A", "Adverse effect of penicillins, initial encounter", True),
+        # an external cause without a stated intent
+        ("W25", "Contact with sharp glass", False),
+        ("W25.XXXA", "Contact with sharp glass, initial encounter", True),
+        ("X99.0", "Assault by sharp glass", False),
+        ("X99.0XXA", "Assault by sharp glass, initial encounter", True),
+        ("X78.0", "Intentional self-harm by sharp glass", False),
+        ("X78.0XXA", "Intentional self-harm by sharp glass, initial encounter", True),
+        # a suicide attempt by a stated means
+        ("T14.91", "Suicide attempt", False),
+        ("T14.91XA", "Suicide attempt, initial encounter", True),
+        ("T39.1X1", f"{AMINO}, accidental (unintentional)", False),
+        ("T39.1X1A", f"{AMINO}, accidental (unintentional), initial encounter", True),
+        ("T39.1X2", f"{AMINO}, intentional self-harm", False),
+        ("T39.1X2A", f"{AMINO}, intentional self-harm, initial encounter", True),
+        # the injury a cut by glass is
+        (
+            "S61.219A",
+            f"Laceration {NO_FB} of unspecified finger {NO_NAIL}, initial encounter",
+            True,
+        ),
+        ("S61.412A", f"Laceration {NO_FB} of left hand, initial encounter", True),
+        ("S81.812A", f"Laceration {NO_FB}, left lower leg, initial encounter", True),
+        # a header matched by its own inclusion term
+        ("S13.4", "Sprain of ligaments of cervical spine", False),
+        ("S13.4XXA", "Sprain of ligaments of cervical spine, initial encounter", True),
+        ("S13.4XXD", "Sprain of ligaments of cervical spine, subsequent encounter", True),
+        ("S13.4XXS", "Sprain of ligaments of cervical spine, sequela", True),
+    ]
+    for code, title, billable in rows:
+        icd[code] = _icd(code, title, billable)
+    note(icd["O87.1"], "Deep vein thrombosis, postpartum")
+    note(icd["I21.9"], "Myocardial infarction (acute) NOS")
+    note(icd["Z16.11"], "Resistance to amoxicillin")
+    note(icd["S13.4"], "Whiplash injury of cervical spine")
+    _term(icd["Z86.718"], "index", 1, "History > personal (of) > thrombosis (venous)")
+    _term(icd["Z86.718"], "index", 2, "Thrombosis > history")
+    _term(icd["W25"], "eindex", 3, "Contact (accidental) > with > glass (sharp) (broken)")
+    _term(icd["X99.0"], "eindex", 4, "Assault (homicidal) > cutting or piercing instrument > glass")
+    _term(icd["X78.0"], "eindex", 5, "Suicide > cutting or piercing instrument > glass")
+    for position, (header, column) in enumerate(
+        [("T36.0X1", "Poisoning Accidental"), ("T36.0X5", "Adverse effect")], start=6
+    ):
+        _term(icd[header], "drug", position, "Amoxicillin", column)
+    for position, (header, column) in enumerate(
+        [("T39.1X1", "Poisoning Accidental"), ("T39.1X2", "Poisoning Intentional self-harm")],
+        start=8,
+    ):
+        _term(icd[header], "drug", position, "Acetaminophen", column)
+    return icd
+
+
+@VIA
+@pytest.mark.parametrize("q", ["h/o dvt", "history of dvt", "h/o deep vein thrombosis"])
+def test_personal_history_reaches_the_history_code_in_other_words(client, gql, defaults, via, q):
+    # the history code says "thrombosis"; the condition's own codes say "deep vein" too
+    _, results = search(client, gql, via, q)
+    assert results[0]["code"] == "Z86.718", results[:3]
+
+
+@VIA
+def test_the_condition_itself_without_a_history_cue(client, gql, defaults, via):
+    _, results = search(client, gql, via, "dvt")
+    assert results[0]["code"] in {"I82.409", "I82.509", "O87.1"}, results[:3]
+    assert "Z86.718" not in codes(results)[:3]
+
+
+@VIA
+@pytest.mark.parametrize("q", ["heart attack", "myocardial infarction", "mi"])
+def test_an_unqualified_condition_is_the_unspecified_code(client, gql, defaults, via, q):
+    # not "Other myocardial infarction type", not the old one, not the header
+    _, results = search(client, gql, via, q)
+    assert results[0]["code"] == "I21.9", results[:3]
+
+
+@VIA
+@pytest.mark.parametrize(
+    "q, first", [("other myocardial infarction", "I21.A9"), ("old heart attack", "I25.2")]
+)
+def test_the_other_and_old_codes_when_asked(client, gql, defaults, via, q, first):
+    _, results = search(client, gql, via, q)
+    assert results[0]["code"] == first, results[:3]
+
+
+@VIA
+@pytest.mark.parametrize("q", ["rash from amoxicillin", "hives after amoxicillin"])
+def test_a_reaction_from_a_drug_is_its_adverse_effect(client, gql, defaults, via, q):
+    _, results = search(client, gql, via, q)
+    assert results[0]["code"] == "T36.0X5A", results[:3]
+    assert codes(results).index("T36.0X5A") < codes(results).index("Z16.11")
+
+
+@VIA
+def test_resistance_when_asked(client, gql, defaults, via):
+    _, results = search(client, gql, via, "amoxicillin resistance")
+    assert results[0]["code"] == "Z16.11", results[:3]
+
+
+@VIA
+@pytest.mark.parametrize("q", ["cut by glass", "cut on broken glass"])
+def test_an_external_cause_without_intent_is_accidental(client, gql, defaults, via, q):
+    # (the laceration the cut is comes with it; of the external causes, the accidental one)
+    _, results = search(client, gql, via, q)
+    causes = [c for c in codes(results) if c[0] in "WX"]
+    assert causes[0] == "W25.XXXA", results
+    assert causes.index("W25") < causes.index("X99.0XXA"), results
+    assert causes.index("W25") < causes.index("X78.0XXA"), results
+
+
+@VIA
+@pytest.mark.parametrize(
+    "q, first", [("assault with glass", "X99.0XXA"), ("self-harm with glass", "X78.0XXA")]
+)
+def test_a_stated_intent_is_kept(client, gql, defaults, via, q, first):
+    _, results = search(client, gql, via, q)
+    assert results[0]["code"] == first, results[:3]
+
+
+@VIA
+@pytest.mark.parametrize("q", ["suicide attempt with tylenol", "attempted suicide acetaminophen"])
+def test_a_suicide_attempt_by_a_drug_is_self_harm_poisoning_by_it(client, gql, defaults, via, q):
+    _, results = search(client, gql, via, q)
+    assert results[0]["code"] == "T39.1X2A", results[:3]
+    assert codes(results).index("T39.1X2A") < codes(results).index("T39.1X2")
+
+
+@VIA
+@pytest.mark.parametrize(
+    "q, first, header",
+    [
+        # the header's title is shorter, its code says as many of the query's words
+        ("suicide attempt", "T14.91XA", "T14.91"),
+        ("whiplash", "S13.4XXA", "S13.4"),  # its inclusion term: the default code below
+        ("whiplash subsequent encounter", "S13.4XXD", "S13.4"),
+    ],
+)
+def test_a_billable_code_before_its_header(client, gql, defaults, via, q, first, header):
+    _, results = search(client, gql, via, q)
+    found = codes(results)
+    assert found[0] == first, results[:3]
+    assert found.index(first) < found.index(header)
