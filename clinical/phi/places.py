@@ -983,9 +983,15 @@ def drop_clinical_names(text: str, found: list) -> list:
             continue
         value = text[f[0] : f[1]]
         lows = [w.lower().strip(".,()") for w in value.split()]
-        nxt = re.match(r"[ \t]+([A-Za-z]+)", text[f[1] : f[1] + 30])
+        nxt = re.match(r"[ \t]+([A-Za-z]+)(?:[ \t]+([A-Za-z]+))?", text[f[1] : f[1] + 40])
         nxt_low = nxt.group(1).lower() if nxt else ""
-        if lows and (lows[-1] in _EPONYM_AFTER or nxt_low in _EPONYM_AFTER):
+        # the second word counts only inside a capitalized term ("Morse Fall Scale")
+        titled = nxt and nxt.group(2) and nxt.group(1)[0].isupper() and nxt.group(2)[0].isupper()
+        nxt2_low = nxt.group(2).lower() if titled else ""
+        # "Hoyer lift", "Morse Fall Scale": an eponym before (or two words before) its noun
+        if lows and (
+            lows[-1] in _EPONYM_AFTER or nxt_low in _EPONYM_AFTER or nxt2_low in _EPONYM_AFTER
+        ):
             continue
         if all(lo in _FAITHS for lo in lows) or (
             len(lows) == 1 and _ANATOMY_OF_RE.search(text, max(0, f[0] - 16), f[0])
