@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from clinical.phi import lexicon as lx
 from clinical.phi import names_model as nm
+from clinical.phi import places
 
 # Safe Harbor categories, in the order of 45 CFR 164.514(b)(2)(i)(A)-(R).
 CATEGORIES: dict[str, str] = {
@@ -657,6 +658,7 @@ def find_phi(text: str) -> list[Entity]:
     _dates_in_context(text, found)
     _places(text, add)
     _more_places(text, add)
+    owned = places.find(text, add)
     _names(text, found)
     _context_names(text, found)
     _more_names(text, found)
@@ -675,6 +677,9 @@ def find_phi(text: str) -> list[Entity]:
     found = [
         f for f in found if not (f[2] == "LOCATION" and text[f[0] : f[1]] in _BARE_PLACE_ABBRS)
     ]
+    found = places.drop_clinical_names(text, places.drop_names_inside(found, owned))
+    found = places.drop_service_names(text, places.drop_vaccine_lots(text, found))
+    found = places.drop_vendors_and_states(text, found)
     return _resolve(found)
 
 
