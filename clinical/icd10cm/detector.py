@@ -452,7 +452,60 @@ def detect(text: str, kb: Knowledge | None = None) -> dict[str, Any]:
                     "icd10cmConcepts": ranked,
                 }
             )
-    return {"entities": entities, "codes": document_codes(kb, entities)}
+    codes = document_codes(kb, entities)
+    _bmi(kb, text, entities, codes)
+    return {"entities": entities, "codes": codes}
+
+
+_BMI_RE = re.compile(
+    r"\b(?:BMI|body mass index)\s*(?:of|is|was|=|:|at)?\s*(?:about\s+|approx\.?\s+)?"
+    r"(\d{2}(?:\.\d+)?)(?!\s*(?:%|percentile|th\b|st\b|nd\b|rd\b))",
+    re.I,
+)
+_CHILD_RE = re.compile(r"\b(?:percentile|pediatric|child|boy|girl|infant|toddler)\b", re.I)
+# a BMI code is reported only with the weight diagnosis it supports (Official Guidelines
+# I.B.14 and I.C.21.c.3): obesity and overweight, underweight, malnutrition
+_WEIGHT_DX = ("E66", "R63.6", "E40", "E41", "E42", "E43", "E44", "E45", "E46", "R62.7")
+_BMI_BANDS = [  # (upper bound exclusive, adult code)
+    (20.0, "Z68.1"),
+    *((float(n + 1), f"Z68.{n}") for n in range(20, 40)),
+    (45.0, "Z68.41"),
+    (50.0, "Z68.42"),
+    (60.0, "Z68.43"),
+    (70.0, "Z68.44"),
+    (1000.0, "Z68.45"),
+]
+
+
+def _bmi(kb: Knowledge, text: str, entities: list, codes: list) -> None:
+    """An adult BMI value beside a weight diagnosis gets its Z68 code ("Morbid obesity,
+    BMI 42" -> E66.01 and Z68.41); a child's BMI is a percentile, not coded from a value."""
+    if _CHILD_RE.search(text) or not any(c["code"].startswith(_WEIGHT_DX) for c in codes):
+        return
+    m = _BMI_RE.search(text)
+    if not m:
+        return
+    value = float(m.group(1))
+    if not 10 <= value < 100:
+        return
+    code = next(c for hi, c in _BMI_BANDS if value < hi)
+    if code not in kb.valid or any(c["code"] == code for c in codes):
+        return
+    concept = {"code": code, "description": kb.title(code), "score": 0.9}
+    entities.append(
+        {
+            "beginOffset": m.start(),
+            "endOffset": m.end(),
+            "text": m.group(0),
+            "score": 0.9,
+            "category": "MEDICAL_CONDITION",
+            "type": "DX_NAME",
+            "traits": [],
+            "icd10cmConcepts": [concept],
+        }
+    )
+    entities.sort(key=lambda e: e["beginOffset"])
+    codes.append({**concept, "billable": code in kb.billable})
 
 
 _VAGUE_WORDS = frozenset(

@@ -151,3 +151,16 @@ def test_excludes1_ranges_are_read_as_ranges(client):
     )
     flags = {c["code"]: c.get("flags", []) for c in response.json()["codes"]}
     assert "EXCLUDES1:O14.90" in flags["I10"], flags
+
+
+@pytest.mark.parametrize(
+    "text, want",
+    [
+        ("Morbid obesity, BMI 42.", ["E66.01", "Z68.41"]),
+        ("Severe protein-calorie malnutrition, BMI 16.2.", ["E43", "Z68.1"]),
+        ("BMI 42, no other problems.", []),  # no weight diagnosis: no BMI code
+        ("Overweight child, BMI 85th percentile.", ["E66.3"]),  # a child's BMI is a percentile
+    ],
+)
+def test_an_adult_bmi_is_coded_beside_its_weight_diagnosis(client, text, want):
+    assert rest_codes(client, text) == want
