@@ -344,6 +344,10 @@ def _stemmed_phrases() -> dict[str, str]:
 _PHRASE_STARTS = frozenset(p.split()[0] for p in (*PHRASES, *_stemmed_phrases()) if p.split())
 
 
+_LONG_TERM = "long term current use"
+_REACTION_AFTER = frozenset({"after", "from", "since", "by"})
+
+
 def _phrase(ws: list[str]) -> str | None:
     """The catalog words for a lay phrase, as written or inflected (``cold sores``)."""
     return PHRASES.get(" ".join(ws)) or _stemmed_phrases().get(" ".join(stem(w) for w in ws))
@@ -644,6 +648,15 @@ class SearchIndex:
             starts = ws[i] in _PHRASE_STARTS or stem(ws[i]) in _PHRASE_STARTS
             for n in range(min(_PHRASE_WORDS, len(ws) - i) if starts else 0, 0, -1):
                 expansion = _phrase(ws[i : i + n])
+                if (
+                    expansion is not None
+                    and expansion.startswith(_LONG_TERM)
+                    and i > 0
+                    and ws[i - 1] in _REACTION_AFTER
+                ):
+                    # "dizzy after taking metformin" is the drug's adverse effect, not its
+                    # long-term use ("type 2 on insulin" still is)
+                    expansion = None
                 if expansion is not None:
                     out.append(expansion)
                     found += n

@@ -361,3 +361,28 @@ def families(demo_catalog):
 def test_a_header_gives_its_match_to_the_code_a_coder_bills(client, gql, families, via, q, first):
     _, results = search(client, gql, via, q)
     assert results[0]["code"] == first, results[:3]
+
+
+@pytest.fixture
+def metformin(demo_catalog):
+    """Metformin's long-term use and its adverse effect, reached through the drug table."""
+    z = _icd("Z79.84", "Long term (current) use of oral hypoglycemic drugs")
+    t = _icd("T38.3X5A", "Adverse effect of insulin and oral hypoglycemic drugs, initial encounter")
+    _icd("R42", "Dizziness and giddiness")
+    _term(t, "drug", 1, "Metformin", column_title="Adverse effect")
+    return z, t
+
+
+@VIA
+@pytest.mark.parametrize(
+    "q, first",
+    [
+        ("taking metformin", "Z79.84"),
+        ("type 2 diabetes taking metformin", "Z79.84"),  # a condition on its drug: long-term use
+        ("dizzy after taking metformin", "T38.3X5A"),  # a reaction after it: adverse effect
+        ("rash from taking metformin", "T38.3X5A"),
+    ],
+)
+def test_a_reaction_after_taking_a_drug_is_no_long_term_use(client, gql, metformin, via, q, first):
+    _, results = search(client, gql, via, q)
+    assert results[0]["code"] == first, results[:3]
