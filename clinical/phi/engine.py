@@ -1927,8 +1927,8 @@ def _names(text: str, found: list) -> None:
                 or (low in first and low not in words and WEAK_CUE_RE.search(before))
                 # "pt folasade oduwole": after a name cue, a word in no list that reads like one
                 or (
-                    (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
-                    and _unlisted_name_like(low, NAME_LIKE_LOWER)
+                    _unlisted_name_like(low, NAME_LIKE_LOWER)
+                    and (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
                 )
             )
         ):
