@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from clinical.phi import lexicon as lx
 from clinical.phi import names_model as nm
@@ -1369,6 +1370,7 @@ def _address_end(text: str, start: int, *, corner: bool = False) -> int:
     return end
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _common(word: str) -> bool:
     w = word.lower().rstrip(".")
     return w in lx.english_words() or w in lx.CLINICAL_STOP
@@ -1382,6 +1384,7 @@ NAME_LIKE_CAPS = 0.3
 NAME_LIKE_LOWER = 0.3
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _unlisted_name_like(low: str, threshold: float) -> bool:
     """A lower-case word in no dictionary whose letters read like a name."""
     return (
@@ -1960,6 +1963,7 @@ def _names(text: str, found: list) -> None:
             found.append((m.start(1), m.end(1), "NAME", 0.8))
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _proper(word: str) -> bool:
     """Capitalized and in no dictionary: a proper noun (a place after "in", "at")."""
     core = word.rstrip(".")
@@ -2152,6 +2156,7 @@ _SPAN_WORDS = frozenset(lx.wordlist("year years month months week weeks"))
 _INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-Z]\.[ \t]+[A-Z]")
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _place_word_ok(word: str) -> bool:
     core = word.rstrip(".")
     low = core.lower()
@@ -2861,6 +2866,7 @@ LOWER_NAME_LIST_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _subject_word_ok(word: str) -> bool:
     low = word.lower()
     return (
@@ -3013,6 +3019,7 @@ _SELF_NAMED_BEFORE_RE = re.compile(r"(?:^|[.!?\n])[ \t]*(?:(?i:hi|hello|hey),?[ 
 _HERE_NAME_BEFORE_RE = re.compile(r"(?:^|\n)(?P<h>[^\W\d_][\w'-]+)[ \t]+$")
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _slot_word(word: str, *, caps: bool) -> bool:
     core = word.rstrip(".")
     low = core.lower()
@@ -3028,6 +3035,7 @@ def _slot_word(word: str, *, caps: bool) -> bool:
     )
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _name_evidence(word: str, *, unknown_ok: bool = False) -> float:
     """How much one word of a slot reads like a name: list membership or its letters (or,
     with ``unknown_ok``, being in no dictionary at all: a capitalized word in a person's slot)."""
