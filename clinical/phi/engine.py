@@ -75,6 +75,8 @@ URL_RE = re.compile(
     r"(?:/[^\s<>\"'()]*[^\s<>\"'().,;:!?\]])?(?![\w@-])",
     IGN,
 )
+# every URL_RE match holds one of these: a cheap test before the costly pattern
+_URL_HINT_RE = re.compile(rf"://|www\.|\.(?:{_TLDS})\b", IGN)
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 IPV4_RE = re.compile(rf"(?<![\w.]){_OCTET}(?:\.{_OCTET}){{3}}(?!\w|\.\d)")
 _H = r"[0-9A-Fa-f]{1,4}"
@@ -507,6 +509,10 @@ FACILITY_CAPS_RE = re.compile(
     r"HEALTH[ \t]+CENTER|CLINIC|NURSING[ \t]+HOME|REHABILITATION[ \t]+CENTER|HOSPICE|"
     r"ASSISTED[ \t]+LIVING|MANOR|ELEMENTARY|HIGH[ \t]+SCHOOL|UNIVERSITY|COLLEGE|COUNTY)\b"
 )
+# every ADDRESS_CUE_RE match holds one of these (lower-cased)
+_ADDRESS_CUE_KEYS = (
+    "addr", "liv", "resid", "stay", "located", "ship", "send", "mail", "forward", "corner", "moved"
+)  # fmt: skip
 ADDRESS_CUE_RE = re.compile(
     r"\b(?:address(?:\s+is)?|addr\.?|(?:i|we|he|she|they|patient|pt)?\s*(?:live|lives|living|"
     r"reside|resides|residing|stay|stays|staying)\s+(?:at|on)|located\s+at|"
@@ -570,6 +576,8 @@ _RELATION_AFTER_RE = re.compile(
     + r")\b",
     IGN,
 )
+# every _LOWER_CREDENTIAL_RE match holds a comma and one of these ("DNP", "APRN" hold them)
+_LOWER_CREDENTIAL_KEYS = ("MD", "M.D.", "DO", "NP", "RN", "PA-C", "PhD")
 _LOWER_CREDENTIAL_RE = re.compile(
     r"(?<![\w'-])([a-z][a-z'-]+(?:\s[a-z][a-z'-]+){0,2}),\s*(?:MD|M\.D\.|DO|NP|RN|PA-C|PhD|DNP|FNP|APRN)\b"
 )
@@ -690,10 +698,20 @@ _BARE_PLACE_ABBRS = frozenset({"Mt", "Mt.", "St", "St.", "Ft", "Ft.", "MT", "ST"
 _DIGIT_RE = re.compile(r"\d")
 
 
+def _lacks(text: str, keys: tuple[str, ...]) -> bool:
+    """An ASCII text that holds none of ``keys`` in any case: a case-insensitive pattern that
+    needs one of them cannot match there and need not run. Outside ASCII, case folding in a
+    pattern differs from ``str.lower`` ("\u212a" is a "k"), so the pattern always runs."""
+    if not text.isascii():
+        return False
+    low = text.lower()
+    return not any(k in low for k in keys)
+
+
 def _shapes(text: str, add) -> None:
     for m in EMAIL_RE.finditer(text) if "@" in text else ():
         add((m.start(), m.end(), "EMAIL", 0.99))
-    for m in URL_RE.finditer(text):
+    for m in URL_RE.finditer(text) if _URL_HINT_RE.search(text) else ():
         if "@" in m.group(0):
             continue
         add((m.start(), m.end(), "URL", 0.95))
@@ -831,7 +849,7 @@ def _dates(text: str, add) -> None:
     for m in MONTH_ALONE_RE.finditer(text) if has_month else ():
         g = "may" if m.group("may") else 0
         add((m.start(g), m.end(g), "DATE", 0.75))
-    for m in WEEKDAY_RE.finditer(text):
+    for m in WEEKDAY_RE.finditer(text) if not _lacks(text, ("day",)) else ():
         add((m.start(), m.end(), "DATE", 0.6))
     for m in DAY_DASH_MONTH_RE.finditer(text) if digits and has_month and "-" in text else ():
         add((m.start(), m.end(), "DATE", 0.75))
@@ -1003,6 +1021,7 @@ _MONTH_ALONE_WORD_RE = re.compile(
     r"(?:January|February|March|April|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
+_SHORT_MONTHS = ("Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SHORT_MONTH_FIXED_RE = re.compile(
     r"\b(?:(?P<fix>(?i:last|next|this\s+past|this|early|late|mid))[ \t-]+"
     r"|(?i:in|since|until|till|by)[ \t]+)"
@@ -1176,7 +1195,7 @@ def _dates_in_context(text: str, found: list) -> None:
         if wd:
             new.append((s, wd.end(), "DATE", 0.65))
     # "last Oct", "since Feb": a short month fixed by the word before it
-    for m in SHORT_MONTH_FIXED_RE.finditer(text):
+    for m in SHORT_MONTH_FIXED_RE.finditer(text) if any(k in text for k in _SHORT_MONTHS) else ():
         if not covered(m.start("m"), m.end("m")):
             new.append((m.start("fix" if m.group("fix") else "m"), m.end(), "DATE", 0.65))
     # "3/8-12": a range of days in one month
@@ -1302,7 +1321,7 @@ def _places(text: str, add) -> None:
     for m in ADDRESS_LINE_RE.finditer(text) if digits else ():
         add((m.start(1), m.end(1), "LOCATION", 0.8))
         _address_block(text, m.end(), add)
-    for m in ADDRESS_CUE_RE.finditer(text):
+    for m in ADDRESS_CUE_RE.finditer(text) if not _lacks(text, _ADDRESS_CUE_KEYS) else ():
         end = _address_end(text, m.end(), corner="corner" in m.group(0).lower())
         if end - m.end() >= 3:
             add((m.end(), end, "LOCATION", 0.7))
@@ -1957,7 +1976,8 @@ def _names(text: str, found: list) -> None:
             i = j
             continue
         i += 1
-    for m in _LOWER_CREDENTIAL_RE.finditer(text):
+    lower_credential = "," in text and any(k in text for k in _LOWER_CREDENTIAL_KEYS)
+    for m in _LOWER_CREDENTIAL_RE.finditer(text) if lower_credential else ():
         parts = m.group(1).split()
         if not any(p in _FUNCTION_WORDS or p in words for p in parts):
             found.append((m.start(1), m.end(1), "NAME", 0.8))
