@@ -459,8 +459,10 @@ MILITARY_RE = re.compile(
 )
 _STATE_NAMES = "|".join(sorted((n.title() for n in lx.US_STATES), key=len, reverse=True))
 _STATE_ABBR = "|".join(sorted(lx.STATE_ABBRS))
-CITY_STATE_RE = re.compile(  # "Tacoma, WA", "Tacoma WA 98402"
-    r"(?P<city>(?<![\w'\u2019.-])[A-Z][a-zA-ZÀ-ÿ'\u2019.-]+"
+# "Tacoma, WA", "Tacoma WA 98402" (the look-behind follows the first capital: a pattern that
+# starts with a character class lets `re` skip quickly to the places it can match)
+CITY_STATE_RE = re.compile(
+    r"(?P<city>[A-Z](?<![\w'\u2019.-][A-Z])[a-zA-ZÀ-ÿ'\u2019.-]+"
     r"(?: (?:[A-Z][a-zA-ZÀ-ÿ'\u2019.-]+|de|la|del|du|of|on|upon)){0,3})"
     rf",?\s+(?P<state>{_STATE_ABBR}|{_STATE_NAMES})\b\.?"
     r"(?P<zip>[\s,]+\d{5}(?:-\d{4})?\b)?"
