@@ -483,9 +483,8 @@ COUNTY_RE = re.compile(
     r"(?<![\w'.-])(?:[A-Z][a-zA-Z'.-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)\b"
     r"|\b(?:County|Parish|Township)\s+of\s+[A-Z][a-zA-Z'.-]+(?:\s+[A-Z][a-zA-Z'.-]+)?"
 )
-FACILITY_RE = re.compile(
-    r"(?<![\w'\u2019.-])(?:(?:St\.?|Saint|Mount|Mt\.?)\s+)?(?:[A-Z][a-zA-Z'\u2019.-]+\s+){1,4}?"
-    r"(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+System|"
+_FACILITY_HEADS = (
+    r"Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+System|"
     r"Clinic|Infirmary|Nursing\s+Home|Rehabilitation\s+Center|Rehab|Hospice|"
     r"Memorial|General|Children's|Regional|Community\s+Hospital|Surgery\s+Center|"
     r"Care\s+Center|Assisted\s+Living|Manor|Academy|School|University|College|Elementary|"
@@ -494,8 +493,18 @@ FACILITY_RE = re.compile(
     r"Dialysis|Senior\s+Center|Community\s+Center|Recreation\s+Center|Prison|Jail|"
     r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Apartments|Estates|"
     r"River|Valley|Creek|Canyon|Reservoir|National\s+Park|State\s+Park|National\s+Forest|"
-    r"Campground)\b(?!\s+(?:spotted|fever|virus|disease|syndrome|tick))"
+    r"Campground"
+)
+FACILITY_RE = re.compile(
+    r"(?<![\w'\u2019.-])(?:(?:St\.?|Saint|Mount|Mt\.?)\s+)?(?:[A-Z][a-zA-Z'\u2019.-]+\s+){1,4}?"
+    rf"(?:{_FACILITY_HEADS})\b(?!\s+(?:spotted|fever|virus|disease|syndrome|tick))"
     r"|\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s)(?:\s+(?:Hospital|Medical\s+Center|Health))?"
+)
+# Every FACILITY_RE match holds the first word of a head (or "St"): a cheap test first.
+_FACILITY_HINT_RE = re.compile(
+    "|".join(
+        sorted({re.match(r"[A-Z][\w']*", h).group(0) for h in _FACILITY_HEADS.split("|")} | {"St"})
+    )
 )
 # A practice named for a place: "Ridgecrest Family Medicine", "Eastside Pediatrics" (a word that
 # is no English word must name it: never "Consult Pediatrics")
@@ -1257,7 +1266,7 @@ def _places(text: str, add) -> None:
             city = _CITY_AFTER_STREET_RE.match(text, m.end())
             if city and city.group(1).split()[0].lower() not in lx.CLINICAL_STOP:
                 add((city.start(1), city.end(1), "LOCATION", 0.75))
-    for m in FACILITY_RE.finditer(text):
+    for m in FACILITY_RE.finditer(text) if _FACILITY_HINT_RE.search(text) else ():
         add((m.start(), m.end(), "LOCATION", 0.6))
     practice = any(k in text for k in _PRACTICE_HINTS)
     for m in PRACTICE_RE.finditer(text) if practice else ():
