@@ -740,7 +740,10 @@ def _shapes(text: str, add) -> None:
         return
     for m in SSN_RE.finditer(text):
         add((m.start(), m.end(), "SSN", 0.95))
-    for m in PHONE_RE.finditer(text):
+    # a phone number keeps 7 digits and a labelled ID 3 (``str.isdigit`` counts them below; in
+    # ASCII text that is the count of "\d"): a text with fewer need not run those patterns
+    at_most = len(_DIGIT_RE.findall(text)) if text.isascii() else len(text)
+    for m in PHONE_RE.finditer(text) if at_most >= 7 else ():
         digits = sum(c.isdigit() for c in m.group(0))
         if (
             digits < 7
@@ -752,7 +755,7 @@ def _shapes(text: str, add) -> None:
         before = text[max(0, m.start() - 30) : m.start()].lower()
         kind = "FAX" if "fax" in before and "phone" not in before.rsplit("fax", 1)[1] else "PHONE"
         add((m.start(), m.end(), kind, 0.9))
-    for m in LABELLED_RE.finditer(text):
+    for m in LABELLED_RE.finditer(text) if at_most >= 3 else ():
         kind = m.lastgroup if m.lastgroup != "id" else None
         kind = next(k for k, _ in _LABELS if m.group(k) is not None)
         value = m.group("id")
