@@ -13,6 +13,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from clinical.phi import lexicon as lx
 from clinical.phi import names_model as nm
@@ -74,6 +75,8 @@ URL_RE = re.compile(
     r"(?:/[^\s<>\"'()]*[^\s<>\"'().,;:!?\]])?(?![\w@-])",
     IGN,
 )
+# every URL_RE match holds one of these: a cheap test before the costly pattern
+_URL_HINT_RE = re.compile(rf"://|www\.|\.(?:{_TLDS})\b", IGN)
 _OCTET = r"(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)"
 IPV4_RE = re.compile(rf"(?<![\w.]){_OCTET}(?:\.{_OCTET}){{3}}(?!\w|\.\d)")
 _H = r"[0-9A-Fa-f]{1,4}"
@@ -456,8 +459,10 @@ MILITARY_RE = re.compile(
 )
 _STATE_NAMES = "|".join(sorted((n.title() for n in lx.US_STATES), key=len, reverse=True))
 _STATE_ABBR = "|".join(sorted(lx.STATE_ABBRS))
-CITY_STATE_RE = re.compile(  # "Tacoma, WA", "Tacoma WA 98402"
-    r"(?P<city>(?<![\w'\u2019.-])[A-Z][a-zA-ZÀ-ÿ'\u2019.-]+"
+# "Tacoma, WA", "Tacoma WA 98402" (the look-behind follows the first capital: a pattern that
+# starts with a character class lets `re` skip quickly to the places it can match)
+CITY_STATE_RE = re.compile(
+    r"(?P<city>[A-Z](?<![\w'\u2019.-][A-Z])[a-zA-ZÀ-ÿ'\u2019.-]+"
     r"(?: (?:[A-Z][a-zA-ZÀ-ÿ'\u2019.-]+|de|la|del|du|of|on|upon)){0,3})"
     rf",?\s+(?P<state>{_STATE_ABBR}|{_STATE_NAMES})\b\.?"
     r"(?P<zip>[\s,]+\d{5}(?:-\d{4})?\b)?"
@@ -478,9 +483,8 @@ COUNTY_RE = re.compile(
     r"(?<![\w'.-])(?:[A-Z][a-zA-Z'.-]+\s+){1,3}(?:County|Parish|Borough|Township|Twp)\b"
     r"|\b(?:County|Parish|Township)\s+of\s+[A-Z][a-zA-Z'.-]+(?:\s+[A-Z][a-zA-Z'.-]+)?"
 )
-FACILITY_RE = re.compile(
-    r"(?<![\w'\u2019.-])(?:(?:St\.?|Saint|Mount|Mt\.?)\s+)?(?:[A-Z][a-zA-Z'\u2019.-]+\s+){1,4}?"
-    r"(?:Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+System|"
+_FACILITY_HEADS = (
+    r"Hospital|Medical\s+Center|Medical\s+Centre|Health\s+Center|Health\s+System|"
     r"Clinic|Infirmary|Nursing\s+Home|Rehabilitation\s+Center|Rehab|Hospice|"
     r"Memorial|General|Children's|Regional|Community\s+Hospital|Surgery\s+Center|"
     r"Care\s+Center|Assisted\s+Living|Manor|Academy|School|University|College|Elementary|"
@@ -489,8 +493,18 @@ FACILITY_RE = re.compile(
     r"Dialysis|Senior\s+Center|Community\s+Center|Recreation\s+Center|Prison|Jail|"
     r"Correctional\s+(?:Facility|Center|Institution)|Detention\s+Center|Apartments|Estates|"
     r"River|Valley|Creek|Canyon|Reservoir|National\s+Park|State\s+Park|National\s+Forest|"
-    r"Campground)\b(?!\s+(?:spotted|fever|virus|disease|syndrome|tick))"
+    r"Campground"
+)
+FACILITY_RE = re.compile(
+    r"(?<![\w'\u2019.-])(?:(?:St\.?|Saint|Mount|Mt\.?)\s+)?(?:[A-Z][a-zA-Z'\u2019.-]+\s+){1,4}?"
+    rf"(?:{_FACILITY_HEADS})\b(?!\s+(?:spotted|fever|virus|disease|syndrome|tick))"
     r"|\bSt\.?\s+[A-Z][a-z]+(?:'s|\u2019s)(?:\s+(?:Hospital|Medical\s+Center|Health))?"
+)
+# Every FACILITY_RE match holds the first word of a head (or "St"): a cheap test first.
+_FACILITY_HINT_RE = re.compile(
+    "|".join(
+        sorted({re.match(r"[A-Z][\w']*", h).group(0) for h in _FACILITY_HEADS.split("|")} | {"St"})
+    )
 )
 # A practice named for a place: "Ridgecrest Family Medicine", "Eastside Pediatrics" (a word that
 # is no English word must name it: never "Consult Pediatrics")
@@ -506,6 +520,10 @@ FACILITY_CAPS_RE = re.compile(
     r"HEALTH[ \t]+CENTER|CLINIC|NURSING[ \t]+HOME|REHABILITATION[ \t]+CENTER|HOSPICE|"
     r"ASSISTED[ \t]+LIVING|MANOR|ELEMENTARY|HIGH[ \t]+SCHOOL|UNIVERSITY|COLLEGE|COUNTY)\b"
 )
+# every ADDRESS_CUE_RE match holds one of these (lower-cased)
+_ADDRESS_CUE_KEYS = (
+    "addr", "liv", "resid", "stay", "located", "ship", "send", "mail", "forward", "corner", "moved"
+)  # fmt: skip
 ADDRESS_CUE_RE = re.compile(
     r"\b(?:address(?:\s+is)?|addr\.?|(?:i|we|he|she|they|patient|pt)?\s*(?:live|lives|living|"
     r"reside|resides|residing|stay|stays|staying)\s+(?:at|on)|located\s+at|"
@@ -569,6 +587,8 @@ _RELATION_AFTER_RE = re.compile(
     + r")\b",
     IGN,
 )
+# every _LOWER_CREDENTIAL_RE match holds a comma and one of these ("DNP", "APRN" hold them)
+_LOWER_CREDENTIAL_KEYS = ("MD", "M.D.", "DO", "NP", "RN", "PA-C", "PhD")
 _LOWER_CREDENTIAL_RE = re.compile(
     r"(?<![\w'-])([a-z][a-z'-]+(?:\s[a-z][a-z'-]+){0,2}),\s*(?:MD|M\.D\.|DO|NP|RN|PA-C|PhD|DNP|FNP|APRN)\b"
 )
@@ -689,10 +709,20 @@ _BARE_PLACE_ABBRS = frozenset({"Mt", "Mt.", "St", "St.", "Ft", "Ft.", "MT", "ST"
 _DIGIT_RE = re.compile(r"\d")
 
 
+def _lacks(text: str, keys: tuple[str, ...]) -> bool:
+    """An ASCII text that holds none of ``keys`` in any case: a case-insensitive pattern that
+    needs one of them cannot match there and need not run. Outside ASCII, case folding in a
+    pattern differs from ``str.lower`` ("\u212a" is a "k"), so the pattern always runs."""
+    if not text.isascii():
+        return False
+    low = text.lower()
+    return not any(k in low for k in keys)
+
+
 def _shapes(text: str, add) -> None:
     for m in EMAIL_RE.finditer(text) if "@" in text else ():
         add((m.start(), m.end(), "EMAIL", 0.99))
-    for m in URL_RE.finditer(text):
+    for m in URL_RE.finditer(text) if _URL_HINT_RE.search(text) else ():
         if "@" in m.group(0):
             continue
         add((m.start(), m.end(), "URL", 0.95))
@@ -710,7 +740,10 @@ def _shapes(text: str, add) -> None:
         return
     for m in SSN_RE.finditer(text):
         add((m.start(), m.end(), "SSN", 0.95))
-    for m in PHONE_RE.finditer(text):
+    # a phone number keeps 7 digits and a labelled ID 3 (``str.isdigit`` counts them below; in
+    # ASCII text that is the count of "\d"): a text with fewer need not run those patterns
+    at_most = len(_DIGIT_RE.findall(text)) if text.isascii() else len(text)
+    for m in PHONE_RE.finditer(text) if at_most >= 7 else ():
         digits = sum(c.isdigit() for c in m.group(0))
         if (
             digits < 7
@@ -722,7 +755,7 @@ def _shapes(text: str, add) -> None:
         before = text[max(0, m.start() - 30) : m.start()].lower()
         kind = "FAX" if "fax" in before and "phone" not in before.rsplit("fax", 1)[1] else "PHONE"
         add((m.start(), m.end(), kind, 0.9))
-    for m in LABELLED_RE.finditer(text):
+    for m in LABELLED_RE.finditer(text) if at_most >= 3 else ():
         kind = m.lastgroup if m.lastgroup != "id" else None
         kind = next(k for k, _ in _LABELS if m.group(k) is not None)
         value = m.group("id")
@@ -830,7 +863,7 @@ def _dates(text: str, add) -> None:
     for m in MONTH_ALONE_RE.finditer(text) if has_month else ():
         g = "may" if m.group("may") else 0
         add((m.start(g), m.end(g), "DATE", 0.75))
-    for m in WEEKDAY_RE.finditer(text):
+    for m in WEEKDAY_RE.finditer(text) if not _lacks(text, ("day",)) else ():
         add((m.start(), m.end(), "DATE", 0.6))
     for m in DAY_DASH_MONTH_RE.finditer(text) if digits and has_month and "-" in text else ():
         add((m.start(), m.end(), "DATE", 0.75))
@@ -1002,6 +1035,7 @@ _MONTH_ALONE_WORD_RE = re.compile(
     r"(?:January|February|March|April|June|July|August|September|October|November|December|"
     r"Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?"
 )
+_SHORT_MONTHS = ("Jan", "Feb", "Apr", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 SHORT_MONTH_FIXED_RE = re.compile(
     r"\b(?:(?P<fix>(?i:last|next|this\s+past|this|early|late|mid))[ \t-]+"
     r"|(?i:in|since|until|till|by)[ \t]+)"
@@ -1175,7 +1209,7 @@ def _dates_in_context(text: str, found: list) -> None:
         if wd:
             new.append((s, wd.end(), "DATE", 0.65))
     # "last Oct", "since Feb": a short month fixed by the word before it
-    for m in SHORT_MONTH_FIXED_RE.finditer(text):
+    for m in SHORT_MONTH_FIXED_RE.finditer(text) if any(k in text for k in _SHORT_MONTHS) else ():
         if not covered(m.start("m"), m.end("m")):
             new.append((m.start("fix" if m.group("fix") else "m"), m.end(), "DATE", 0.65))
     # "3/8-12": a range of days in one month
@@ -1235,7 +1269,7 @@ def _places(text: str, add) -> None:
             city = _CITY_AFTER_STREET_RE.match(text, m.end())
             if city and city.group(1).split()[0].lower() not in lx.CLINICAL_STOP:
                 add((city.start(1), city.end(1), "LOCATION", 0.75))
-    for m in FACILITY_RE.finditer(text):
+    for m in FACILITY_RE.finditer(text) if _FACILITY_HINT_RE.search(text) else ():
         add((m.start(), m.end(), "LOCATION", 0.6))
     practice = any(k in text for k in _PRACTICE_HINTS)
     for m in PRACTICE_RE.finditer(text) if practice else ():
@@ -1301,7 +1335,7 @@ def _places(text: str, add) -> None:
     for m in ADDRESS_LINE_RE.finditer(text) if digits else ():
         add((m.start(1), m.end(1), "LOCATION", 0.8))
         _address_block(text, m.end(), add)
-    for m in ADDRESS_CUE_RE.finditer(text):
+    for m in ADDRESS_CUE_RE.finditer(text) if not _lacks(text, _ADDRESS_CUE_KEYS) else ():
         end = _address_end(text, m.end(), corner="corner" in m.group(0).lower())
         if end - m.end() >= 3:
             add((m.end(), end, "LOCATION", 0.7))
@@ -1369,6 +1403,7 @@ def _address_end(text: str, start: int, *, corner: bool = False) -> int:
     return end
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _common(word: str) -> bool:
     w = word.lower().rstrip(".")
     return w in lx.english_words() or w in lx.CLINICAL_STOP
@@ -1382,6 +1417,7 @@ NAME_LIKE_CAPS = 0.3
 NAME_LIKE_LOWER = 0.3
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _unlisted_name_like(low: str, threshold: float) -> bool:
     """A lower-case word in no dictionary whose letters read like a name."""
     return (
@@ -1927,8 +1963,8 @@ def _names(text: str, found: list) -> None:
                 or (low in first and low not in words and WEAK_CUE_RE.search(before))
                 # "pt folasade oduwole": after a name cue, a word in no list that reads like one
                 or (
-                    (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
-                    and _unlisted_name_like(low, NAME_LIKE_LOWER)
+                    _unlisted_name_like(low, NAME_LIKE_LOWER)
+                    and (prev_low in lx.NAME_CUES or NAME_LIST_CUE_RE.search(before))
                 )
             )
         ):
@@ -1954,12 +1990,14 @@ def _names(text: str, found: list) -> None:
             i = j
             continue
         i += 1
-    for m in _LOWER_CREDENTIAL_RE.finditer(text):
+    lower_credential = "," in text and any(k in text for k in _LOWER_CREDENTIAL_KEYS)
+    for m in _LOWER_CREDENTIAL_RE.finditer(text) if lower_credential else ():
         parts = m.group(1).split()
         if not any(p in _FUNCTION_WORDS or p in words for p in parts):
             found.append((m.start(1), m.end(1), "NAME", 0.8))
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _proper(word: str) -> bool:
     """Capitalized and in no dictionary: a proper noun (a place after "in", "at")."""
     core = word.rstrip(".")
@@ -2152,6 +2190,7 @@ _SPAN_WORDS = frozenset(lx.wordlist("year years month months week weeks"))
 _INITIAL_AFTER_RE = re.compile(r"[ \t]+[A-Z]\.[ \t]+[A-Z]")
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _place_word_ok(word: str) -> bool:
     core = word.rstrip(".")
     low = core.lower()
@@ -2861,6 +2900,7 @@ LOWER_NAME_LIST_RE = re.compile(
 )
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _subject_word_ok(word: str) -> bool:
     low = word.lower()
     return (
@@ -3013,6 +3053,7 @@ _SELF_NAMED_BEFORE_RE = re.compile(r"(?:^|[.!?\n])[ \t]*(?:(?i:hi|hello|hey),?[ 
 _HERE_NAME_BEFORE_RE = re.compile(r"(?:^|\n)(?P<h>[^\W\d_][\w'-]+)[ \t]+$")
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _slot_word(word: str, *, caps: bool) -> bool:
     core = word.rstrip(".")
     low = core.lower()
@@ -3028,6 +3069,7 @@ def _slot_word(word: str, *, caps: bool) -> bool:
     )
 
 
+@lru_cache(maxsize=65_536)  # a pure test of one word: cached
 def _name_evidence(word: str, *, unknown_ok: bool = False) -> float:
     """How much one word of a slot reads like a name: list membership or its letters (or,
     with ``unknown_ok``, being in no dictionary at all: a capitalized word in a person's slot)."""

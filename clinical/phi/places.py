@@ -85,9 +85,9 @@ FACILITY_RE = re.compile(
     rf"{_TITLE_WORD}){{0,4}}?)[ \t](?P<head>(?:{_HEAD})(?:[ \t](?:{_HEAD}))?)(?![\w'\u2019-])"
 )
 _CAPS_HEAD = _CARE_HEAD.replace(r"\s+", r"[ \t]+")
-FACILITY_CAPS_RE = re.compile(
-    r"(?<![\w'\u2019.-])"
-    r"(?P<lead>[A-Z][A-Z'\u2019.-]+(?:[ \t](?:&[ \t])?[A-Z][A-Z'\u2019.-]+){0,4}?)"
+FACILITY_CAPS_RE = re.compile(  # the look-behind after the first capital: see CAPWORDS_RE
+    r"(?P<lead>[A-Z](?<![\w'\u2019.-][A-Z])[A-Z'\u2019.-]+"
+    r"(?:[ \t](?:&[ \t])?[A-Z][A-Z'\u2019.-]+){0,4}?)"
     rf"[ \t](?P<head>(?i:{_CAPS_HEAD})(?:[ \t](?i:{_CAPS_HEAD}))?)(?![\w'\u2019-])"
 )
 # "University of Iowa Hospitals & Clinics", "University of Utah Health"
@@ -481,9 +481,11 @@ _COUNTRIES = frozenset(
 )
 
 
-# Capitalized words in a row (a place's name may hold "de", "of", "on" and a hyphen)
+# Capitalized words in a row (a place's name may hold "de", "of", "on" and a hyphen). The
+# look-behind follows the first capital ("[A-Z](?<![...][A-Z])" is "(?<![...])[A-Z]"): a pattern
+# that starts with a character class lets `re` skip quickly to the places it can match.
 CAPWORDS_RE = re.compile(
-    r"(?<![\w'\u2019.-])[A-Z][\w'\u2019.-]*(?:[ \t](?:(?:de|del|la|of|on|upon)[ \t])?"
+    r"[A-Z](?<![\w'\u2019.-][A-Z])[\w'\u2019.-]*(?:[ \t](?:(?:de|del|la|of|on|upon)[ \t])?"
     r"[A-Z][\w'\u2019.-]*){0,3}"
 )
 _GAZ_CUE_RE = re.compile(
