@@ -372,8 +372,11 @@ def _international_names() -> tuple[frozenset[str], frozenset[str]]:
     import importlib
     import sys
 
+    # Faker is a runtime dependency: without it the engine would silently miss names
+    importlib.import_module("faker")
     firsts: set[str] = set()
     lasts: set[str] = set()
+    loaded_any = False
     for locale in _FAKER_LOCALES:
         name = f"faker.providers.person.{locale}"
         loaded = name in sys.modules
@@ -381,6 +384,7 @@ def _international_names() -> tuple[frozenset[str], frozenset[str]]:
             provider = importlib.import_module(name).Provider
         except (ImportError, AttributeError):  # pragma: no cover - a locale Faker dropped
             continue
+        loaded_any = True
         if not loaded:  # keep only the words: the module's lists are freed with it
             del sys.modules[name]
             parent = sys.modules.get("faker.providers.person")
@@ -394,6 +398,9 @@ def _international_names() -> tuple[frozenset[str], frozenset[str]]:
                 values = provider.__dict__.get(attr)
                 if isinstance(values, (list, tuple, dict, set, frozenset)):
                     out.update(v.lower() for v in values if isinstance(v, str))
+
+    if not loaded_any:  # pragma: no cover - a Faker without the person locales
+        raise RuntimeError("Faker has none of the person-name locales RedactPHI reads")
 
     def keep(word: str) -> bool:
         return (

@@ -514,3 +514,21 @@ def test_request_bodies_are_never_logged(client, gql, caplog):
     logged = "\n".join([r.getMessage() for r in caplog.records] + [caplog.text])
     assert secret not in logged
     assert "99887766" not in logged
+
+
+def test_cli_fails_loudly_without_faker():
+    """Faker's name lists are part of the engine: without them it must not quietly find
+    fewer names."""
+    blocked = (
+        "import runpy, sys; sys.modules['faker'] = None; sys.argv = ['clinical.phi']; "
+        "runpy.run_module('clinical.phi', run_name='__main__')"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", blocked],
+        input="Seen by Dr. Mark Ellis.",
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
+    assert run.returncode != 0
+    assert "faker" in run.stderr.lower()
