@@ -699,7 +699,7 @@ def find_phi(text: str) -> list[Entity]:
     ]
     found = places.drop_clinical_names(text, places.drop_names_inside(found, owned))
     found = places.drop_service_names(text, places.drop_vaccine_lots(text, found))
-    found = places.drop_vendors_and_states(text, found)
+    found = places.drop_organisms(text, places.drop_vendors_and_states(text, found))
     return _resolve(found)
 
 

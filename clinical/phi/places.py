@@ -920,6 +920,7 @@ _VENDORS = frozenset(
         surescripts teladoc amwell doximity zoom dexcom medtronic abbott tandem omnipod
         insulet resmed cologuard logisticare modivcare uber lyft humira availity navinet
         evicore carelon magellan gainwell change healthcare comcast verizon lifealert
+        permanente
         """
     )
 )
@@ -966,6 +967,46 @@ def drop_vendors_and_states(text: str, found: list) -> list:
             if low in lx.US_STATES and re.search(
                 r"\b(?:of|in)[ \t]+$", text[max(0, f[0] - 4) : f[0]]
             ):
+                continue
+        kept.append(f)
+    return kept
+
+
+# Genera of the organisms cultures name ("Mycobacterium Avium complex", "Clostridioides
+# Difficile"): neither the genus nor its species word is a person
+_GENERA = frozenset(
+    lx.wordlist(
+        """
+        mycobacterium staphylococcus staph streptococcus strep enterococcus escherichia
+        klebsiella pseudomonas acinetobacter enterobacter serratia proteus citrobacter
+        morganella providencia haemophilus neisseria moraxella listeria salmonella shigella
+        campylobacter helicobacter clostridium clostridioides bacteroides fusobacterium
+        prevotella peptostreptococcus actinomyces nocardia corynebacterium legionella
+        bordetella borrelia treponema leptospira chlamydia chlamydophila mycoplasma
+        ureaplasma rickettsia ehrlichia anaplasma bartonella brucella francisella yersinia
+        vibrio stenotrophomonas burkholderia achromobacter aspergillus cryptococcus
+        histoplasma blastomyces coccidioides pneumocystis mucor rhizopus toxoplasma
+        plasmodium giardia trichomonas cryptosporidium entamoeba strongyloides
+        cutibacterium propionibacterium gardnerella lactobacillus eikenella kingella
+        cardiobacterium aggregatibacter capnocytophaga pasteurella
+        """
+    )
+)
+
+
+def drop_organisms(text: str, found: list) -> list:
+    """A NAME that is an organism's genus, or the species word right after one, is not
+    found: "Mycobacterium Avium", "Staph Aureus" (the genus alone or with its species)."""
+    if not any(f[2] == "NAME" for f in found):
+        return found
+    kept = []
+    for f in found:
+        if f[2] == "NAME":
+            lows = [w.lower().strip(".,()") for w in text[f[0] : f[1]].split()]
+            before = text[max(0, f[0] - 40) : f[0]].split()
+            prev = before[-1].lower().strip(".,()") if before else ""
+            titled = _TITLE_BEFORE_RE.search(text[max(0, f[0] - 6) : f[0]])
+            if not titled and (lows[0] in _GENERA or (prev in _GENERA and len(lows) == 1)):
                 continue
         kept.append(f)
     return kept
