@@ -328,15 +328,21 @@ def main() -> None:
         kb_loader = lambda: load_knowledge(inputs)  # noqa: E731
     else:
         kb_loader = load_knowledge
+    from clinical.icd10cm.knowledge import cache_dir
+
+    before = {p.name for p in cache_dir().glob("icd10cm-knowledge-*.pickle")}
     t = time.perf_counter()
     kb = kb_loader()
     from clinical.icd10cm import detector
 
     detector.detect("warm-up", kb)
     load_s = time.perf_counter() - t
+    after = {p.name for p in cache_dir().glob("icd10cm-knowledge-*.pickle")}
+    # a cache file this run wrote means the knowledge was built, not loaded
+    how = "cold: built and cached" if after - before else "from the cache"
     print(
-        f"DetectICD10CM knowledge source: {args.source}; load (cached knowledge, this "
-        f"process): {load_s:.2f} s; sources {kb.sources}"
+        f"DetectICD10CM knowledge source: {args.source}; load ({how}, this process): "
+        f"{load_s:.2f} s; sources {kb.sources}"
     )
 
     def ours(text: str) -> list[str]:

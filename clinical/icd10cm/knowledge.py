@@ -212,8 +212,8 @@ def cached_knowledge(
     """The knowledge cached under ``key`` (in this process, then on disk), else ``build()``.
 
     Writing a new file removes the older files of the same ``kind`` (``files`` or
-    ``catalog``): each import or code change makes a new key, and a stale copy would
-    otherwise stay on disk for ever."""
+    ``catalog``) beyond the newest ``KEEP_PER_KIND``: each import or code change makes a new
+    key, and stale copies would otherwise stay on disk for ever."""
     if key in _LOADED and not rebuild:
         return _LOADED[key]
     path = cache_dir() / f"icd10cm-knowledge-{kind}-{key}.pickle"
@@ -237,12 +237,23 @@ def cached_knowledge(
 _OLD_NAME = re.compile(r"icd10cm-knowledge-[0-9a-f]{20}\.pickle")  # before kinds were named
 
 
+# builds of one kind kept on disk: the newest, and two more for other installs or code
+# versions sharing the directory (a checkout and its CI clone would otherwise evict each other)
+KEEP_PER_KIND = 3
+
+
 def _prune(keep: Path, kind: str) -> None:
+    mine = []
     for old in keep.parent.glob("icd10cm-knowledge-*.pickle"):
-        if old != keep and (
-            old.name.startswith(f"icd10cm-knowledge-{kind}-") or _OLD_NAME.fullmatch(old.name)
-        ):
+        if _OLD_NAME.fullmatch(old.name):
             old.unlink(missing_ok=True)
+        elif old != keep and old.name.startswith(f"icd10cm-knowledge-{kind}-"):
+            try:
+                mine.append((old.stat().st_mtime, old))
+            except FileNotFoundError:
+                continue
+    for _, old in sorted(mine, reverse=True)[KEEP_PER_KIND - 1 :]:
+        old.unlink(missing_ok=True)
 
 
 def load_knowledge(

@@ -54,17 +54,22 @@ def test_without_complications_on_the_tabular_alone(client, tabular_only):
 
 @pytest.mark.django_db
 def test_a_new_knowledge_file_replaces_stale_ones(client, tabular_only, tmp_path):
+    """The newest builds of a kind stay (three in all), older ones and files named before
+    kinds go, another kind's files stay."""
+    import os
+
     cache = tmp_path / "cache"
     cache.mkdir()
-    stale = [
-        cache / "icd10cm-knowledge-files-0123456789abcdef0123.pickle",  # an older build
-        cache / "icd10cm-knowledge-0123456789abcdef0123.pickle",  # named before kinds
-    ]
+    builds = [cache / f"icd10cm-knowledge-files-{n:020d}.pickle" for n in range(4)]
+    for age, path in enumerate(builds):  # builds[0] the newest
+        path.write_bytes(b"stale")
+        os.utime(path, (1_700_000_000 - age * 3600,) * 2)
+    legacy = cache / "icd10cm-knowledge-0123456789abcdef0123.pickle"  # named before kinds
     other_kind = cache / "icd10cm-knowledge-catalog-0123456789abcdef0123.pickle"
-    for path in (*stale, other_kind):
+    for path in (legacy, other_kind):
         path.write_bytes(b"stale")
     assert rest_codes(client, "He has pneumonia.") == ["J18.9"]
-    left = sorted(p.name for p in cache.glob("icd10cm-knowledge-*.pickle"))
-    assert len(left) == 2, left
-    assert other_kind.name in left  # the catalog's knowledge is another source's, kept
-    assert not any(p.exists() for p in stale)
+    left = {p.name for p in cache.glob("icd10cm-knowledge-*.pickle")}
+    assert len(left) == 4, left  # the new build, the two newest stale ones, the catalog's
+    assert {builds[0].name, builds[1].name, other_kind.name} <= left
+    assert not {builds[2].name, builds[3].name, legacy.name} & left
