@@ -71,6 +71,12 @@ CODE_REF_RE = re.compile(
 )
 
 
+def in_code_range(code: str, lo: str, hi: str) -> bool:
+    """True when the undotted ``code`` is ``lo`` or below it, or inside ``lo``-``hi``
+    (bounds as ``CODE_REF_RE`` reads them from a note: "E08-E13", "J12.-")."""
+    return code.startswith(lo) or bool(hi and lo <= code[: len(hi)] <= hi)
+
+
 @dataclass
 class Knowledge:
     """Everything the detector needs; plain data so it pickles and can come from any loader."""
@@ -119,8 +125,7 @@ class Knowledge:
         nc = code.replace(".", "")
         best = None
         for lo, hi, z in self.family_history:
-            inside = nc.startswith(lo) or (hi and lo <= nc[: len(hi)] <= hi)
-            if inside and (best is None or len(z) > len(best)):
+            if in_code_range(nc, lo, hi) and (best is None or len(z) > len(best)):
                 best = z
         while best and best not in self.billable:
             best = self.default_child.get(best)
@@ -132,7 +137,7 @@ class Knowledge:
         c = a
         while c:
             for lo, hi in self.excludes1.get(c, ()):
-                if nb.startswith(lo) or (hi and lo <= nb[: len(hi)] <= hi):
+                if in_code_range(nb, lo, hi):
                     return True
             c = parent_code(c)
         return False
